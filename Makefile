@@ -1,0 +1,26 @@
+# The two commands of the README, and a few chores. Each sets up what it needs first.
+PORT ?= 8501
+
+.PHONY: run test lint format setup benchmark data
+
+run:  ## set up, then start the app on the embedded data at http://localhost:$(PORT)
+	bash scripts/setup.sh
+	.venv/bin/streamlit run dashboard.py --server.port $(PORT)
+
+test:  ## set up (browser included), then lint and run every test, browser tests included
+	bash scripts/setup.sh --browser
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+	.venv/bin/python -m pytest
+
+lint:
+	.venv/bin/ruff check . && .venv/bin/ruff format --check .
+
+format:
+	.venv/bin/ruff format . && .venv/bin/ruff check --fix .
+
+data:  ## regenerate the derived data in data/basemap and data/gazetteer from the packages
+	bash scripts/setup.sh
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	.venv/bin/python scripts/build_basemap.py
+	.venv/bin/python scripts/build_gazetteer.py

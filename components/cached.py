@@ -1,0 +1,48 @@
+"""Cached loaders: the edge where Streamlit's caches meet the pure ``geo``/``data`` functions.
+
+Cached functions take hashable arguments only (paths as strings, dates, a store version token).
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+import streamlit as st
+
+from data import store
+from data.config import Settings, load_settings
+from geo.basemap import Basemap, load_basemap
+from geo.pipeline import Dataset, load_dataset
+from geo.tiles import resolve_basemap_mode
+
+
+def settings() -> Settings:
+    """The settings in force (environment variables over the declared defaults)."""
+    return load_settings(dict(os.environ))
+
+
+@st.cache_data(show_spinner="Loading events…")
+def _dataset(data_dir: str, published: date, theatre: str, version: str) -> Dataset:
+    # ``version`` is only a cache key: a changed file gives a new token, hence a reload.
+    del version
+    return load_dataset(Path(data_dir), published, theatre)
+
+
+def dataset(current: Settings, published: date) -> Dataset:
+    """The validated dataset for a publication date (reloaded when a store file changes)."""
+    token = store.version(current.data_dir)
+    return _dataset(str(current.data_dir), published, current.theatre, token)
+
+
+@st.cache_resource
+def basemap(theatre: str) -> Basemap:
+    """The shipped basemap, shared read-only by every session."""
+    return load_basemap(theatre=theatre)
+
+
+@st.cache_resource(ttl=600)
+def basemap_mode(setting: str) -> str:
+    """``tiles`` or ``vector``; in ``auto`` mode the tile-server probe runs once per 10 minutes."""
+    return resolve_basemap_mode(setting)

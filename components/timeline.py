@@ -1,0 +1,52 @@
+"""The timeline: a date-range slider, and an as-of date that is the range's end unless set apart."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import streamlit as st
+
+from data.filters import EventFilter
+
+DATE_FORMAT = "D MMM YYYY"
+
+
+def _clamp(day: date, first: date, last: date) -> date:
+    return min(max(day, first), last)
+
+
+def show(first_day: date, last_day: date, key: str = "timeline") -> EventFilter:
+    """Draw the timeline and return the filter it sets.
+
+    Session keys: ``{key}.range`` (tuple of dates), ``{key}.apart`` (bool), ``{key}.as_of`` (date).
+    """
+    range_key, apart_key, as_of_key = f"{key}.range", f"{key}.apart", f"{key}.as_of"
+    if range_key not in st.session_state:
+        st.session_state[range_key] = (first_day, last_day)
+    start, end = st.slider(
+        "Events between",
+        min_value=first_day,
+        max_value=last_day,
+        step=timedelta(days=1),
+        format=DATE_FORMAT,
+        key=range_key,
+        help="Events whose date (or date range) overlaps this window are on the map.",
+    )
+    apart = st.toggle(
+        "Set the as-of date apart",
+        key=apart_key,
+        help="Territory and town status are drawn as they stood on the as-of date.",
+    )
+    as_of = None
+    if apart:
+        default = _clamp(st.session_state.get(as_of_key, end), first_day, last_day)
+        st.session_state[as_of_key] = default
+        as_of = st.slider(
+            "Territory as of",
+            min_value=first_day,
+            max_value=last_day,
+            step=timedelta(days=1),
+            format=DATE_FORMAT,
+            key=as_of_key,
+        )
+    return EventFilter(start=start, end=end, as_of=as_of)

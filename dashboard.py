@@ -1,0 +1,37 @@
+"""Conflict Map: northern Mali. The page, top to bottom."""
+
+import streamlit as st
+
+from components import about, cached, header, map_view, notices, publication, timeline
+from data.filters import apply_filter, describe, valid_at
+from geo.mapbuild import MapOptions, build_base_map, build_overlays
+
+st.set_page_config(page_title="Conflict Map: northern Mali", page_icon="🗺️", layout="wide")
+
+settings = cached.settings()
+published = publication.show(settings.published, key="published")
+data = cached.dataset(settings, published)
+mode = cached.basemap_mode(settings.basemap)
+about.show(mode)
+
+# Title and map sit above the timeline on the page, but are drawn after it has been read.
+header_area, map_area = st.container(), st.container()
+first_day = data.events["event_date"].min().date()
+last_day = data.events["date_end"].max().date()
+selection = timeline.show(first_day, last_day, key="timeline")
+
+events = apply_filter(data.events, selection)
+territories = valid_at(data.territories, selection.as_of_day)
+towns = valid_at(data.towns, selection.as_of_day)
+with header_area:
+    header.show(
+        "Conflict Map: northern Mali",
+        header.as_of_text(selection.as_of_day),
+        describe(selection, len(events), len(data.events)),
+    )
+
+options = MapOptions(basemap=mode)
+base = build_base_map(cached.basemap(settings.theatre), options)
+with map_area:
+    map_view.show(base, build_overlays(events, territories, towns), options.height, key="map")
+notices.show(data.rejected)

@@ -1,0 +1,90 @@
+"""Settings, declared once: name, default and meaning (the README's settings table comes from here).
+
+Every setting is read from an environment variable of the same name; ``load_settings`` is pure so it
+can be tested with a dict. A test checks that the README documents every row.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One setting: environment variable name, default value (as text) and help."""
+
+    name: str
+    default: str
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "CONFLICT_MAP_PUBLISHED",
+        "2026-04-29",
+        'Publication date of the seed article; its relative dates ("over the weekend", "on '
+        'Tuesday") are resolved against it. ISO date.',
+    ),
+    Setting(
+        "CONFLICT_MAP_BASEMAP",
+        "auto",
+        "auto: OpenStreetMap tiles when the tile server answers, else the shipped vector basemap; "
+        "tiles or vector force one.",
+    ),
+    Setting(
+        "CONFLICT_MAP_THEATRE",
+        "ML",
+        "ISO 3166-1 alpha-2 code of the theatre country, preferred when a place name is ambiguous.",
+    ),
+    Setting(
+        "CONFLICT_MAP_DATA_DIR",
+        str(DATA_DIR),
+        "Folder holding events.csv, territories.csv and town_status.csv.",
+    ),
+)
+
+BASEMAP_MODES = ("auto", "tiles", "vector")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The settings in force, typed."""
+
+    published: date
+    basemap: str
+    theatre: str
+    data_dir: Path
+
+
+def load_settings(env: dict[str, str]) -> Settings:
+    """Read the settings from an environment mapping, falling back to the declared defaults.
+
+    Parameters
+    ----------
+    env : dict
+        Usually ``os.environ``.
+
+    Raises
+    ------
+    ValueError
+        Naming the variable and the bad value, e.g. ``CONFLICT_MAP_BASEMAP='maps': expected one of
+        auto, tiles, vector``.
+    """
+    raw = {s.name: env.get(s.name, "").strip() or s.default for s in SETTINGS}
+    try:
+        published = date.fromisoformat(raw["CONFLICT_MAP_PUBLISHED"])
+    except ValueError:
+        value = raw["CONFLICT_MAP_PUBLISHED"]
+        raise ValueError(f"CONFLICT_MAP_PUBLISHED={value!r}: expected an ISO date (YYYY-MM-DD)") from None
+    basemap = raw["CONFLICT_MAP_BASEMAP"].lower()
+    if basemap not in BASEMAP_MODES:
+        value = raw["CONFLICT_MAP_BASEMAP"]
+        raise ValueError(f"CONFLICT_MAP_BASEMAP={value!r}: expected one of {', '.join(BASEMAP_MODES)}")
+    theatre = raw["CONFLICT_MAP_THEATRE"].upper()
+    if len(theatre) != 2 or not theatre.isalpha():
+        raise ValueError(f"CONFLICT_MAP_THEATRE={theatre!r}: expected a two-letter country code")
+    return Settings(published, basemap, theatre, Path(raw["CONFLICT_MAP_DATA_DIR"]))

@@ -1,0 +1,132 @@
+"""Column schemas of the datasets: ACLED-compatible events, territory and town status.
+
+Each schema is a tuple of :class:`Column` rows, the one place that names a column, its type, whether
+it is required and what it means. Validation, the store and the README's data-model table are all
+driven from these rows (a test checks the README lists every column).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# ACLED event types and their sub-event types (ACLED codebook, 2023 edition).
+EVENT_TYPES: dict[str, tuple[str, ...]] = {
+    "Battles": ("Armed clash", "Government regains territory", "Non-state actor overtakes territory"),
+    "Explosions/Remote violence": (
+        "Chemical weapon",
+        "Air/drone strike",
+        "Suicide bomb",
+        "Shelling/artillery/missile attack",
+        "Remote explosive/landmine/IED",
+        "Grenade",
+    ),
+    "Violence against civilians": ("Sexual violence", "Attack", "Abduction/forced disappearance"),
+    "Protests": ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"),
+    "Riots": ("Violent demonstration", "Mob violence"),
+    "Strategic developments": (
+        "Agreement",
+        "Arrests",
+        "Change to group/activity",
+        "Disrupted weapons use",
+        "Headquarters or base established",
+        "Looting/property destruction",
+        "Non-violent transfer of territory",
+        "Other",
+    ),
+}
+
+# ACLED time_precision: how exactly the date is known.
+TIME_PRECISION = {1: "exact day", 2: "within a few days or a week", 3: "month or longer"}
+# ACLED geo_precision: how exactly the place is known.
+GEO_PRECISION = {1: "the town itself", 2: "near the town or part of a region", 3: "region only"}
+TERRITORY_STATUSES = ("claimed", "controlled", "contested")
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a dataset: its name, value kind, whether required, and meaning."""
+
+    name: str
+    kind: str  # "str", "date", "int", "float", "choice"
+    required: bool
+    description: str
+    choices: tuple = ()
+    low: float | None = None
+    high: float | None = None
+
+
+EVENT_COLUMNS: tuple[Column, ...] = (
+    Column("event_id_cnty", "str", True, "Stable event id, unique in the store (ACLED style: MLI1234)."),
+    Column("event_date", "date", True, "First day the event may have happened (ISO date)."),
+    Column("date_end", "date", False, 'Last day, when the date is a range ("over the weekend").'),
+    Column("date_phrase", "str", False, 'The words the date was resolved from ("on Tuesday").'),
+    Column("time_precision", "int", True, "ACLED code: 1 exact day, 2 within a week, 3 month or more.", (), 1, 3),
+    Column("event_type", "choice", True, "ACLED event type.", tuple(EVENT_TYPES)),
+    Column("sub_event_type", "str", True, "ACLED sub-event type, one of those of the event type."),
+    Column("actor1", "str", True, "Main actor."),
+    Column("assoc_actor_1", "str", False, 'Actors acting with actor1, separated by "; ".'),
+    Column("actor2", "str", False, "The other side, if any."),
+    Column("assoc_actor_2", "str", False, "Actors acting with actor2."),
+    Column(
+        "civilian_targeting",
+        "choice",
+        False,
+        '"Civilian targeting" when civilians were targeted.',
+        ("", "Civilian targeting"),
+    ),
+    Column("country", "str", True, "Country where the event happened."),
+    Column("admin1", "str", False, "First-level region (empty when not known)."),
+    Column("location", "str", True, 'Place name, or what is honestly known ("Mali (place not reported)").'),
+    Column("latitude", "float", True, "WGS84 latitude in degrees.", (), -90, 90),
+    Column("longitude", "float", True, "WGS84 longitude in degrees.", (), -180, 180),
+    Column(
+        "geo_precision",
+        "int",
+        True,
+        "ACLED code: 1 the town, 2 near it or part of a region, 3 region or country only.",
+        (),
+        1,
+        3,
+    ),
+    Column("fatalities", "int", False, "Reported deaths; empty when not reported (unknown is not zero).", (), 0, None),
+    Column("notes", "str", True, "What happened, in our own words."),
+    Column("source", "str", True, "Publisher(s) of the report."),
+    Column("source_title", "str", False, "Title of the report or reference."),
+    Column("source_date", "date", False, "Publication date of the report."),
+    Column("source_url", "str", False, "Where the report can be read."),
+)
+
+TERRITORY_COLUMNS: tuple[Column, ...] = (
+    Column("territory_id", "str", True, "Stable id of the record."),
+    Column("name", "str", True, 'Name of the territory ("Azawad").'),
+    Column("status", "choice", True, "claimed, controlled or contested.", TERRITORY_STATUSES),
+    Column("actor", "str", True, "Who claims or controls it."),
+    Column("valid_from", "date", True, "First day the record holds."),
+    Column("valid_to", "date", False, "First day it no longer holds; empty while it still does."),
+    Column("regions", "str", True, 'ISO 3166-2 codes of the admin-1 regions it covers, joined by "+".'),
+    Column("notes", "str", True, "What the record means, in our own words."),
+    Column("source", "str", True, "Where the dates and extent come from."),
+)
+
+TOWN_STATUS_COLUMNS: tuple[Column, ...] = (
+    Column("town", "str", True, "Town name (as in the gazetteer)."),
+    Column("latitude", "float", True, "WGS84 latitude in degrees.", (), -90, 90),
+    Column("longitude", "float", True, "WGS84 longitude in degrees.", (), -180, 180),
+    Column("status", "choice", True, "controlled or contested.", TERRITORY_STATUSES),
+    Column("actor", "str", True, "Who holds the town."),
+    Column("valid_from", "date", True, "First day the record holds."),
+    Column(
+        "date_phrase",
+        "str",
+        False,
+        'Relative start ("Tuesday") resolved against the publication date when valid_from is empty.',
+    ),
+    Column("valid_to", "date", False, "First day it no longer holds; empty: until the town's next record starts."),
+    Column("notes", "str", True, "What happened, in our own words."),
+    Column("source", "str", True, "Where the dates come from."),
+)
+
+
+def column_names(columns: tuple[Column, ...]) -> list[str]:
+    """Names of a schema's columns, in order."""
+    return [column.name for column in columns]

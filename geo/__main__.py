@@ -1,0 +1,68 @@
+"""Command line: ``python -m geo geocode NAME [--country ISO2]``.
+
+Prints one JSON object; an unknown name exits with status 1 and a message on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+
+from data.config import load_settings
+from geo.gazetteer import Place, load_gazetteer
+from geo.geocode import PlaceNotFound, geocode
+from geo.geojson import geometry_mapping
+from geo.territory import area_km2
+
+
+def place_to_json(place: Place) -> dict:
+    """The CLI's JSON form of a place; regions carry their GeoJSON geometry and area."""
+    result = {
+        "name": place.name,
+        "lat": round(place.lat, 5),
+        "lon": round(place.lon, 5),
+        "kind": place.kind,
+        "admin1": place.admin1,
+        "country": place.country,
+        "source": place.source,
+        "approximate": place.approximate,
+    }
+    if place.kind in ("region", "country") and place.geometry is not None:
+        result["area_km2"] = round(area_km2(place.geometry))
+        result["geometry"] = geometry_mapping(place.geometry, precision=4)
+    return result
+
+
+def _geocode_command(args: argparse.Namespace) -> int:
+    settings = load_settings(dict(os.environ))
+    gazetteer = load_gazetteer(settings.data_dir, settings.theatre)
+    try:
+        place = geocode(args.name, gazetteer, country=args.country, theatre=settings.theatre)
+    except PlaceNotFound as error:
+        print(f"geocode: {error}", file=sys.stderr)
+        return 1
+    print(json.dumps(place_to_json(place), ensure_ascii=False))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The ``python -m geo`` argument parser."""
+    parser = argparse.ArgumentParser(prog="python -m geo", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    geocode_parser = commands.add_parser("geocode", help="resolve a place name offline")
+    geocode_parser.add_argument("name", help="place name, e.g. Kidal")
+    geocode_parser.add_argument("--country", help="restrict to an ISO 3166-1 alpha-2 country code")
+    geocode_parser.set_defaults(run=_geocode_command)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point; returns the exit status."""
+    args = build_parser().parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

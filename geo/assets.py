@@ -1,0 +1,48 @@
+"""Where the map's JavaScript and CSS come from: the app's own static folder, never a CDN.
+
+``scripts/setup.sh`` copies Leaflet and jQuery from ``node_modules`` (versions pinned in
+``package-lock.json``, the ones folium 0.20 expects) into ``static/vendor/``; Streamlit serves that
+folder at ``/app/static/`` (``enableStaticServing`` in ``.streamlit/config.toml``). folium's other
+defaults (Bootstrap, Font Awesome, awesome-markers) are not needed: our symbols are inline SVG.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+STATIC_DIR = ROOT / "static"
+STATIC_URL = "/app/static"
+
+# (folium name, path under static/vendor, CDN fallback for a checkout that skipped the set-up)
+JS_ASSETS = (
+    ("leaflet", "leaflet/leaflet.js", "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js"),
+    # folium's popups use $(`...`) to build their content.
+    ("jquery", "jquery/jquery.min.js", "https://code.jquery.com/jquery-3.7.1.min.js"),
+)
+CSS_ASSETS = (("leaflet_css", "leaflet/leaflet.css", "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css"),)
+
+
+@dataclass(frozen=True)
+class Assets:
+    """The ``default_js`` / ``default_css`` lists to give the folium map, and where they point."""
+
+    js: list[tuple[str, str]]
+    css: list[tuple[str, str]]
+    local: bool
+
+
+def vendor_files(static_dir: Path = STATIC_DIR) -> list[Path]:
+    """Every vendored file the map needs."""
+    return [static_dir / "vendor" / path for _, path, _ in (*JS_ASSETS, *CSS_ASSETS)]
+
+
+def map_assets(static_dir: Path = STATIC_DIR) -> Assets:
+    """Local asset URLs when the vendored files exist, else the CDN (the map then needs internet)."""
+    local = all(path.is_file() for path in vendor_files(static_dir))
+
+    def pick(rows):
+        return [(name, f"{STATIC_URL}/vendor/{path}" if local else cdn) for name, path, cdn in rows]
+
+    return Assets(pick(JS_ASSETS), pick(CSS_ASSETS), local)

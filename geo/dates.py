@@ -1,0 +1,166 @@
+"""Resolve date phrases from news copy against the publication date, keeping their precision.
+
+Rules handle what dateparser gets wrong or cannot do (see ``shared/research/geodata.md``):
+"over the weekend" (the latest Saturday–Sunday before publication), a weekday equal to the
+publication weekday (the same day in news copy), bare years ("in 2012" is a year, not a day) and
+"since 2022" (a range up to publication). Day-level phrases the rules do not know go to dateparser.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
+MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
+# ACLED time_precision for each of our precisions.
+ACLED_TIME_PRECISION = {"day": 1, "range": 2, "week": 2, "month": 3, "year": 3}
+
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_WEEKDAY = "|".join(WEEKDAYS)
+_PATTERNS = (
+    ("today", re.compile(r"^(?:earlier\s+)?today$")),
+    ("yesterday", re.compile(r"^yesterday$")),
+    ("weekend", re.compile(r"^(?:over|at|during|on)?\s*(?:the|this|last)?\s*weekend$")),
+    ("last_week", re.compile(r"^last\s+week$")),
+    ("weekday", re.compile(rf"^(?:on\s+)?(?P<last>last\s+)?(?P<weekday>{_WEEKDAY})$")),
+    (
+        "day_month",
+        re.compile(
+            rf"^(?:on\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{_MONTH})\.?(?:,?\s+(?P<year>\d{{4}}))?$"
+        ),
+    ),
+    (
+        "month_day",
+        re.compile(
+            rf"^(?:on\s+)?(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?$"
+        ),
+    ),
+    ("month_year", re.compile(rf"^(?:in\s+)?(?P<month>{_MONTH})\.?\s+(?P<year>\d{{4}})$")),
+    ("since_year", re.compile(r"^since\s+(?P<year>\d{4})$")),
+    ("year", re.compile(r"^(?:in\s+)?(?P<year>\d{4})$")),
+    ("iso", re.compile(r"^(?:on\s+)?(?P<iso>\d{4}-\d{2}-\d{2})$")),
+)
+
+
+@dataclass(frozen=True)
+class ResolvedDate:
+    """A phrase resolved to an inclusive day range with its precision."""
+
+    phrase: str
+    start: date
+    end: date
+    precision: str  # day, range, week, month or year
+
+    @property
+    def time_precision(self) -> int:
+        """The ACLED ``time_precision`` code (1 day, 2 week, 3 month or longer)."""
+        return ACLED_TIME_PRECISION[self.precision]
+
+
+def _past_year(month: int, day: int, published: date) -> int:
+    """News copy says "on 14 November" for the latest 14 November up to publication."""
+    return published.year if (month, day) <= (published.month, published.day) else published.year - 1
+
+
+def _weekday(match: re.Match, published: date) -> tuple[date, date, str]:
+    back = (published.weekday() - WEEKDAYS[match["weekday"]]) % 7
+    if match["last"] and back == 0:
+        back = 7
+    day = published - timedelta(days=back)
+    return day, day, "day"
+
+
+def _weekend(published: date) -> tuple[date, date, str]:
+    # The latest Saturday strictly before publication; a Sunday paper's weekend is this one.
+    saturday = published - timedelta(days=(published.weekday() - 5) % 7 or 7)
+    return saturday, min(saturday + timedelta(days=1), published), "range"
+
+
+def _calendar(kind: str, match: re.Match, published: date) -> tuple[date, date, str]:
+    if kind == "iso":
+        day = date.fromisoformat(match["iso"])
+        return day, day, "day"
+    if kind in ("year", "since_year"):
+        year = int(match["year"])
+        end = published if kind == "since_year" else date(year, 12, 31)
+        return date(year, 1, 1), end, "year"
+    month = MONTHS[match["month"]]
+    if kind == "month_year":
+        year = int(match["year"])
+        return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1]), "month"
+    day_of_month = int(match["day"])
+    year = int(match["year"]) if match["year"] else _past_year(month, day_of_month, published)
+    day = date(year, month, day_of_month)
+    return day, day, "day"
+
+
+def _by_rule(kind: str, match: re.Match, published: date) -> tuple[date, date, str]:
+    if kind == "today":
+        return published, published, "day"
+    if kind == "yesterday":
+        day = published - timedelta(days=1)
+        return day, day, "day"
+    if kind == "weekend":
+        return _weekend(published)
+    if kind == "last_week":
+        monday = published - timedelta(days=published.weekday() + 7)
+        return monday, monday + timedelta(days=6), "week"
+    if kind == "weekday":
+        return _weekday(match, published)
+    return _calendar(kind, match, published)
+
+
+def _by_dateparser(phrase: str, published: date) -> tuple[date, date, str] | None:
+    import dateparser  # imported lazily: ~0.5 s, and most phrases never need it
+
+    settings = {
+        "RELATIVE_BASE": _midday(published),
+        "PREFER_DATES_FROM": "past",
+        "REQUIRE_PARTS": ["day", "month"],
+    }
+    parsed = dateparser.parse(phrase, languages=["en", "fr"], settings=settings)
+    return None if parsed is None else (parsed.date(), parsed.date(), "day")
+
+
+def _midday(day: date):
+    from datetime import datetime
+
+    return datetime(day.year, day.month, day.day, 12)
+
+
+def resolve_phrase(phrase: str, published: date) -> ResolvedDate | None:
+    """Resolve a date phrase against a publication date.
+
+    Parameters
+    ----------
+    phrase : str
+        A phrase as found in text: "on Wednesday", "over the weekend", "14 November 2023", "in 2012".
+    published : datetime.date
+        The article's publication date.
+
+    Returns
+    -------
+    ResolvedDate or None
+        ``None`` when the phrase is not a date this module understands (never a guess).
+
+    Examples
+    --------
+    >>> resolve_phrase("over the weekend", date(2026, 11, 25)).start
+    datetime.date(2026, 11, 21)
+    """
+    text = " ".join(phrase.lower().replace(",", " , ").split()).replace(" ,", ",")
+    for kind, pattern in _PATTERNS:
+        match = pattern.match(text)
+        if match:
+            try:
+                start, end, precision = _by_rule(kind, match, published)
+            except ValueError:  # "31 February"
+                return None
+            return ResolvedDate(phrase, start, end, precision)
+    # Only phrases with a day number go to dateparser: it turns "next year" into a day.
+    found = _by_dateparser(text, published) if re.search(r"\d", text) else None
+    return None if found is None else ResolvedDate(phrase, *found)

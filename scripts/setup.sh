@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Set up everything the app and its tests need, idempotently:
+#   - a Python virtual environment in .venv with requirements-dev.txt;
+#   - the map's front-end assets (Leaflet, jQuery) from npm, copied into static/vendor/;
+#   - with --browser: Debian's chromium for the browser tests (apt-get, when run as root).
+# Each step is skipped when its inputs have not changed since it last ran.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+want_browser=0
+[ "${1:-}" = "--browser" ] && want_browser=1
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+  echo "setup: need root to run: $*" >&2; return 1; fi; }
+apt_install() {
+  [ -f /tmp/.conflict-map-apt-updated ] || { as_root apt-get update -qq && touch /tmp/.conflict-map-apt-updated; }
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+stamp_ok() { [ -f "$1" ] && [ "$(cat "$1")" = "$2" ]; }
+
+# Python
+command -v python3 >/dev/null || apt_install python3 python3-venv
+py_key=$(cat requirements.txt requirements-dev.txt | sha1sum | cut -d' ' -f1)
+if ! stamp_ok .setup-stamp-python "$py_key" || [ ! -x .venv/bin/python ]; then
+  echo "setup: installing Python packages into .venv"
+  [ -x .venv/bin/python ] || python3 -m venv .venv
+  .venv/bin/python -m pip install -q --upgrade pip
+  .venv/bin/python -m pip install -q -r requirements-dev.txt
+  echo "$py_key" > .setup-stamp-python
+fi
+
+# Front-end assets
+npm_key=$(cat package.json package-lock.json | sha1sum | cut -d' ' -f1)
+if ! stamp_ok .setup-stamp-assets "$npm_key" || [ ! -f static/vendor/leaflet/leaflet.js ]; then
+  command -v npm >/dev/null || apt_install npm
+  echo "setup: installing front-end assets (npm ci)"
+  npm ci --omit=dev --ignore-scripts --no-audit --no-fund --loglevel=error
+  rm -rf static/vendor && mkdir -p static/vendor/leaflet static/vendor/jquery
+  cp -r node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css \
+        node_modules/leaflet/dist/images static/vendor/leaflet/
+  cp node_modules/leaflet/LICENSE static/vendor/leaflet/LICENSE
+  cp node_modules/jquery/dist/jquery.min.js node_modules/jquery/LICENSE.txt static/vendor/jquery/
+  echo "$npm_key" > .setup-stamp-assets
+fi
+
+# Browser for the browser tests
+if [ "$want_browser" = 1 ] && [ ! -x /usr/bin/chromium ]; then
+  echo "setup: installing Debian's chromium"
+  apt_install chromium
+fi
+echo "setup: ready"
