@@ -22,27 +22,46 @@ JS_ASSETS = (
     ("jquery", "jquery/jquery.min.js", "https://code.jquery.com/jquery-3.7.1.min.js"),
 )
 CSS_ASSETS = (("leaflet_css", "leaflet/leaflet.css", "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css"),)
+# Events at one town stack on one spot; the cluster shows how many and fans them out on click.
+_CLUSTER_CDN = "https://cdnjs.cloudflare.com/ajax/libs/leaflet.markercluster/1.1.0"
+CLUSTER_JS_ASSETS = (
+    ("markerclusterjs", "markercluster/leaflet.markercluster.js", f"{_CLUSTER_CDN}/leaflet.markercluster.js"),
+)
+CLUSTER_CSS_ASSETS = (
+    ("markerclustercss", "markercluster/MarkerCluster.css", f"{_CLUSTER_CDN}/MarkerCluster.css"),
+    ("markerclusterdefaultcss", "markercluster/MarkerCluster.Default.css", f"{_CLUSTER_CDN}/MarkerCluster.Default.css"),
+)
 
 
 @dataclass(frozen=True)
 class Assets:
-    """The ``default_js`` / ``default_css`` lists to give the folium map, and where they point."""
+    """The ``default_js`` / ``default_css`` lists to give folium elements, and where they point."""
 
     js: list[tuple[str, str]]
     css: list[tuple[str, str]]
     local: bool
+    cluster_js: list[tuple[str, str]]
+    cluster_css: list[tuple[str, str]]
 
 
 def vendor_files(static_dir: Path = STATIC_DIR) -> list[Path]:
     """Every vendored file the map needs."""
-    return [static_dir / "vendor" / path for _, path, _ in (*JS_ASSETS, *CSS_ASSETS)]
+    rows = (*JS_ASSETS, *CSS_ASSETS, *CLUSTER_JS_ASSETS, *CLUSTER_CSS_ASSETS)
+    return [static_dir / "vendor" / path for _, path, _ in rows]
+
+
+def _assets(local: bool) -> Assets:
+    def pick(rows):
+        return [(name, f"{STATIC_URL}/vendor/{path}" if local else cdn) for name, path, cdn in rows]
+
+    return Assets(pick(JS_ASSETS), pick(CSS_ASSETS), local, pick(CLUSTER_JS_ASSETS), pick(CLUSTER_CSS_ASSETS))
+
+
+def local_assets() -> Assets:
+    """Asset URLs under the app's ``/app/static/vendor/``."""
+    return _assets(local=True)
 
 
 def map_assets(static_dir: Path = STATIC_DIR) -> Assets:
     """Local asset URLs when the vendored files exist, else the CDN (the map then needs internet)."""
-    local = all(path.is_file() for path in vendor_files(static_dir))
-
-    def pick(rows):
-        return [(name, f"{STATIC_URL}/vendor/{path}" if local else cdn) for name, path, cdn in rows]
-
-    return Assets(pick(JS_ASSETS), pick(CSS_ASSETS), local)
+    return _assets(local=all(path.is_file() for path in vendor_files(static_dir)))

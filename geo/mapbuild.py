@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import folium
 import pandas as pd
 from branca.element import Element
+from folium.plugins import MarkerCluster
 
 from geo.assets import Assets, map_assets
 from geo.basemap import Basemap
@@ -23,10 +24,14 @@ from geo.popups import event_popup_html, event_tooltip_html, html_text, status_t
 from geo.style import BASEMAP_COLOURS, STATUS_STYLES, actor_colour, event_icon_svg, town_icon_svg
 
 OVERLAY_NAMES = ("Territory", "Town status", "Events")
+LABEL_PANE = "cm-labels"
+# Only symbols within this many pixels cluster: in practice, events at the same town.
+CLUSTER_RADIUS_PX = 16
 MAP_CSS = """
 <style>
 .leaflet-container { background: %(sea)s; font: 13px/1.35 system-ui, sans-serif; }
-.cm-label { color: #222; font-weight: 600; white-space: nowrap; text-shadow: 0 0 3px #fff, 0 0 3px #fff; }
+.cm-label { color: #333; font-size: 12px; font-weight: 600; white-space: nowrap;
+  text-shadow: 0 0 3px #fff, 0 0 3px #fff, 0 0 2px #fff; }
 .cm-legend { background: rgba(255,255,255,0.93); padding: 6px 9px; border-radius: 5px;
   box-shadow: 0 1px 4px rgba(0,0,0,0.35); line-height: 1.5; font-size: 12px; }
 .cm-legend svg { vertical-align: -3px; }
@@ -37,6 +42,10 @@ MAP_CSS = """
 .cm-popup table { border-collapse: collapse; margin: 4px 0; }
 .cm-popup th { text-align: left; padding-right: 8px; vertical-align: top; color: #555; }
 .cm-event, .cm-town, .cm-label { background: none; border: none; }
+/* Neutral cluster bubbles: the default green would read as an actor's colour. */
+.marker-cluster-small, .marker-cluster-medium, .marker-cluster-large { background-color: rgba(55,55,55,0.25); }
+.marker-cluster-small div, .marker-cluster-medium div, .marker-cluster-large div {
+  background-color: rgba(45,45,45,0.85); color: #fff; font-weight: 700; }
 </style>
 """
 
@@ -150,9 +159,18 @@ def town_layer(towns: pd.DataFrame) -> folium.FeatureGroup:
     return group
 
 
-def event_layer(events: pd.DataFrame) -> folium.FeatureGroup:
-    """One symbol per event (type by shape and colour), with an escaped popup and tooltip."""
+def event_layer(events: pd.DataFrame, assets: Assets | None = None) -> folium.FeatureGroup:
+    """One symbol per event (type by shape and colour), with an escaped popup and tooltip.
+
+    Events at the same spot gather in a cluster that shows their number and fans them out on click.
+    """
+    assets = assets or map_assets()
     group = folium.FeatureGroup(name=OVERLAY_NAMES[2])
+    cluster = MarkerCluster(
+        options={"maxClusterRadius": CLUSTER_RADIUS_PX, "showCoverageOnHover": False, "spiderfyOnMaxZoom": True}
+    )
+    cluster.default_js, cluster.default_css = assets.cluster_js, assets.cluster_css
+    cluster.add_to(group)
     for event in events.sort_values("event_date").to_dict("records"):
         approximate = int(event["geo_precision"]) >= 3
         svg = event_icon_svg(event["event_type"], approximate=approximate)
@@ -160,13 +178,15 @@ def event_layer(events: pd.DataFrame) -> folium.FeatureGroup:
         marker = folium.Marker(_latlon(event["longitude"], event["latitude"]), icon=icon)
         folium.Popup(event_popup_html(event), max_width=340, parse_html=False).add_to(marker)
         folium.Tooltip(event_tooltip_html(event)).add_to(marker)
-        marker.add_to(group)
+        marker.add_to(cluster)
     return group
 
 
-def build_overlays(events: pd.DataFrame, territories: pd.DataFrame, towns: pd.DataFrame) -> list[folium.FeatureGroup]:
+def build_overlays(
+    events: pd.DataFrame, territories: pd.DataFrame, towns: pd.DataFrame, assets: Assets | None = None
+) -> list[folium.FeatureGroup]:
     """The layers that follow the timeline, bottom to top: territory, town status, events."""
-    return [territory_layer(territories), town_layer(towns), event_layer(events)]
+    return [territory_layer(territories), town_layer(towns), event_layer(events, assets)]
 
 
 def build_map(
@@ -179,6 +199,6 @@ def build_map(
 ) -> folium.Map:
     """The whole map in one object (base + overlays), e.g. to test its HTML or save it."""
     fmap = build_base_map(basemap, options, assets)
-    for group in build_overlays(events, territories, towns):
+    for group in build_overlays(events, territories, towns, assets):
         group.add_to(fmap)
     return fmap

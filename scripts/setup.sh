@@ -35,11 +35,15 @@ if ! stamp_ok .setup-stamp-assets "$npm_key" || [ ! -f static/vendor/leaflet/lea
   command -v npm >/dev/null || apt_install npm
   echo "setup: installing front-end assets (npm ci)"
   npm ci --omit=dev --ignore-scripts --no-audit --no-fund --loglevel=error
-  rm -rf static/vendor && mkdir -p static/vendor/leaflet static/vendor/jquery
+  rm -rf static/vendor && mkdir -p static/vendor/leaflet static/vendor/jquery static/vendor/markercluster
   cp -r node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css \
         node_modules/leaflet/dist/images static/vendor/leaflet/
   cp node_modules/leaflet/LICENSE static/vendor/leaflet/LICENSE
   cp node_modules/jquery/dist/jquery.min.js node_modules/jquery/LICENSE.txt static/vendor/jquery/
+  cp node_modules/leaflet.markercluster/dist/leaflet.markercluster.js \
+     node_modules/leaflet.markercluster/dist/MarkerCluster.css \
+     node_modules/leaflet.markercluster/dist/MarkerCluster.Default.css \
+     node_modules/leaflet.markercluster/MIT-LICENCE.txt static/vendor/markercluster/
   echo "$npm_key" > .setup-stamp-assets
 fi
 

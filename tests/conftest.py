@@ -1,0 +1,68 @@
+"""Shared fixtures: the shipped data loaded once, small frames built in code."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from data.config import DATA_DIR
+from geo.gazetteer import load_gazetteer
+from geo.pipeline import load_dataset
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# The seed article's publication date used throughout the tests (a Wednesday).
+PUBLISHED = date(2026, 4, 29)
+
+# Tests never probe the network for tiles: the vector basemap is the offline world.
+os.environ.setdefault("CONFLICT_MAP_BASEMAP", "vector")
+
+
+@pytest.fixture(scope="session")
+def gazetteer():
+    return load_gazetteer(DATA_DIR, "ML")
+
+
+@pytest.fixture(scope="session")
+def dataset():
+    return load_dataset(DATA_DIR, PUBLISHED)
+
+
+def event_row(**overrides) -> dict:
+    """One valid raw event row (strings, as read from a CSV), with overrides."""
+    row = {
+        "event_id_cnty": "T1",
+        "event_date": "2023-11-14",
+        "date_end": "",
+        "date_phrase": "",
+        "time_precision": "1",
+        "event_type": "Battles",
+        "sub_event_type": "Government regains territory",
+        "actor1": "Military Forces of Mali (FAMa)",
+        "assoc_actor_1": "Wagner Group",
+        "actor2": "CSP-PSD",
+        "assoc_actor_2": "",
+        "civilian_targeting": "",
+        "country": "Mali",
+        "admin1": "Kidal",
+        "location": "Kidal",
+        "latitude": "18.44345",
+        "longitude": "1.40921",
+        "geo_precision": "1",
+        "fatalities": "",
+        "notes": "The army enters Kidal.",
+        "source": "Test",
+        "source_title": "",
+        "source_date": "",
+        "source_url": "",
+    }
+    row.update(overrides)
+    return row
+
+
+def raw_table(*rows: dict) -> pd.DataFrame:
+    return pd.DataFrame(list(rows), dtype=str)

@@ -1,0 +1,86 @@
+"""The page under AppTest: it runs, the timeline changes what is in view, the map never remounts."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from data.filters import EventFilter, apply_filter, describe
+from tests.conftest import PUBLISHED, ROOT
+
+
+@pytest.fixture
+def app():
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def map_element(at: AppTest):
+    elements = at.get("component_instance")
+    assert len(elements) == 1, "exactly one map component"
+    return elements[0].proto
+
+
+def map_args(at: AppTest) -> dict:
+    return json.loads(map_element(at).json_args)
+
+
+def header_text(at: AppTest) -> str:
+    return next(m.value for m in at.markdown if m.value.startswith("**As of"))
+
+
+def test_page_runs_and_counts_every_event(app, dataset):
+    first = dataset.events["event_date"].min().date()
+    sentence = describe(EventFilter(first, PUBLISHED), len(dataset.events), len(dataset.events))
+    assert header_text(app) == f"**As of 29 Apr 2026** · {sentence}"
+    assert app.title[0].value == "Conflict Map: northern Mali"
+
+
+def test_moving_the_slider_changes_the_count_without_remounting_the_map(app, dataset):
+    before = map_element(app)
+    before_args = json.loads(before.json_args)
+    window = (dataset.events["event_date"].min().date(), date(2013, 12, 31))
+    app.slider(key="timeline.range").set_value(window).run()
+    assert not app.exception
+    expected = len(apply_filter(dataset.events, EventFilter(*window)))
+    assert 0 < expected < len(dataset.events)
+    assert f"Showing {expected} of {len(dataset.events)} events" in header_text(app)
+    assert "As of 31 Dec 2013" in header_text(app)
+    after = map_element(app)
+    after_args = json.loads(after.json_args)
+    # Same component identity and base script: the iframe stays; only the overlays changed.
+    assert after.id == before.id
+    assert after_args["script"] == before_args["script"]
+    assert after_args["feature_group"] != before_args["feature_group"]
+    assert after_args["feature_group"].count("cm-event") == expected
+
+
+def test_as_of_can_be_set_apart_from_the_window(app):
+    app.toggle(key="timeline.apart").set_value(True).run()
+    app.slider(key="timeline.as_of").set_value(date(2013, 1, 1)).run()
+    assert not app.exception
+    assert header_text(app).startswith("**As of 1 Jan 2013**")
+    assert "territory as of 1 Jan 2013" in header_text(app)
+    # In January 2013 the Islamist-held north and the MNLA's claim are drawn, not the FLA's.
+    territory = map_args(app)["feature_group"].split("var feature_group_feature_group_1")[0]
+    assert "Northern Mali (Islamist-held)" in territory
+    assert "Azawad (MNLA declaration)" in territory
+    assert "Azawad (FLA claim)" not in territory
+
+
+def test_publication_date_moves_the_article_events(app):
+    app.date_input(key="published").set_value(date(2026, 5, 6)).run()
+    assert not app.exception
+    assert header_text(app).startswith("**As of 6 May 2026**")
+    assert "2 May 2026 – 3 May 2026" in map_args(app)["feature_group"]
+
+
+def test_map_asks_for_nothing_back(app):
+    args = map_args(app)
+    assert args["returned_objects"] == []
+    assert all(url.startswith("/app/static/") for url in args["js_links"] + args["css_links"])

@@ -1,0 +1,48 @@
+"""Date phrases resolved against a publication date, with precision."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from geo.dates import resolve_phrase
+
+WEDNESDAY = date(2026, 4, 29)
+SUNDAY = date(2026, 4, 26)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "published", "start", "end", "precision", "acled"),
+    [
+        ("over the weekend", WEDNESDAY, date(2026, 4, 25), date(2026, 4, 26), "range", 2),
+        ("at the weekend", WEDNESDAY, date(2026, 4, 25), date(2026, 4, 26), "range", 2),
+        ("over the weekend", SUNDAY, date(2026, 4, 25), date(2026, 4, 26), "range", 2),
+        ("over the weekend", date(2026, 4, 25), date(2026, 4, 18), date(2026, 4, 19), "range", 2),
+        ("Tuesday", WEDNESDAY, date(2026, 4, 28), date(2026, 4, 28), "day", 1),
+        ("on Wednesday", WEDNESDAY, WEDNESDAY, WEDNESDAY, "day", 1),  # same weekday: same day
+        ("last Wednesday", WEDNESDAY, date(2026, 4, 22), date(2026, 4, 22), "day", 1),
+        ("on Thursday", WEDNESDAY, date(2026, 4, 23), date(2026, 4, 23), "day", 1),
+        ("yesterday", WEDNESDAY, date(2026, 4, 28), date(2026, 4, 28), "day", 1),
+        ("today", WEDNESDAY, WEDNESDAY, WEDNESDAY, "day", 1),
+        ("last week", WEDNESDAY, date(2026, 4, 20), date(2026, 4, 26), "week", 2),
+        ("on 14 November", WEDNESDAY, date(2025, 11, 14), date(2025, 11, 14), "day", 1),
+        ("14 November 2023", WEDNESDAY, date(2023, 11, 14), date(2023, 11, 14), "day", 1),
+        ("November 14, 2023", WEDNESDAY, date(2023, 11, 14), date(2023, 11, 14), "day", 1),
+        ("in November 2023", WEDNESDAY, date(2023, 11, 1), date(2023, 11, 30), "month", 3),
+        ("in 2012", WEDNESDAY, date(2012, 1, 1), date(2012, 12, 31), "year", 3),
+        ("since 2022", WEDNESDAY, date(2022, 1, 1), WEDNESDAY, "year", 3),
+        ("2023-11-14", WEDNESDAY, date(2023, 11, 14), date(2023, 11, 14), "day", 1),
+        ("the 3rd of March 2024", WEDNESDAY, date(2024, 3, 3), date(2024, 3, 3), "day", 1),  # dateparser
+    ],
+)
+def test_resolve_phrase(phrase, published, start, end, precision, acled):
+    resolved = resolve_phrase(phrase, published)
+    assert (resolved.start, resolved.end, resolved.precision) == (start, end, precision)
+    assert resolved.time_precision == acled
+    assert resolved.phrase == phrase
+
+
+@pytest.mark.parametrize("phrase", ["We", "next year", "soon", "31 February 2024", ""])
+def test_unresolvable_phrases_give_none(phrase):
+    assert resolve_phrase(phrase, WEDNESDAY) is None

@@ -1,0 +1,142 @@
+"""The map, tested on its HTML: markers, escaping, local assets, legend, territory styles."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from data.filters import valid_at
+from data.validate import validate_events
+from geo.assets import local_assets, map_assets
+from geo.basemap import load_basemap
+from geo.mapbuild import MapOptions, build_base_map, build_map
+from geo.popups import date_label, fatalities_label, html_text
+from tests.conftest import event_row, raw_table
+
+LOCAL = local_assets()
+
+
+def render(fmap) -> str:
+    return fmap.get_root().render()
+
+
+@pytest.fixture(scope="module")
+def basemap():
+    return load_basemap()
+
+
+@pytest.fixture(scope="module")
+def full_html(dataset, basemap):
+    as_of = date(2026, 4, 29)
+    fmap = build_map(
+        dataset.events,
+        valid_at(dataset.territories, as_of),
+        valid_at(dataset.towns, as_of),
+        basemap,
+        MapOptions(),
+        LOCAL,
+    )
+    return render(fmap)
+
+
+def test_one_marker_per_event(dataset, full_html):
+    assert full_html.count('"cm-event"') == len(dataset.events)
+
+
+def test_no_asset_comes_from_a_cdn(full_html):
+    sources = re.findall(r'<(?:script|link)[^>]+(?:src|href)="([^"]+)"', full_html)
+    assert sources, "the page should load Leaflet"
+    assert all(url.startswith("/app/static/vendor/") for url in sources), sources
+    assert "tile.openstreetmap.org" not in full_html  # vector mode draws no tiles
+
+
+def test_tiles_mode_adds_openstreetmap(basemap):
+    html = render(build_base_map(basemap, MapOptions(basemap="tiles"), LOCAL))
+    assert "tile.openstreetmap.org" in html
+    assert "OpenStreetMap" in html
+
+
+def test_legend_and_attribution_are_drawn(full_html):
+    assert "cm-legend" in full_html
+    for label in (
+        "Battles",
+        "Strategic developments",
+        "claimed territory",
+        "controlled territory",
+        "place approximate",
+    ):
+        assert label in full_html
+    assert "GeoNames" in full_html
+    assert "Natural Earth" in full_html
+
+
+def test_claims_are_dashed_and_control_is_solid(dataset, basemap):
+    as_of = date(2012, 5, 1)  # MNLA claim and rebel control both hold
+    territories = valid_at(dataset.territories, as_of)
+    assert set(territories["status"]) == {"claimed", "controlled"}
+    html = render(build_map(dataset.events.iloc[:0], territories, dataset.towns.iloc[:0], basemap, MapOptions(), LOCAL))
+    assert '"dashArray": "8 6"' in html
+    assert '"fillOpacity": 0.08' in html
+    assert '"fillOpacity": 0.35' in html
+
+
+def test_labels_name_the_article_places(full_html):
+    for town in ("Kidal", "Bamako", "Gao", "Timbuktu"):
+        assert f">{town}<" in full_html or f"{town}</div>" in full_html
+
+
+HOSTILE = "<script>alert('x')</script> `${document.cookie}` \\u0041"
+
+
+def test_text_from_data_is_escaped_in_popups_and_tooltips(basemap):
+    raw = raw_table(event_row(notes=HOSTILE, actor1=HOSTILE, location="Kidal<b>", source=HOSTILE))
+    events = validate_events(raw, "hostile.csv").kept
+    html = render(build_map(events, events.iloc[:0], events.iloc[:0], basemap, MapOptions(), LOCAL))
+    assert "<script>alert" not in html
+    assert "${document.cookie}" not in html
+    assert "Kidal<b>" not in html
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in html
+    assert "&#96;&#36;{document.cookie}&#96;" in html
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("a<b", "a&lt;b"), ("`x`", "&#96;x&#96;"), ("$1", "&#36;1"), ("a\\b", "a&#92;b"), (None, ""), (float("nan"), "")],
+)
+def test_html_text(value, expected):
+    assert html_text(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "precision", "label"),
+    [
+        (date(2023, 11, 14), date(2023, 11, 14), 1, "14 Nov 2023"),
+        (date(2026, 4, 28), date(2026, 4, 28), 2, "28 Apr 2026 (approximate)"),
+        (date(2026, 4, 25), date(2026, 4, 26), 2, "25 Apr 2026 – 26 Apr 2026 (between these days)"),
+        (date(2023, 10, 1), date(2023, 10, 31), 3, "Oct 2023 (month; exact day unknown)"),
+        (date(2012, 1, 1), date(2012, 12, 31), 3, "2012 (year; exact day unknown)"),
+    ],
+)
+def test_date_label_shows_precision(start, end, precision, label):
+    assert date_label(start, end, precision) == label
+
+
+def test_unknown_fatalities_are_not_zero():
+    assert fatalities_label(None) == "not reported"
+    assert fatalities_label(0) == "0"
+    assert fatalities_label(1200) == "1,200"
+
+
+def test_popup_shows_date_place_actors_fatalities_source(dataset, full_html):
+    assert "Africa Corps" in full_html
+    assert "not reported" in full_html  # fatalities of the weekend offensive
+    assert "place not reported" in full_html
+    assert "25 Apr 2026 – 26 Apr 2026 (between these days)" in full_html
+
+
+def test_assets_fall_back_to_cdn_when_not_vendored(tmp_path):
+    assets = map_assets(tmp_path)
+    assert not assets.local
+    assert assets.js[0][1].startswith("https://")
