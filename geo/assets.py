@@ -14,6 +14,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 STATIC_DIR = ROOT / "static"
 STATIC_URL = "/app/static"
+# The shipped basemap files (data/basemap/NAME.geojson) that setup copies to static/basemap/.
+BASEMAP_LAYERS = ("countries", "admin1", "lakes", "rivers")
 
 # (folium name, path under static/vendor, CDN fallback for a checkout that skipped the set-up)
 JS_ASSETS = (
@@ -42,6 +44,7 @@ class Assets:
     local: bool
     cluster_js: list[tuple[str, str]]
     cluster_css: list[tuple[str, str]]
+    basemap_url: str | None = None
 
 
 def vendor_files(static_dir: Path = STATIC_DIR) -> list[Path]:
@@ -50,18 +53,26 @@ def vendor_files(static_dir: Path = STATIC_DIR) -> list[Path]:
     return [static_dir / "vendor" / path for _, path, _ in rows]
 
 
-def _assets(local: bool) -> Assets:
+def _assets(local: bool, basemap_served: bool) -> Assets:
     def pick(rows):
         return [(name, f"{STATIC_URL}/vendor/{path}" if local else cdn) for name, path, cdn in rows]
 
-    return Assets(pick(JS_ASSETS), pick(CSS_ASSETS), local, pick(CLUSTER_JS_ASSETS), pick(CLUSTER_CSS_ASSETS))
+    basemap_url = f"{STATIC_URL}/basemap" if basemap_served else None
+    js, css = pick(JS_ASSETS), pick(CSS_ASSETS)
+    return Assets(js, css, local, pick(CLUSTER_JS_ASSETS), pick(CLUSTER_CSS_ASSETS), basemap_url)
 
 
-def local_assets() -> Assets:
-    """Asset URLs under the app's ``/app/static/vendor/``."""
-    return _assets(local=True)
+def local_assets(basemap_served: bool = True) -> Assets:
+    """Asset URLs under the app's ``/app/static/``; the basemap from there too, or inline."""
+    return _assets(local=True, basemap_served=basemap_served)
 
 
 def map_assets(static_dir: Path = STATIC_DIR) -> Assets:
-    """Local asset URLs when the vendored files exist, else the CDN (the map then needs internet)."""
-    return _assets(local=all(path.is_file() for path in vendor_files(static_dir)))
+    """Local asset URLs when the vendored files exist, else the CDN (the map then needs internet).
+
+    The basemap GeoJSON is served from ``static/basemap/`` when ``scripts/setup.sh`` copied it
+    there; otherwise it is inlined in the map's script (slower reruns, same picture).
+    """
+    local = all(path.is_file() for path in vendor_files(static_dir))
+    served = all((static_dir / "basemap" / f"{name}.geojson").is_file() for name in BASEMAP_LAYERS)
+    return _assets(local=local, basemap_served=served)

@@ -5,9 +5,6 @@ No branca ColorMap: with one on the map, streamlit-folium loads d3 from a CDN.
 
 from __future__ import annotations
 
-from branca.element import MacroElement
-from jinja2 import Template
-
 from data.schema import EVENT_TYPES
 from geo.popups import html_text
 from geo.style import STATUS_STYLES, actor_colour, event_icon_svg, town_icon_svg
@@ -18,50 +15,6 @@ ATTRIBUTION = (
 )
 OSM_ATTRIBUTION = '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
 LEGEND_ACTORS = ("FLA", "JNIM", "FAMa and Wagner")
-
-
-class HtmlControl(MacroElement):
-    """A Leaflet control at a corner holding fixed HTML (our legend)."""
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        (function () {
-            var control = L.control({position: {{ this.position|tojson }}});
-            control.onAdd = function () {
-                var div = L.DomUtil.create("div", {{ this.css_class|tojson }});
-                div.innerHTML = {{ this.html|tojson }};
-                L.DomEvent.disableClickPropagation(div);
-                L.DomEvent.disableScrollPropagation(div);
-                return div;
-            };
-            control.addTo({{ this._parent.get_name() }});
-        })();
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, html: str, position: str = "bottomright", css_class: str = "cm-legend") -> None:
-        super().__init__()
-        self._name = "HtmlControl"
-        self.html, self.position, self.css_class = html, position, css_class
-
-
-class Attribution(MacroElement):
-    """Adds our sources to Leaflet's attribution line."""
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        {{ this._parent.get_name() }}.attributionControl.addAttribution({{ this.text|tojson }});
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, text: str) -> None:
-        super().__init__()
-        self._name = "Attribution"
-        self.text = text
 
 
 def _swatch(status: str, colour: str) -> str:

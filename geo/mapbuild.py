@@ -18,13 +18,15 @@ from folium.plugins import MarkerCluster
 
 from geo.assets import Assets, map_assets
 from geo.basemap import Basemap
+from geo.elements import Attribution, GeoJsonLayer, HtmlControl
 from geo.geojson import geometry_mapping
-from geo.legend import ATTRIBUTION, OSM_ATTRIBUTION, Attribution, HtmlControl, legend_html
+from geo.legend import ATTRIBUTION, OSM_ATTRIBUTION, legend_html
 from geo.popups import event_popup_html, event_tooltip_html, html_text, status_tooltip_html
 from geo.style import BASEMAP_COLOURS, STATUS_STYLES, actor_colour, event_icon_svg, town_icon_svg
 
 OVERLAY_NAMES = ("Territory", "Town status", "Events")
 LABEL_PANE = "cm-labels"
+LAND_PANE, LINE_PANE = "cm-land", "cm-lines"
 # Only symbols within this many pixels cluster: in practice, events at the same town.
 CLUSTER_RADIUS_PX = 16
 MAP_CSS = """
@@ -65,31 +67,34 @@ def _latlon(lon: float, lat: float) -> list[float]:
     return [float(lat), float(lon)]
 
 
-def _geojson_layer(frame, style: dict, name: str) -> folium.GeoJson:
+def _basemap_layer(basemap: Basemap, name: str, style: dict, pane: str, assets: Assets) -> GeoJsonLayer:
+    if assets.basemap_url:
+        return GeoJsonLayer(style, pane, url=f"{assets.basemap_url}/{name}.geojson")
+    frame = getattr(basemap, name)
     features = [{"type": "Feature", "properties": {}, "geometry": geometry_mapping(g, 4)} for g in frame.geometry]
-    return folium.GeoJson(
-        {"type": "FeatureCollection", "features": features},
-        name=name,
-        style_function=lambda _feature: style,
-        interactive=False,
-        control=False,
-    )
+    return GeoJsonLayer(style, pane, data={"type": "FeatureCollection", "features": features})
 
 
-def _add_basemap(fmap: folium.Map, basemap: Basemap, options: MapOptions) -> None:
+def _add_basemap(fmap: folium.Map, basemap: Basemap, options: MapOptions, assets: Assets) -> None:
+    # Two panes under the overlays (400): land below, lines above it, whatever order the
+    # browser's fetches finish in.
+    folium.map.CustomPane(LAND_PANE, z_index=210, pointer_events=False).add_to(fmap)
+    folium.map.CustomPane(LINE_PANE, z_index=220, pointer_events=False).add_to(fmap)
     colours = BASEMAP_COLOURS
     if options.basemap == "tiles":
         folium.TileLayer("OpenStreetMap", attr=OSM_ATTRIBUTION, max_zoom=12).add_to(fmap)
+        country_style = {"color": colours["border"], "weight": 1.2, "fill": False}
     else:
-        land = {"color": colours["border"], "weight": 1, "fillColor": colours["land"], "fillOpacity": 1}
-        _geojson_layer(basemap.countries, land, "Countries").add_to(fmap)
-    outline = {"color": colours["border"], "weight": 1.2, "fill": False}
-    _geojson_layer(basemap.countries, outline, "Borders").add_to(fmap)
-    regions = {"color": colours["admin1"], "weight": 1, "dashArray": "4 4", "fill": False}
-    _geojson_layer(basemap.admin1, regions, "Regions").add_to(fmap)
+        country_style = {"color": colours["border"], "weight": 1.2, "fillColor": colours["land"], "fillOpacity": 1}
     water = {"color": colours["water"], "weight": 1.5, "fillColor": colours["water"], "fillOpacity": 0.8}
-    _geojson_layer(basemap.lakes, water, "Lakes").add_to(fmap)
-    _geojson_layer(basemap.rivers, {**water, "fill": False}, "Rivers").add_to(fmap)
+    layers = (
+        ("countries", country_style, LAND_PANE),
+        ("admin1", {"color": colours["admin1"], "weight": 1, "dashArray": "4 4", "fill": False}, LINE_PANE),
+        ("lakes", water, LINE_PANE),
+        ("rivers", {**water, "fill": False}, LINE_PANE),
+    )
+    for name, style, pane in layers:
+        _basemap_layer(basemap, name, style, pane, assets).add_to(fmap)
 
 
 def _add_labels(fmap: folium.Map, basemap: Basemap) -> None:
@@ -128,7 +133,7 @@ def build_base_map(basemap: Basemap, options: MapOptions, assets: Assets | None 
     # Only what our map uses, served locally: Leaflet, and jQuery for folium's popups.
     fmap.default_js, fmap.default_css = assets.js, assets.css
     fmap.get_root().header.add_child(Element(MAP_CSS % BASEMAP_COLOURS))
-    _add_basemap(fmap, basemap, options)
+    _add_basemap(fmap, basemap, options, assets)
     _add_labels(fmap, basemap)
     HtmlControl(legend_html()).add_to(fmap)
     Attribution(ATTRIBUTION).add_to(fmap)

@@ -136,7 +136,22 @@ def test_popup_shows_date_place_actors_fatalities_source(dataset, full_html):
     assert "25 Apr 2026 – 26 Apr 2026 (between these days)" in full_html
 
 
+def test_basemap_is_fetched_from_the_app_not_embedded(basemap):
+    html = render(build_base_map(basemap, MapOptions(), LOCAL))
+    for name in ("countries", "admin1", "rivers", "lakes"):
+        assert f'fetch("/app/static/basemap/{name}.geojson")' in html
+    assert len(html) < 60_000  # the 250 KB of borders and rivers stay out of the map's script
+
+
+def test_basemap_is_inlined_when_not_served(basemap):
+    html = render(build_base_map(basemap, MapOptions(), local_assets(basemap_served=False)))
+    assert "fetch(" not in html
+    assert html.count("L.geoJSON({") == 4
+    assert len(html) > 200_000
+
+
 def test_assets_fall_back_to_cdn_when_not_vendored(tmp_path):
     assets = map_assets(tmp_path)
     assert not assets.local
     assert assets.js[0][1].startswith("https://")
+    assert assets.basemap_url is None

@@ -1,0 +1,142 @@
+"""Cold start and timeline-move latency of the app in headless Chromium, against Streamlit's floor.
+
+Run: ``.venv/bin/python -m benchmarks.browser_timing [--moves 7]`` (after ``bash scripts/setup.sh
+--browser``). In one run it starts (1) a floor app with only a slider and a text and (2) the real
+app, each in a fresh process, and measures:
+
+- cold start: process launch → map (or text) drawn in the browser;
+- move: key press on the slider → the page's new state painted, timed inside the page
+  (``performance.timeOrigin + performance.now()`` at keydown and at the last DOM change, after the
+  next animation frame), median over ``--moves`` moves.
+
+Prints a table and one JSON line; the ratio column is app / floor.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from tests.browser.conftest import CHROMIUM, CHROMIUM_FLAGS, ROOT, free_port, wait_until_healthy
+
+FLOOR_APP = """
+import streamlit as st
+value = st.slider("Events between", 0, 100, (0, 100), key="floor")
+st.markdown(f"Showing {value[1] - value[0]} of 100 events")
+"""
+# Installed in every frame: remembers the time of the last DOM change below ``root``.
+OBSERVE_JS = """(selector) => {
+  const root = document.querySelector(selector) || document.body;
+  window.__lastChange = 0;
+  new MutationObserver(() => requestAnimationFrame(() => setTimeout(() => {
+      window.__lastChange = performance.timeOrigin + performance.now(); }, 0)))
+    .observe(root, {childList: true, subtree: true, characterData: true});
+}"""
+KEYDOWN_JS = """() => { window.__keydown = 0; document.addEventListener('keydown',
+    () => { window.__keydown = performance.timeOrigin + performance.now(); }, true); }"""
+
+
+def start_server(script: Path, port: int) -> subprocess.Popen:
+    command = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(script),
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--server.headless",
+        "true",
+    ]
+    env = {"CONFLICT_MAP_BASEMAP": "vector", "PATH": "/usr/bin:/bin"}
+    return subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def wait_for(predicate, timeout: float = 60, step: float = 0.01):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(step)
+    raise TimeoutError("condition not met")
+
+
+def target_frame(page, selector: str):
+    def find():
+        for frame in page.frames:
+            try:
+                if frame.locator(selector).count():
+                    return frame
+            except Exception:  # detached while loading
+                continue
+        return None
+
+    return wait_for(find)
+
+
+def measure(browser, script: Path, ready_selector: str, observed: str, moves: int) -> dict:
+    port = free_port()
+    launched = time.perf_counter()
+    server = start_server(script, port)
+    try:
+        wait_until_healthy(f"http://127.0.0.1:{port}", server)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(f"http://127.0.0.1:{port}")
+        frame = target_frame(page, ready_selector)
+        cold = time.perf_counter() - launched
+        page.wait_for_timeout(500)
+        frame.evaluate(OBSERVE_JS, observed)
+        page.evaluate(KEYDOWN_JS)
+        thumb = page.get_by_role("slider", name="Events between — end")
+        times = []
+        for index in range(moves):
+            frame.evaluate("window.__lastChange = 0")
+            thumb.press("PageDown" if index % 2 == 0 else "PageUp")
+            wait_for(lambda: frame.evaluate("window.__lastChange") > 0, timeout=30)
+            page.wait_for_timeout(400)  # let late changes land; the last one counts
+            times.append(frame.evaluate("window.__lastChange") - page.evaluate("window.__keydown"))
+        page.close()
+        return {
+            "cold_start_s": round(cold, 2),
+            "move_ms_median": round(statistics.median(times), 1),
+            "move_ms": [round(t, 1) for t in times],
+        }
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--moves", type=int, default=7)
+    args = parser.parse_args(argv)
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
+        floor_script = Path(folder) / "floor_app.py"
+        floor_script.write_text(FLOOR_APP)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        floor = measure(browser, floor_script, "text=Showing", "[data-testid='stMain']", args.moves)
+        app = measure(
+            browser, ROOT / "dashboard.py", ".leaflet-marker-pane .cm-event", ".leaflet-marker-pane", args.moves
+        )
+        browser.close()
+    ratio = round(app["move_ms_median"] / floor["move_ms_median"], 2)
+    print(f"{'design':<28}{'cold start (s)':>16}{'move median (ms)':>18}{'ratio':>8}")
+    print(f"{'streamlit floor':<28}{floor['cold_start_s']:>16}{floor['move_ms_median']:>18}{1.0:>8}")
+    print(f"{'conflict map (default data)':<28}{app['cold_start_s']:>16}{app['move_ms_median']:>18}{ratio:>8}")
+    print(json.dumps({"floor": floor, "app": app, "move_ratio": ratio}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,81 @@
+"""Our own folium elements: fixed-HTML controls, attribution, GeoJSON loaded from a URL."""
+
+from __future__ import annotations
+
+from branca.element import MacroElement
+from jinja2 import Template
+
+
+class HtmlControl(MacroElement):
+    """A Leaflet control at a corner holding fixed HTML (our legend)."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function () {
+            var control = L.control({position: {{ this.position|tojson }}});
+            control.onAdd = function () {
+                var div = L.DomUtil.create("div", {{ this.css_class|tojson }});
+                div.innerHTML = {{ this.html|tojson }};
+                L.DomEvent.disableClickPropagation(div);
+                L.DomEvent.disableScrollPropagation(div);
+                return div;
+            };
+            control.addTo({{ this._parent.get_name() }});
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, html: str, position: str = "bottomright", css_class: str = "cm-legend") -> None:
+        super().__init__()
+        self._name = "HtmlControl"
+        self.html, self.position, self.css_class = html, position, css_class
+
+
+class Attribution(MacroElement):
+    """Adds our sources to Leaflet's attribution line."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        {{ this._parent.get_name() }}.attributionControl.addAttribution({{ this.text|tojson }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self._name = "Attribution"
+        self.text = text
+
+
+class GeoJsonLayer(MacroElement):
+    """A non-interactive GeoJSON layer with one style, from a URL (fetched by the browser) or inline.
+
+    From a URL the data travels once and is cached by the browser, instead of riding inside the
+    map's script, which Streamlit re-sends on every rerun.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function () {
+            var options = {style: {{ this.style|tojson }}, interactive: false, pane: {{ this.pane|tojson }}};
+            var map = {{ this._parent.get_name() }};
+            {% if this.url %}
+            fetch({{ this.url|tojson }})
+                .then(function (response) { return response.json(); })
+                .then(function (data) { L.geoJSON(data, options).addTo(map); });
+            {% else %}
+            L.geoJSON({{ this.data|tojson }}, options).addTo(map);
+            {% endif %}
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, style: dict, pane: str, url: str | None = None, data: dict | None = None) -> None:
+        super().__init__()
+        self._name = "GeoJsonLayer"
+        self.style, self.pane, self.url, self.data = style, pane, url, data
