@@ -1,6 +1,8 @@
-"""Command line: ``python -m geo geocode NAME [--country ISO2]``.
+"""Command line for analysts and scripts.
 
-Prints one JSON object; an unknown name exits with status 1 and a message on stderr.
+``python -m geo geocode NAME [--country ISO2]`` prints one JSON object; an unknown name exits with
+status 1 and a message on stderr. ``python -m geo extract FILE --published YYYY-MM-DD [--country
+ISO2]`` prints the places, actors, dates and draft events found in an article.
 """
 
 from __future__ import annotations
@@ -9,8 +11,11 @@ import argparse
 import json
 import os
 import sys
+from datetime import date
+from pathlib import Path
 
 from data.config import load_settings
+from geo.extraction import extract, to_json
 from geo.gazetteer import Place, load_gazetteer
 from geo.geocode import PlaceNotFound, geocode
 from geo.geojson import geometry_mapping
@@ -47,6 +52,25 @@ def _geocode_command(args: argparse.Namespace) -> int:
     return 0
 
 
+def _extract_command(args: argparse.Namespace) -> int:
+    settings = load_settings(dict(os.environ))
+    theatre = (args.country or settings.theatre).upper()
+    gazetteer = load_gazetteer(settings.data_dir, settings.theatre)
+    try:
+        text = Path(args.file).read_text(encoding="utf-8")
+        published = date.fromisoformat(args.published)
+    except (OSError, ValueError) as error:
+        print(f"extract: {error}", file=sys.stderr)
+        return 1
+    try:
+        theatre_place = geocode(theatre, gazetteer, country=theatre)
+    except PlaceNotFound:
+        theatre_place = None
+    extraction = extract(text, published, gazetteer, theatre)
+    print(json.dumps(to_json(extraction, theatre_place), ensure_ascii=False, indent=2))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The ``python -m geo`` argument parser."""
     parser = argparse.ArgumentParser(prog="python -m geo", description=__doc__.splitlines()[0])
@@ -55,6 +79,11 @@ def build_parser() -> argparse.ArgumentParser:
     geocode_parser.add_argument("name", help="place name, e.g. Kidal")
     geocode_parser.add_argument("--country", help="restrict to an ISO 3166-1 alpha-2 country code")
     geocode_parser.set_defaults(run=_geocode_command)
+    extract_parser = commands.add_parser("extract", help="find places, actors, dates and draft events in an article")
+    extract_parser.add_argument("file", help="plain-text article (UTF-8)")
+    extract_parser.add_argument("--published", required=True, help="publication date, YYYY-MM-DD")
+    extract_parser.add_argument("--country", help="ISO2 code of the article's focus country (default: the theatre)")
+    extract_parser.set_defaults(run=_extract_command)
     return parser
 
 

@@ -164,3 +164,50 @@ def resolve_phrase(phrase: str, published: date) -> ResolvedDate | None:
     # Only phrases with a day number go to dateparser: it turns "next year" into a day.
     found = _by_dateparser(text, published) if re.search(r"\d", text) else None
     return None if found is None else ResolvedDate(phrase, *found)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date phrase found in a text, with its span and resolution."""
+
+    phrase: str
+    start: int
+    end: int
+    resolved: ResolvedDate
+
+
+_MONTH_NAMES = "|".join(sorted((n for n in calendar.month_name if n), key=len, reverse=True))
+_MONTH_ABBR = "|".join(n for n in calendar.month_abbr if n)
+_MONTH_WORD = rf"(?:{_MONTH_NAMES}|(?:{_MONTH_ABBR})\.?)"
+_WEEKDAY_WORD = "|".join(calendar.day_name)
+# Capitalised month and weekday names only ("may" is a verb), longest alternatives first.
+_FINDER = re.compile(
+    "|".join(
+        (
+            rf"\b(?:on\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_WORD}(?:,?\s+\d{{4}})?\b",
+            rf"\b(?:on\s+)?{_MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,\s*\d{{4}})?\b",
+            rf"\b(?:in\s+)?{_MONTH_WORD}\s+\d{{4}}\b",
+            rf"\b(?:(?:on|last)\s+)?(?:{_WEEKDAY_WORD})\b",
+            r"\b(?:(?:over|at|during)\s+the|this|last)\s+weekend\b",
+            r"\blast\s+week\b",
+            r"\byesterday\b",
+            r"\bsince\s+(?:19|20)\d{2}\b",
+            r"\bin\s+(?:19|20)\d{2}\b",
+            r"\b\d{4}-\d{2}-\d{2}\b",
+        )
+    )
+)
+
+
+def find_dates(text: str, published: date) -> list[DateMention]:
+    """Date phrases in ``text`` resolved against ``published``; unresolvable phrases are skipped.
+
+    Only whole phrases are parsed, never the running text ("We" is not Wednesday).
+    """
+    mentions = []
+    for match in _FINDER.finditer(text):
+        phrase = " ".join(match.group(0).split())
+        resolved = resolve_phrase(phrase, published)
+        if resolved is not None:
+            mentions.append(DateMention(phrase, match.start(), match.end(), resolved))
+    return mentions

@@ -1,0 +1,172 @@
+"""Toponyms in text: gazetteer matches with spans, the resolved place, candidates and a role.
+
+Rules (see ``shared/research/geodata.md``): longest n-gram first over accent- and case-folded
+names; the mention must be capitalised; possessive 's is stripped; names inside organisation names
+("Azawad Liberation Front") are not places; the role says what the place is to the story.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+
+from data.config import DATA_DIR
+from geo.gazetteer import Gazetteer, Place
+from geo.geocode import rank_candidates
+from geo.place_roles import assign_role
+
+MAX_WORDS = 4
+LEXICON_DIR = DATA_DIR / "lexicon"
+
+
+def read_word_list(name: str) -> frozenset[str]:
+    """A word list from ``data/lexicon/`` (one word a line, ``#`` comments)."""
+    lines = (LEXICON_DIR / name).read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+
+
+ROLES = ("event", "reporting", "actor", "region", "country")
+# Countries whose towns can be event places when the theatre is Mali (the Sahel and its edges).
+NEIGHBOURS = {"ML": {"ML", "BF", "NE", "DZ", "MR", "SN", "GN", "CI", "TD", "NG", "BJ", "TG", "GH"}}
+ORG_HEADS = read_word_list("organisation_heads.txt")
+# Lower-case words allowed inside a name ("Front for the Liberation of Macina", "Ansar al-Din").
+CONNECTORS = {"of", "for", "the", "de", "du", "des", "la", "le", "al", "and"}
+COMMON_WORDS = read_word_list("common_words.txt")
+_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word of the text: its span, and its form without a possessive 's."""
+
+    text: str
+    start: int
+    end: int
+    possessive: bool
+
+
+@dataclass
+class PlaceMention:
+    """A toponym mention, resolved (``place``) or not, with its role and alternatives."""
+
+    mention: str
+    start: int
+    end: int
+    role: str
+    place: Place | None
+    confidence: float
+    candidates: list[Place] = field(default_factory=list)
+
+
+def tokenize(text: str) -> list[Token]:
+    """Words with spans; "Russia's" gives "Russia" flagged possessive (its span excludes the 's)."""
+    tokens = []
+    for match in _WORD.finditer(text):
+        word, end = match.group(0), match.end()
+        possessive = word.endswith(("'s", "’s"))
+        if possessive:
+            word, end = word[:-2], end - 2
+        tokens.append(Token(word, match.start(), end, possessive))
+    return tokens
+
+
+def _capitalised(token: Token) -> bool:
+    return token.text[:1].isupper()
+
+
+def _joined(text: str, left: Token, right: Token) -> bool:
+    """Whether two tokens can belong to one name.
+
+    White space (a wrapped line) or a hyphen may stand between them; a possessive or a paragraph
+    break may not.
+    """
+    gap = text[left.end : right.start]
+    return not left.possessive and "\n\n" not in gap and gap.replace("-", " ").strip() == ""
+
+
+def organisation_spans(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
+    """Spans of capitalised runs that name an organisation ("Gao Regional Council")."""
+    spans, index = [], 0
+    while index < len(tokens):
+        if not _capitalised(tokens[index]):
+            index += 1
+            continue
+        end = index
+        while end + 1 < len(tokens) and _joined(text, tokens[end], tokens[end + 1]):
+            following = tokens[end + 1]
+            if _capitalised(following) or (
+                following.text.lower() in CONNECTORS and end + 2 < len(tokens) and _capitalised(tokens[end + 2])
+            ):
+                end += 1
+            else:
+                break
+        run = tokens[index : end + 1]
+        if len(run) > 1 and any(t.text.lower() in ORG_HEADS and _capitalised(t) for t in run):
+            spans.append((run[0].start, run[-1].end))
+        index = end + 1
+    return spans
+
+
+def _match_at(text: str, tokens: list[Token], index: int, gazetteer: Gazetteer) -> int:
+    """Number of tokens (longest first) from ``index`` that form a gazetteer name, or 0."""
+    for size in range(min(MAX_WORDS, len(tokens) - index), 0, -1):
+        words = tokens[index : index + size]
+        if not all(_joined(text, a, b) for a, b in itertools.pairwise(words)):
+            continue
+        if not all(_capitalised(w) or w.text.lower() in CONNECTORS for w in words):
+            continue
+        name = text[words[0].start : words[-1].end]
+        if size == 1 and name.lower() in COMMON_WORDS:
+            continue
+        if name in gazetteer:
+            return size
+    return 0
+
+
+def _resolve(name: str, gazetteer: Gazetteer, theatre: str) -> tuple[Place, list[Place], float]:
+    ranked = rank_candidates(gazetteer.candidates(name), name, theatre)
+    best = ranked[0]
+    countries = {p.country for p in ranked if p.kind == best.kind}
+    # Same name in several countries: the ranking chose, but say it was a choice.
+    ambiguity = 0.0 if len(countries) == 1 else (0.1 if best.country == theatre else 0.3)
+    return best, ranked[:5], ambiguity
+
+
+def find_places(text: str, gazetteer: Gazetteer, theatre: str = "ML") -> list[PlaceMention]:
+    """Every toponym mention in ``text`` with its resolved place and role.
+
+    Parameters
+    ----------
+    text : str
+        Article text.
+    gazetteer : Gazetteer
+        The offline gazetteer.
+    theatre : str
+        ISO2 code of the article's focus country: preferred for ambiguous names.
+
+    Returns
+    -------
+    list of PlaceMention
+        In text order. Names inside organisation names are left out.
+    """
+    tokens = tokenize(text)
+    organisations = organisation_spans(text, tokens)
+    neighbours = NEIGHBOURS.get(theatre, {theatre})
+    mentions, index = [], 0
+    while index < len(tokens):
+        size = _match_at(text, tokens, index, gazetteer)
+        if not size:
+            index += 1
+            continue
+        start, end = tokens[index].start, tokens[index + size - 1].end
+        index += size
+        if any(a <= start and end <= b for a, b in organisations):
+            continue
+        name = text[start:end]
+        place, candidates, ambiguity = _resolve(name, gazetteer, theatre)
+        role, confidence = assign_role(text, start, end, place, theatre, neighbours)
+        mentions.append(
+            PlaceMention(" ".join(name.split()), start, end, role, place, round(confidence - ambiguity, 2), candidates)
+        )
+    return mentions
