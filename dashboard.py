@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components import about, cached, header, map_view, notices, publication, timeline
+from components import about, article_review, cached, header, map_view, notices, publication, timeline
 from data.filters import apply_filter, describe, valid_at
 from geo.mapbuild import MapOptions, build_base_map, build_overlays
 
@@ -35,3 +35,6 @@ base = build_base_map(cached.basemap(settings.theatre), options)
 with map_area:
     map_view.show(base, build_overlays(events, territories, towns), options.height, key="map")
 notices.show(data.rejected)
+
+with st.expander("📰 Add events from an article", expanded=False):
+    article_review.show(cached.gazetteer(settings.theatre), settings.theatre, settings.store, published, key="review")

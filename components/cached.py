@@ -14,6 +14,7 @@ import streamlit as st
 from data import store
 from data.config import Settings, load_settings
 from geo.basemap import Basemap, load_basemap
+from geo.gazetteer import Gazetteer, load_gazetteer
 from geo.pipeline import Dataset, load_dataset
 from geo.tiles import resolve_basemap_mode
 
@@ -23,23 +24,29 @@ def settings() -> Settings:
     return load_settings(dict(os.environ))
 
 
-@st.cache_data(show_spinner="Loading events…")
-def _dataset(data_dir: str, published: date, theatre: str, version: str) -> Dataset:
+@st.cache_data(show_spinner="Loading events…", max_entries=8)
+def _dataset(data_dir: str, published: date, theatre: str, store_path: str, version: str) -> Dataset:
     # ``version`` is only a cache key: a changed file gives a new token, hence a reload.
     del version
-    return load_dataset(Path(data_dir), published, theatre)
+    return load_dataset(Path(data_dir), published, theatre, Path(store_path))
 
 
 def dataset(current: Settings, published: date) -> Dataset:
     """The validated dataset for a publication date (reloaded when a store file changes)."""
-    token = store.version(current.data_dir)
-    return _dataset(str(current.data_dir), published, current.theatre, token)
+    token = store.version(current.data_dir, current.store)
+    return _dataset(str(current.data_dir), published, current.theatre, str(current.store), token)
 
 
 @st.cache_resource
 def basemap(theatre: str) -> Basemap:
     """The shipped basemap, shared read-only by every session."""
     return load_basemap(theatre=theatre)
+
+
+@st.cache_resource
+def gazetteer(theatre: str) -> Gazetteer:
+    """The offline gazetteer, shared read-only by every session."""
+    return load_gazetteer(theatre=theatre)
 
 
 @st.cache_resource(ttl=600)

@@ -15,14 +15,26 @@ def _clamp(day: date, first: date, last: date) -> date:
     return min(max(day, first), last)
 
 
+def _follow_bounds(range_key: str, bounds_key: str, bounds: tuple[date, date]) -> None:
+    """Keep the window valid when the record grows: a window showing everything keeps doing so."""
+    previous = st.session_state.get(bounds_key)
+    window = st.session_state.get(range_key)
+    if window is None or window == previous:
+        st.session_state[range_key] = bounds
+    elif previous != bounds:
+        start, end = (_clamp(day, *bounds) for day in window)
+        st.session_state[range_key] = (start, max(start, end))
+    st.session_state[bounds_key] = bounds
+
+
 def show(first_day: date, last_day: date, key: str = "timeline") -> EventFilter:
     """Draw the timeline and return the filter it sets.
 
-    Session keys: ``{key}.range`` (tuple of dates), ``{key}.apart`` (bool), ``{key}.as_of`` (date).
+    Session keys: ``{key}.range`` (tuple of dates), ``{key}.apart`` (bool), ``{key}.as_of`` (date),
+    ``{key}.bounds`` (the record's first and last day at the last run).
     """
     range_key, apart_key, as_of_key = f"{key}.range", f"{key}.apart", f"{key}.as_of"
-    if range_key not in st.session_state:
-        st.session_state[range_key] = (first_day, last_day)
+    _follow_bounds(range_key, f"{key}.bounds", (first_day, last_day))
     start, end = st.slider(
         "Events between",
         min_value=first_day,

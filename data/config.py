@@ -41,6 +41,11 @@ SETTINGS: tuple[Setting, ...] = (
         "ISO 3166-1 alpha-2 code of the theatre country, preferred when a place name is ambiguous.",
     ),
     Setting(
+        "CONFLICT_MAP_STORE",
+        str(Path.home() / ".local" / "share" / "conflict-map" / "events.sqlite"),
+        "SQLite file keeping the events accepted in the app (created on first write).",
+    ),
+    Setting(
         "CONFLICT_MAP_DATA_DIR",
         str(DATA_DIR),
         "Folder holding events.csv, territories.csv and town_status.csv.",
@@ -58,6 +63,7 @@ class Settings:
     basemap: str
     theatre: str
     data_dir: Path
+    store: Path
 
 
 def load_settings(env: dict[str, str]) -> Settings:
@@ -87,4 +93,4 @@ def load_settings(env: dict[str, str]) -> Settings:
     theatre = raw["CONFLICT_MAP_THEATRE"].upper()
     if len(theatre) != 2 or not theatre.isalpha():
         raise ValueError(f"CONFLICT_MAP_THEATRE={theatre!r}: expected a two-letter country code")
-    return Settings(published, basemap, theatre, Path(raw["CONFLICT_MAP_DATA_DIR"]))
+    return Settings(published, basemap, theatre, Path(raw["CONFLICT_MAP_DATA_DIR"]), Path(raw["CONFLICT_MAP_STORE"]))

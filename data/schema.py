@@ -94,6 +94,8 @@ EVENT_COLUMNS: tuple[Column, ...] = (
     Column("source_title", "str", False, "Title of the report or reference."),
     Column("source_date", "date", False, "Publication date of the report."),
     Column("source_url", "str", False, "Where the report can be read."),
+    Column("source_excerpt", "str", False, "The sentence of the report the event was drafted from."),
+    Column("reviewed_by", "str", False, "Who accepted the drafted event in the app."),
 )
 
 TERRITORY_COLUMNS: tuple[Column, ...] = (

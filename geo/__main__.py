@@ -62,12 +62,8 @@ def _extract_command(args: argparse.Namespace) -> int:
     except (OSError, ValueError) as error:
         print(f"extract: {error}", file=sys.stderr)
         return 1
-    try:
-        theatre_place = geocode(theatre, gazetteer, country=theatre)
-    except PlaceNotFound:
-        theatre_place = None
     extraction = extract(text, published, gazetteer, theatre)
-    print(json.dumps(to_json(extraction, theatre_place), ensure_ascii=False, indent=2))
+    print(json.dumps(to_json(extraction, gazetteer.country(theatre)), ensure_ascii=False, indent=2))
     return 0
 
 

@@ -130,8 +130,10 @@ def _event_place(places: list[PlaceMention], position: int) -> PlaceMention | No
     return None
 
 
-def _confidence(has_town: bool, has_own_date: bool, actors: list[str], quoted: bool) -> float:
-    score = 0.4 + 0.25 * has_town + 0.2 * has_own_date + 0.15 * bool(actors) - 0.2 * quoted
+def _confidence(has_town: bool, own_date: DateMention | None, actors: list[str], quoted: bool) -> float:
+    # A day-level date of its own counts fully; "in 2012" or "since 2022" hardly dates an event.
+    dated = 0.0 if own_date is None else (0.2 if own_date.resolved.precision in ("day", "range", "week") else 0.05)
+    score = 0.4 + 0.25 * has_town + dated + 0.15 * bool(actors) - 0.2 * quoted
     return round(min(score, 0.95), 2)
 
 

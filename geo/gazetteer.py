@@ -62,6 +62,10 @@ class Gazetteer:
         """Every place one of whose names folds to the same key as ``name``."""
         return list(self._index.get(fold(name), ()))
 
+    def country(self, iso2: str) -> Place | None:
+        """The country entry with this ISO 3166-1 alpha-2 code, if any."""
+        return next((p for p in self.places if p.kind == "country" and p.country == iso2.upper()), None)
+
     def __contains__(self, name: str) -> bool:
         return fold(name) in self._index
 

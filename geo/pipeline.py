@@ -13,9 +13,11 @@ import geopandas as gpd
 import pandas as pd
 
 from data import store
+from data.event_store import read_events
 from data.validate import (
     FIRST_DATA_ROW,
     Rejection,
+    Validated,
     validate_events,
     validate_territories,
     validate_town_status,
@@ -113,7 +115,22 @@ def attach_region_geometry(
     return gpd.GeoDataFrame(frame, geometry=geometries, crs="EPSG:4326"), rejected
 
 
-def load_dataset(data_dir: Path, published: date, theatre: str = "ML") -> Dataset:
+def _with_stored_events(events: Validated, store_path: Path | None) -> Validated:
+    """Shipped events plus those accepted in the app (a stored id equal to a shipped one is refused)."""
+    if store_path is None or not store_path.exists():
+        return events
+    stored = validate_events(read_events(store_path), store_path.name)
+    clash = stored.kept["event_id_cnty"].isin(events.kept["event_id_cnty"])
+    rejected = [
+        Rejection(store_path.name, 0, "event_id_cnty", f"id {value!r} is already used by a shipped event")
+        for value in stored.kept.loc[clash, "event_id_cnty"]
+    ]
+    merged = pd.concat([events.kept, stored.kept[~clash]], ignore_index=True)
+    merged = merged.sort_values(["event_date", "event_id_cnty"], kind="stable").reset_index(drop=True)
+    return Validated(merged, events.rejected + stored.rejected + rejected)
+
+
+def load_dataset(data_dir: Path, published: date, theatre: str = "ML", store_path: Path | None = None) -> Dataset:
     """Load, resolve and validate the store's files.
 
     Parameters
@@ -124,11 +141,13 @@ def load_dataset(data_dir: Path, published: date, theatre: str = "ML") -> Datase
         Publication date that relative date phrases are resolved against.
     theatre : str
         Theatre country (for the basemap's regions).
+    store_path : pathlib.Path, optional
+        The writable event store (``data.event_store``); its events join the shipped ones.
     """
     raw_events, rejected = resolve_relative_dates(
         store.read_table(data_dir / store.EVENTS_FILE), published, store.EVENTS_FILE
     )
-    events = validate_events(raw_events, store.EVENTS_FILE)
+    events = _with_stored_events(validate_events(raw_events, store.EVENTS_FILE), store_path)
     territories = validate_territories(store.read_table(data_dir / store.TERRITORIES_FILE), store.TERRITORIES_FILE)
     shaped, shape_rejected = attach_region_geometry(
         territories.kept, load_basemap(theatre=theatre).admin1, store.TERRITORIES_FILE

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from datetime import date
 from pathlib import Path
 
@@ -20,6 +21,8 @@ PUBLISHED = date(2026, 4, 29)
 
 # Tests never probe the network for tiles: the vector basemap is the offline world.
 os.environ.setdefault("CONFLICT_MAP_BASEMAP", "vector")
+# Tests never write to the user's own event store.
+os.environ["CONFLICT_MAP_STORE"] = str(Path(tempfile.mkdtemp(prefix="conflict-map-tests-")) / "events.sqlite")
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,122 @@
+"""Article in, reviewed events out: paste or upload, check the drafts, accept them onto the map."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+from pathlib import Path
+
+import streamlit as st
+
+from data.event_store import write_events
+from data.schema import EVENT_TYPES
+from data.validate import validate_events
+from geo.extraction import Extraction, extract
+from geo.gazetteer import Gazetteer
+from geo.review import (
+    COUNTRY_LEVEL,
+    Provenance,
+    accepted_event_rows,
+    article_text,
+    draft_rows,
+    highlight_html,
+    place_choices,
+)
+
+SUB_EVENT_TYPES = sorted({sub for subs in EVENT_TYPES.values() for sub in subs})
+LEGEND = (
+    '<mark style="background:#ffe08a">place</mark> · <mark style="background:#b9e3ff">actor</mark> · '
+    '<mark style="background:#c8f0c0">date</mark> (hover for what it was read as)'
+)
+
+
+def _inputs(key: str, default_published: date) -> tuple[str, Provenance]:
+    left, right = st.columns([3, 2])
+    with left:
+        pasted = st.text_area("Article text", key=f"{key}.text", height=220, placeholder="Paste a news article…")
+        upload = st.file_uploader("…or upload one", type=["txt", "md", "html", "htm"], key=f"{key}.upload")
+    with right:
+        if f"{key}.published" not in st.session_state:
+            st.session_state[f"{key}.published"] = default_published
+        published = st.date_input(
+            "Published on",
+            key=f"{key}.published",
+            format="YYYY-MM-DD",
+            help="Relative dates in the text are resolved against this day.",
+        )
+        source = st.text_input("Publisher", key=f"{key}.source", placeholder="e.g. AFP")
+        title = st.text_input("Title", key=f"{key}.title")
+        url = st.text_input("Link", key=f"{key}.url")
+        reviewer = st.text_input("Reviewed by", key=f"{key}.reviewer")
+    raw = upload.getvalue().decode("utf-8", errors="replace") if upload is not None else pasted
+    text = article_text(raw, upload.name if upload is not None else "")
+    return text, Provenance(source.strip(), title.strip(), url.strip(), published, reviewer.strip())
+
+
+def _editor(extraction: Extraction, choices: list[str], key: str):
+    column = st.column_config
+    config = {
+        "accept": column.CheckboxColumn("Accept", width="small"),
+        "confidence": column.ProgressColumn("Confidence", min_value=0.0, max_value=1.0, format="%.2f"),
+        "event_date": column.DateColumn("From"),
+        "date_end": column.DateColumn("To"),
+        "precision": column.SelectboxColumn("Date precision", options=["day", "range", "week", "month", "year"]),
+        "place": column.SelectboxColumn("Place", options=[COUNTRY_LEVEL, *choices], width="medium"),
+        "event_type": column.SelectboxColumn("Event type", options=list(EVENT_TYPES)),
+        "sub_event_type": column.SelectboxColumn("Sub-event type", options=SUB_EVENT_TYPES),
+        "fatalities": column.NumberColumn("Fatalities", min_value=0, step=1, help="Empty: not reported"),
+        "sentence": column.TextColumn("From the sentence", width="large"),
+        "date_phrase": column.TextColumn("Date words"),
+    }
+    disabled = ["confidence", "sentence", "date_phrase"]
+    return st.data_editor(
+        draft_rows(extraction),
+        key=key,
+        column_config=config,
+        disabled=disabled,
+        hide_index=True,
+        use_container_width=True,
+    )
+
+
+def _save(edited, extraction: Extraction, gazetteer: Gazetteer, theatre: str, provenance: Provenance, store: Path):
+    rows = accepted_event_rows(edited, place_choices(extraction), gazetteer.country(theatre), gazetteer, provenance)
+    checked = validate_events(rows, "review")
+    for rejection in checked.rejected:
+        st.error(f"Not added: row {rejection.row - 1}, {rejection.field}: {rejection.reason}")
+    kept = rows[rows["event_id_cnty"].isin(checked.kept["event_id_cnty"])]
+    return write_events(store, kept) if len(kept) else None
+
+
+def show(gazetteer: Gazetteer, theatre: str, store: Path, default_published: date, key: str = "review") -> int:
+    """The review flow; returns how many events the last accept stored (0 when none this run).
+
+    Session keys: ``{key}.text``, ``.upload``, ``.published``, ``.source``, ``.title``, ``.url``,
+    ``.reviewer``, ``.editor.<hash>`` (one editor per text and date, so a new date re-resolves the
+    drafts), ``.done`` (message after an accept).
+    """
+    if message := st.session_state.pop(f"{key}.done", None):
+        st.success(message)
+    text, provenance = _inputs(key, default_published)
+    if not text:
+        return 0
+    extraction = extract(text, provenance.published, gazetteer, theatre)
+    st.markdown(LEGEND, unsafe_allow_html=True)
+    with st.container(height=220):
+        st.markdown(highlight_html(text, extraction), unsafe_allow_html=True)
+    if not extraction.events:
+        st.info("No event found in this text.")
+        return 0
+    digest = hashlib.sha1(f"{text}|{provenance.published}".encode()).hexdigest()[:12]
+    edited = _editor(extraction, sorted(place_choices(extraction)), f"{key}.editor.{digest}")
+    if not st.button("Add accepted events to the map", key=f"{key}.accept", type="primary"):
+        return 0
+    if not provenance.source:
+        st.error("Name the publisher first: every event on the map says where it comes from.")
+        return 0
+    result = _save(edited, extraction, gazetteer, theatre, provenance, store)
+    if result is None:
+        return 0
+    st.session_state[f"{key}.done"] = f"Added {result.added} event(s) to the map ({result.replaced} updated)."
+    st.rerun()
+    return result.added
