@@ -183,7 +183,7 @@ def extract_events(
                 when,
                 place,
                 fatalities,
-                _confidence(town, bool(own_dates), who, quoted),
+                _confidence(town, _nearest(own_dates, trigger), who, quoted),
                 _notes(bool(own_dates), when is not None, place is not None, quoted),
             )
         )

@@ -21,6 +21,8 @@ from geo.gazetteer import Gazetteer, Place
 from geo.popups import html_text
 
 COUNTRY_LEVEL = "(place not stated)"
+# ACLED's name for attackers a report does not identify.
+UNIDENTIFIED = "Unidentified Armed Group"
 _MARK_STYLES = {"place": "#ffe08a", "actor": "#b9e3ff", "date": "#c8f0c0"}
 
 
@@ -129,7 +131,7 @@ def draft_rows(extraction: Extraction, accept_from: float = 0.7) -> pd.DataFrame
                 "place": place_label(event.place.place) if event.place else COUNTRY_LEVEL,
                 "event_type": event.event_type,
                 "sub_event_type": event.sub_event_type,
-                "actor1": event.actors[0] if event.actors else "",
+                "actor1": event.actors[0] if event.actors else UNIDENTIFIED,
                 "actor2": event.actors[1] if len(event.actors) > 1 else "",
                 "fatalities": event.fatalities,
                 "sentence": event.sentence,

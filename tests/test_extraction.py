@@ -1,0 +1,243 @@
+"""Extraction: places with roles, actors, dates and event candidates, on the seed and on traps."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import date
+
+import pytest
+
+from geo.actors import find_actors
+from geo.dates import find_dates
+from geo.extract_events import classify, sentences, stated_fatalities
+from geo.extract_places import find_places
+from geo.extraction import extract
+from tests.conftest import PUBLISHED, ROOT
+
+SEED = (ROOT.parent / "shared" / "seed" / "article.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def seed(gazetteer):
+    return extract(SEED, PUBLISHED, gazetteer, "ML")
+
+
+def roles_of(extraction, name):
+    return {m.role for m in extraction.places if m.place.name == name}
+
+
+def test_seed_kidal_is_an_event_place(seed):
+    assert roles_of(seed, "Kidal") == {"event"}
+
+
+def test_seed_azawad_is_a_region_with_its_polygon(seed):
+    azawad = [m for m in seed.places if m.place.name == "Azawad"]
+    assert azawad
+    assert {m.role for m in azawad} == {"region"}
+    assert azawad[0].place.geometry.geom_type in ("Polygon", "MultiPolygon")
+
+
+def test_seed_azawad_inside_the_movement_name_is_not_a_place(seed):
+    front = SEED.index("Azawad\nLiberation Front")
+    assert all(m.start != front for m in seed.places)
+
+
+def test_seed_paris_is_where_the_statement_was_made(seed):
+    assert roles_of(seed, "Paris") == {"reporting"}
+
+
+@pytest.mark.parametrize("country", ["Russia", "France"])
+def test_seed_foreign_countries_are_never_event_places(seed, country):
+    roles = roles_of(seed, country)
+    assert roles
+    assert "event" not in roles
+
+
+def test_seed_bamako_is_the_capital(seed):
+    bamako = [m.place for m in seed.places if m.mention == "Bamako"]
+    assert bamako
+    assert (bamako[0].country, bamako[0].capital) == ("ML", True)
+
+
+@pytest.mark.parametrize(
+    ("published", "weekend", "tuesday", "wednesday"),
+    [
+        (date(2026, 4, 29), (date(2026, 4, 25), date(2026, 4, 26)), date(2026, 4, 28), date(2026, 4, 29)),
+        (date(2026, 5, 6), (date(2026, 5, 2), date(2026, 5, 3)), date(2026, 5, 5), date(2026, 5, 6)),
+    ],
+)
+def test_seed_relative_dates_follow_the_publication_date(published, weekend, tuesday, wednesday):
+    found = {m.phrase: (m.resolved.start, m.resolved.end) for m in find_dates(SEED, published)}
+    assert found["over the weekend"] == weekend
+    assert found["Tuesday"] == (tuesday, tuesday)
+    assert found["on Wednesday"] == (wednesday, wednesday)
+
+
+def test_seed_withdrawal_from_kidal_is_a_drafted_event(seed):
+    kidal = [e for e in seed.events if e.place and e.place.place.name == "Kidal"]
+    assert kidal
+    assert "Africa Corps" in kidal[0].actors
+    assert kidal[0].date.phrase in ("over the weekend", "Tuesday")
+
+
+def test_seed_minister_killed_keeps_no_place_and_one_death(seed):
+    minister = next(e for e in seed.events if "minister was killed" in e.sentence)
+    assert minister.place is None
+    assert minister.fatalities == 1
+    assert "no place stated: country level" in minister.notes
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Fighters of the Azawad Liberation Front attacked the camp.", []),
+        ("The Gao Regional Council met on Monday.", []),
+        ("The Front for the Liberation of Macina claimed the attack in Konna.", [("Konna", "event", "ML")]),
+        ("The group told AFP in Paris that it held Ber.", [("Paris", "reporting", "FR"), ("Ber", "event", "ML")]),
+        (
+            "In a statement from Bamako, the army said it retook Léré.",
+            [("Bamako", "reporting", "ML"), ("Léré", "event", "ML")],
+        ),
+        ("Russia's defence ministry confirmed the retreat.", [("Russia", "actor", "RU")]),
+        ("France said it was concerned.", [("France", "actor", "FR")]),
+        ("Gunmen struck Gao and Kati on Sunday.", [("Gao", "event", "ML"), ("Kati", "event", "ML")]),
+        ("Same as before, the convoy left. We are told more.", []),
+        ("Clashes near Tinzaouatène left dozens dead.", [("Tinzaouaten", "event", "ML")]),
+        ("Refugees reached the Ménaka region.", [("Ménaka", "event", "ML")]),
+        (
+            "NIAMEY (Reuters) - Soldiers were attacked near Ansongo.",
+            [("Niamey", "reporting", "NE"), ("Ansongo", "event", "ML")],
+        ),
+        ("Peacekeepers left Azawad.", [("Azawad", "region", "ML")]),
+        ("The army is present in Mali and Niger.", [("Mali", "country", "ML"), ("Niger", "country", "NE")]),
+    ],
+)
+def test_place_roles_on_traps(gazetteer, text, expected):
+    found = [(m.place.name, m.role, m.place.country) for m in find_places(text, gazetteer, "ML")]
+    assert found == expected
+
+
+def test_mention_spans_point_into_the_text(gazetteer):
+    text = "Fighting in Aguel-Hoc\nand Ménaka on Sunday."
+    for mention in find_places(text, gazetteer):
+        assert " ".join(text[mention.start : mention.end].split()) == mention.mention
+
+
+def test_unknown_places_are_not_guessed(gazetteer):
+    assert find_places("Gunmen attacked Zorglubville on Monday.", gazetteer) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        ("Al-Qaeda-linked\nmilitants and armed separatists attacked.", ["JNIM", "FLA"]),
+        (
+            "The junta and Russian forces withdrew; Wagner left.",
+            ["Military Forces of Mali (FAMa)", "Africa Corps", "Wagner Group"],
+        ),
+        ("GSIM fighters and the Islamic State Sahel Province clashed.", ["JNIM", "Islamic State Sahel Province"]),
+        ("The csp and fla words in lower case are not acronyms.", []),
+        ("UN peacekeepers and villagers fled.", ["MINUSMA", "Civilians"]),
+    ],
+)
+def test_actor_aliases(text, actors):
+    assert [m.actor for m in find_actors(text)] == actors
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("At least 64 people were killed in the attack.", 64),
+        ("Gunmen killed 12 villagers.", 12),
+        ("Forty soldiers died.", 40),
+        ("The death toll rose to 1,132.", 1132),
+        ("The defence minister was killed in the offensive.", 1),
+        ("Dozens were wounded.", None),
+        ("The army said it had 12 vehicles.", None),
+    ],
+)
+def test_stated_fatalities(sentence, expected):
+    assert stated_fatalities(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type", "sub_event_type"),
+    [
+        ("A drone strike hit a wedding.", "Explosions/Remote violence", "Air/drone strike"),
+        ("A roadside bomb struck the convoy.", "Explosions/Remote violence", "Remote explosive/landmine/IED"),
+        ("Gunmen kidnapped three traders.", "Violence against civilians", "Abduction/forced disappearance"),
+        ("Militants massacred villagers.", "Violence against civilians", "Attack"),
+        ("The army retook the town.", "Battles", "Government regains territory"),
+        ("Rebels seized the base.", "Battles", "Non-state actor overtakes territory"),
+        ("Troops were forced to retreat after the attack.", "Battles", "Non-state actor overtakes territory"),
+        ("Fighters ambushed a patrol.", "Battles", "Armed clash"),
+        ("The UN mission handed over its camp.", "Strategic developments", "Non-violent transfer of territory"),
+        ("Hundreds protested in the capital.", "Protests", "Peaceful protest"),
+        ("The parties signed an agreement.", "Strategic developments", "Agreement"),
+    ],
+)
+def test_classify(sentence, event_type, sub_event_type):
+    assert classify(sentence)[:2] == (event_type, sub_event_type)
+
+
+def test_sentences_survive_wrapped_lines():
+    text = "One attack hit\nGao. Then a\nsecond one came!\n\nHeadline without stop\nNext line."
+    spans = [" ".join(text[a:b].split()) for a, b in sentences(text)]
+    assert spans == ["One attack hit Gao.", "Then a second one came!", "Headline without stop Next line."]
+
+
+def test_cli_extract_prints_the_documented_json():
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "geo",
+            "extract",
+            str(ROOT.parent / "shared" / "seed" / "article.txt"),
+            "--published",
+            "2026-04-29",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert set(document) >= {"places", "actors", "dates", "events"}
+    place_keys = {"mention", "start", "end", "name", "lat", "lon", "kind", "role", "admin1", "country", "confidence"}
+    assert all(place_keys <= set(p) for p in document["places"])
+    assert {"phrase", "date", "date_end", "precision"} <= set(document["dates"][0])
+    event_keys = {
+        "date",
+        "date_end",
+        "precision",
+        "place",
+        "lat",
+        "lon",
+        "actors",
+        "event_type",
+        "sub_event_type",
+        "fatalities",
+        "sentence",
+        "confidence",
+    }
+    assert all(event_keys <= set(e) for e in document["events"])
+    country_level = [e for e in document["events"] if e["geo_precision"] == 3 and e["place"] == "Mali"]
+    assert country_level, "events with no stated place stand at country level, not nowhere"
+
+
+def test_cli_extract_bad_date_exits_non_zero():
+    result = subprocess.run(
+        [sys.executable, "-m", "geo", "extract", "README.md", "--published", "29/04/2026"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "extract:" in result.stderr
