@@ -36,5 +36,5 @@ with map_area:
     map_view.show(base, build_overlays(events, territories, towns), options.height, key="map")
 notices.show(data.rejected)
 
-with st.expander("📰 Add events from an article", expanded=False):
+with st.expander("Add events from an article", expanded=False, icon=":material/newspaper:"):
     article_review.show(cached.gazetteer(settings.theatre), settings.theatre, settings.store, published, key="review")

@@ -45,6 +45,6 @@ def test_timeline_as_of_follows_the_window_end_unless_set_apart():
 
 def test_notices_list_each_rejected_row():
     at = AppTest.from_function(notices_page).run()
-    assert at.expander[0].label == "⚠️ 1 row(s) not loaded"
+    assert at.expander[0].label == "1 row(s) not loaded"
     assert at.text[0].value == "events.csv, row 7, field latitude: 95 is outside -90..90"
     assert at.markdown[-1].value == "shown=1"

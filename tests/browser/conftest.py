@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -61,10 +62,10 @@ def wait_until_healthy(url: str, process: subprocess.Popen, timeout: float = 90)
     raise TimeoutError(f"{url} not healthy after {timeout} s")
 
 
-@pytest.fixture(scope="session")
-def app_url():
+@contextlib.contextmanager
+def running_app(env: dict[str, str], log_name: str = "streamlit.log"):
+    """A ``streamlit run dashboard.py`` on a free local port; yields its URL, stops it after."""
     port = free_port()
-    env = {**os.environ, "CONFLICT_MAP_BASEMAP": "vector"}
     command = [
         sys.executable,
         "-m",
@@ -78,9 +79,11 @@ def app_url():
         "--server.headless",
         "true",
     ]
-    log = (ARTIFACTS / "streamlit.log") if ARTIFACTS.mkdir(exist_ok=True) is None else None
-    with log.open("w") as output:
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT)
+    ARTIFACTS.mkdir(exist_ok=True)
+    with (ARTIFACTS / log_name).open("w") as output:
+        process = subprocess.Popen(
+            command, cwd=ROOT, env={**os.environ, **env}, stdout=output, stderr=subprocess.STDOUT
+        )
         url = f"http://127.0.0.1:{port}"
         try:
             wait_until_healthy(url, process)
@@ -88,6 +91,12 @@ def app_url():
         finally:
             process.terminate()
             process.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def app_url():
+    with running_app({"CONFLICT_MAP_BASEMAP": "vector"}) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
