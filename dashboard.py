@@ -37,4 +37,11 @@ with map_area:
 notices.show(data.rejected)
 
 with st.expander("Add events from an article", expanded=False, icon=":material/newspaper:"):
-    article_review.show(cached.gazetteer(settings.theatre), settings.theatre, settings.store, published, key="review")
+    article_review.show(
+        cached.gazetteer(settings.theatre),
+        settings.theatre,
+        settings.store,
+        published,
+        lookup=cached.online_lookup(settings.online_geocoder, str(settings.store)),
+        key="review",
+    )

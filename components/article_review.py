@@ -88,7 +88,9 @@ def _save(edited, extraction: Extraction, gazetteer: Gazetteer, theatre: str, pr
     return write_events(store, kept) if len(kept) else None
 
 
-def show(gazetteer: Gazetteer, theatre: str, store: Path, default_published: date, key: str = "review") -> int:
+def show(
+    gazetteer: Gazetteer, theatre: str, store: Path, default_published: date, lookup=None, key: str = "review"
+) -> int:
     """The review flow; returns how many events the last accept stored (0 when none this run).
 
     Session keys: ``{key}.text``, ``.upload``, ``.published``, ``.source``, ``.title``, ``.url``,
@@ -100,7 +102,7 @@ def show(gazetteer: Gazetteer, theatre: str, store: Path, default_published: dat
     text, provenance = _inputs(key, default_published)
     if not text:
         return 0
-    extraction = extract(text, provenance.published, gazetteer, theatre)
+    extraction = extract(text, provenance.published, gazetteer, theatre, lookup)
     st.markdown(LEGEND, unsafe_allow_html=True)
     with st.container(height=220):
         st.markdown(highlight_html(text, extraction), unsafe_allow_html=True)

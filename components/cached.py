@@ -15,6 +15,7 @@ from data import store
 from data.config import Settings, load_settings
 from geo.basemap import Basemap, load_basemap
 from geo.gazetteer import Gazetteer, load_gazetteer
+from geo.online_geocoder import lookup_for
 from geo.pipeline import Dataset, load_dataset
 from geo.tiles import resolve_basemap_mode
 
@@ -47,6 +48,12 @@ def basemap(theatre: str) -> Basemap:
 def gazetteer(theatre: str) -> Gazetteer:
     """The offline gazetteer, shared read-only by every session."""
     return load_gazetteer(theatre=theatre)
+
+
+@st.cache_resource
+def online_lookup(setting: str, store_path: str):
+    """The online geocoder fallback (one per process, so its 1 request/s throttle holds), or None."""
+    return lookup_for(setting, Path(store_path))
 
 
 @st.cache_resource(ttl=600)

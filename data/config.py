@@ -46,6 +46,12 @@ SETTINGS: tuple[Setting, ...] = (
         "SQLite file keeping the events accepted in the app (created on first write).",
     ),
     Setting(
+        "CONFLICT_MAP_ONLINE_GEOCODER",
+        "off",
+        "off, or nominatim: look up places the offline gazetteer lacks on OpenStreetMap Nominatim "
+        "(1 request/s, answers cached beside the event store). Needs internet.",
+    ),
+    Setting(
         "CONFLICT_MAP_DATA_DIR",
         str(DATA_DIR),
         "Folder holding events.csv, territories.csv and town_status.csv.",
@@ -53,6 +59,7 @@ SETTINGS: tuple[Setting, ...] = (
 )
 
 BASEMAP_MODES = ("auto", "tiles", "vector")
+ONLINE_GEOCODERS = ("off", "nominatim")
 
 
 @dataclass(frozen=True)
@@ -64,6 +71,7 @@ class Settings:
     theatre: str
     data_dir: Path
     store: Path
+    online_geocoder: str = "off"
 
 
 def load_settings(env: dict[str, str]) -> Settings:
@@ -93,4 +101,9 @@ def load_settings(env: dict[str, str]) -> Settings:
     theatre = raw["CONFLICT_MAP_THEATRE"].upper()
     if len(theatre) != 2 or not theatre.isalpha():
         raise ValueError(f"CONFLICT_MAP_THEATRE={theatre!r}: expected a two-letter country code")
-    return Settings(published, basemap, theatre, Path(raw["CONFLICT_MAP_DATA_DIR"]), Path(raw["CONFLICT_MAP_STORE"]))
+    online = raw["CONFLICT_MAP_ONLINE_GEOCODER"].lower()
+    if online not in ONLINE_GEOCODERS:
+        value = raw["CONFLICT_MAP_ONLINE_GEOCODER"]
+        raise ValueError(f"CONFLICT_MAP_ONLINE_GEOCODER={value!r}: expected one of {', '.join(ONLINE_GEOCODERS)}")
+    data_dir, store = Path(raw["CONFLICT_MAP_DATA_DIR"]), Path(raw["CONFLICT_MAP_STORE"])
+    return Settings(published, basemap, theatre, data_dir, store, online)

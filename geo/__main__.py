@@ -19,6 +19,7 @@ from geo.extraction import extract, to_json
 from geo.gazetteer import Place, load_gazetteer
 from geo.geocode import PlaceNotFound, geocode
 from geo.geojson import geometry_mapping
+from geo.online_geocoder import lookup_for
 from geo.territory import area_km2
 
 
@@ -62,7 +63,7 @@ def _extract_command(args: argparse.Namespace) -> int:
     except (OSError, ValueError) as error:
         print(f"extract: {error}", file=sys.stderr)
         return 1
-    extraction = extract(text, published, gazetteer, theatre)
+    extraction = extract(text, published, gazetteer, theatre, lookup_for(settings.online_geocoder, settings.store))
     print(json.dumps(to_json(extraction, gazetteer.country(theatre)), ensure_ascii=False, indent=2))
     return 0
 

@@ -7,8 +7,10 @@ names; the mention must be capitalised; possessive 's is stripped; names inside 
 
 from __future__ import annotations
 
+import calendar
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from data.config import DATA_DIR
@@ -124,6 +126,15 @@ def _match_at(text: str, tokens: list[Token], index: int, gazetteer: Gazetteer) 
     return 0
 
 
+def _unresolved(text: str, start: int, end: int, lookup, theatre: str, neighbours: set[str]) -> PlaceMention:
+    name = " ".join(text[start:end].split())
+    place = lookup(name, theatre) if lookup else None
+    if place is None:
+        return PlaceMention(name, start, end, "event", None, 0.0)
+    role, confidence = assign_role(text, start, end, place, theatre, neighbours)
+    return PlaceMention(name, start, end, role, place, round(confidence - 0.3, 2), [place])
+
+
 def _resolve(name: str, gazetteer: Gazetteer, theatre: str) -> tuple[Place, list[Place], float]:
     ranked = rank_candidates(gazetteer.candidates(name), name, theatre)
     best = ranked[0]
@@ -133,7 +144,32 @@ def _resolve(name: str, gazetteer: Gazetteer, theatre: str) -> tuple[Place, list
     return best, ranked[:5], ambiguity
 
 
-def find_places(text: str, gazetteer: Gazetteer, theatre: str = "ML") -> list[PlaceMention]:
+LOCATIVE = re.compile(
+    r"\b(?:in|near|at|outside|around|towards|from|(?:town|village|city|commune|district|camp) of)\s+$", re.IGNORECASE
+)
+MONTHS_AND_DAYS = frozenset(name.lower() for name in (*calendar.month_name[1:], *calendar.day_name))
+
+
+def _unresolved_at(text: str, tokens: list[Token], index: int) -> int:
+    """Tokens from ``index`` forming a capitalised name after a locative ("near Zorgho"), or 0."""
+    token = tokens[index]
+    if not _capitalised(token) or token.text.lower() in COMMON_WORDS | MONTHS_AND_DAYS:
+        return 0
+    if not LOCATIVE.search(text[max(0, token.start - 20) : token.start]):
+        return 0
+    size = 1
+    while (
+        index + size < len(tokens)
+        and _capitalised(tokens[index + size])
+        and _joined(text, tokens[index + size - 1], tokens[index + size])
+    ):
+        size += 1
+    return size
+
+
+def find_places(
+    text: str, gazetteer: Gazetteer, theatre: str = "ML", lookup: Callable[[str, str], Place | None] | None = None
+) -> list[PlaceMention]:
     """Every toponym mention in ``text`` with its resolved place and role.
 
     Parameters
@@ -144,6 +180,10 @@ def find_places(text: str, gazetteer: Gazetteer, theatre: str = "ML") -> list[Pl
         The offline gazetteer.
     theatre : str
         ISO2 code of the article's focus country: preferred for ambiguous names.
+    lookup : callable, optional
+        ``lookup(name, theatre) -> Place | None`` for names the gazetteer lacks (the online
+        geocoder when it is on). Without one, or when it finds nothing, such a name is reported
+        unresolved (``place`` is ``None``), never guessed.
 
     Returns
     -------
@@ -157,7 +197,12 @@ def find_places(text: str, gazetteer: Gazetteer, theatre: str = "ML") -> list[Pl
     while index < len(tokens):
         size = _match_at(text, tokens, index, gazetteer)
         if not size:
-            index += 1
+            size = _unresolved_at(text, tokens, index)
+            if size:
+                mentions.append(
+                    _unresolved(text, tokens[index].start, tokens[index + size - 1].end, lookup, theatre, neighbours)
+                )
+            index += max(size, 1)
             continue
         start, end = tokens[index].start, tokens[index + size - 1].end
         index += size

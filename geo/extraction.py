@@ -24,7 +24,7 @@ class Extraction:
     events: list[EventCandidate]
 
 
-def extract(text: str, published: date, gazetteer: Gazetteer, theatre: str = "ML") -> Extraction:
+def extract(text: str, published: date, gazetteer: Gazetteer, theatre: str = "ML", lookup=None) -> Extraction:
     """Find places, actors, dates and event candidates in an article.
 
     Parameters
@@ -37,8 +37,10 @@ def extract(text: str, published: date, gazetteer: Gazetteer, theatre: str = "ML
         The offline gazetteer.
     theatre : str
         ISO2 code of the article's focus country (preferred for ambiguous names).
+    lookup : callable, optional
+        Fallback for names the gazetteer lacks (see ``geo.extract_places.find_places``).
     """
-    places = find_places(text, gazetteer, theatre)
+    places = find_places(text, gazetteer, theatre, lookup)
     actors = find_actors(text)
     dates = find_dates(text, published)
     return Extraction(published, theatre, places, actors, dates, extract_events(text, places, actors, dates))

@@ -57,7 +57,10 @@ def article_text(raw: str, filename: str = "") -> str:
 
 def highlight_html(text: str, extraction: Extraction) -> str:
     """The article with places, actors and dates marked; all text escaped."""
-    spans = [(m.start, m.end, "place", f"{m.role}: {m.place.name}") for m in extraction.places]
+    spans = [
+        (m.start, m.end, "place", f"{m.role}: {m.place.name}" if m.place else "place not found: not mapped")
+        for m in extraction.places
+    ]
     spans += [(m.start, m.end, "actor", m.actor) for m in extraction.actors]
     spans += [(m.start, m.end, "date", m.resolved.start.isoformat()) for m in extraction.dates]
     out, cursor = [], 0
@@ -83,7 +86,7 @@ def place_choices(extraction: Extraction) -> dict[str, Place]:
     """Every place a reviewer may pick: each mention's candidates, by label."""
     choices: dict[str, Place] = {}
     for mention in extraction.places:
-        for candidate in [mention.place, *mention.candidates]:
+        for candidate in [mention.place, *mention.candidates] if mention.place else []:
             choices.setdefault(place_label(candidate), candidate)
     return choices
 
