@@ -4,7 +4,7 @@ import streamlit as st
 
 from components import about, article_review, cached, header, map_view, notices, publication, timeline
 from data.filters import apply_filter, describe, valid_at
-from geo.mapbuild import MapOptions, build_base_map, build_overlays
+from geo.mapbuild import MapOptions, build_base_map, build_overlays, uses_canvas
 
 st.set_page_config(page_title="Conflict Map: northern Mali", page_icon="🗺️", layout="wide")
 
@@ -30,10 +30,14 @@ with header_area:
         describe(selection, len(events), len(data.events)),
     )
 
+# A large record is drawn from packed arrays on a canvas; a small one keeps rich symbols.
+canvas = uses_canvas(len(data.events))
+packed_url = cached.packed_events_url(settings, published, data.events) if canvas else None
 options = MapOptions(basemap=mode)
-base = build_base_map(cached.basemap(settings.theatre), options)
+base = build_base_map(cached.basemap(settings.theatre), options, packed_url=packed_url)
+overlays = build_overlays(events, territories, towns, window=(selection.start, selection.end) if canvas else None)
 with map_area:
-    map_view.show(base, build_overlays(events, territories, towns), options.height, key="map")
+    map_view.show(base, overlays, options.height, key="map")
 notices.show(data.rejected)
 
 with st.expander("Add events from an article", expanded=False, icon=":material/newspaper:"):

@@ -13,9 +13,11 @@ import streamlit as st
 
 from data import store
 from data.config import Settings, load_settings
+from geo.assets import STATIC_DIR, STATIC_URL
 from geo.basemap import Basemap, load_basemap
 from geo.gazetteer import Gazetteer, load_gazetteer
 from geo.online_geocoder import lookup_for
+from geo.packed import pack_events, packed_name
 from geo.pipeline import Dataset, load_dataset
 from geo.tiles import resolve_basemap_mode
 
@@ -25,7 +27,9 @@ def settings() -> Settings:
     return load_settings(dict(os.environ))
 
 
-@st.cache_data(show_spinner="Loading events…", max_entries=8)
+# cache_resource, not cache_data: a million-row frame copied out of the cache on every rerun would
+# cost seconds per timeline move. Callers treat it as read-only (filters return new frames).
+@st.cache_resource(show_spinner="Loading events…", max_entries=4)
 def _dataset(data_dir: str, published: date, theatre: str, store_path: str, version: str) -> Dataset:
     # ``version`` is only a cache key: a changed file gives a new token, hence a reload.
     del version
@@ -36,6 +40,22 @@ def dataset(current: Settings, published: date) -> Dataset:
     """The validated dataset for a publication date (reloaded when a store file changes)."""
     token = store.version(current.data_dir, current.store)
     return _dataset(str(current.data_dir), published, current.theatre, str(current.store), token)
+
+
+@st.cache_resource(max_entries=4)
+def _packed_url(version: str, published: date, _events) -> str:
+    payload = pack_events(_events)
+    folder = STATIC_DIR / "generated"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / packed_name(payload)
+    if not path.exists():
+        path.write_bytes(payload)
+    return f"{STATIC_URL}/generated/{path.name}"
+
+
+def packed_events_url(current: Settings, published: date, events) -> str:
+    """URL of the packed events for the canvas layer, written once per dataset version."""
+    return _packed_url(store.version(current.data_dir, current.store), published, events)
 
 
 @st.cache_resource

@@ -12,6 +12,7 @@ from datetime import date
 
 import pandas as pd
 
+from data import fast_parse
 from data.schema import EVENT_COLUMNS, EVENT_TYPES, TERRITORY_COLUMNS, TOWN_STATUS_COLUMNS, Column
 
 # A CSV's header is line 1, so its first data row is line 2: the number a spreadsheet shows.
@@ -125,7 +126,12 @@ def _typed_frame(records: list[dict], columns: tuple[Column, ...]) -> pd.DataFra
 
 
 def validate_table(
-    raw: pd.DataFrame, columns: tuple[Column, ...], file: str, checks=(), unique: str | None = None
+    raw: pd.DataFrame,
+    columns: tuple[Column, ...],
+    file: str,
+    checks=(),
+    unique: str | None = None,
+    fast_checks=(),
 ) -> Validated:
     """Validate a raw table of strings against a schema.
 
@@ -141,6 +147,8 @@ def validate_table(
         Cross-field checks ``check(values) -> list[(field, reason)]`` run on rows whose cells parsed.
     unique : str, optional
         A column whose values must not repeat; a repeat is rejected and the first row kept.
+    fast_checks : iterable of callables
+        Vectorised forms of ``checks`` (``data.fast_parse``): rows they pass skip the per-row path.
 
     Returns
     -------
@@ -151,8 +159,17 @@ def validate_table(
     if missing:
         reason = f"missing required column(s): {', '.join(missing)}"
         return Validated(_typed_frame([], columns), [Rejection(file, 1, missing[0], reason)])
-    kept, rejected, seen = [], [], set()
-    for position, row in enumerate(raw.to_dict("records")):
+    raw = raw.reset_index(drop=True)
+    parsed, good = fast_parse.parse_columns(raw, columns)
+    for fast_check in fast_checks:
+        good &= fast_check(parsed)
+    if unique is not None:
+        good &= ~parsed[unique].duplicated(keep="first")
+    fast_kept = fast_parse.typed(parsed, good, columns)
+    # Rows the fast pass doubts get the exact per-cell verdict (and the only messages).
+    kept, rejected = [], []
+    seen = set(fast_kept[unique]) if unique is not None else set()
+    for position, row in zip(raw.index[~good], raw[~good].to_dict("records"), strict=True):
         values, errors = _parse_row(row, columns)
         if not errors:
             errors = [error for check in checks for error in check(values)]
@@ -163,8 +180,10 @@ def validate_table(
         if errors:
             rejected += [Rejection(file, position + FIRST_DATA_ROW, f, r) for f, r in errors]
         else:
-            kept.append(values)
-    return Validated(_typed_frame(kept, columns), rejected)
+            kept.append({**values, "_row": position})
+    slow_kept = _typed_frame(kept, columns).set_axis([record["_row"] for record in kept])
+    both = pd.concat([fast_kept, slow_kept]) if len(slow_kept) else fast_kept
+    return Validated(both.sort_index().reset_index(drop=True), rejected)
 
 
 def check_event(values: dict) -> list[tuple[str, str]]:
@@ -189,7 +208,14 @@ def check_validity_period(values: dict) -> list[tuple[str, str]]:
 
 def validate_events(raw: pd.DataFrame, file: str) -> Validated:
     """Validate ACLED-compatible events; kept rows are sorted by date with ``date_end`` filled in."""
-    result = validate_table(raw, EVENT_COLUMNS, file, checks=(check_event,), unique="event_id_cnty")
+    result = validate_table(
+        raw,
+        EVENT_COLUMNS,
+        file,
+        checks=(check_event,),
+        unique="event_id_cnty",
+        fast_checks=(fast_parse.events_consistent,),
+    )
     kept = result.kept
     kept["date_end"] = kept["date_end"].fillna(kept["event_date"])
     kept = kept.sort_values(["event_date", "event_id_cnty"], kind="stable").reset_index(drop=True)
@@ -198,9 +224,18 @@ def validate_events(raw: pd.DataFrame, file: str) -> Validated:
 
 def validate_territories(raw: pd.DataFrame, file: str) -> Validated:
     """Validate territory records (claims and control over regions, with validity periods)."""
-    return validate_table(raw, TERRITORY_COLUMNS, file, checks=(check_validity_period,), unique="territory_id")
+    return validate_table(
+        raw,
+        TERRITORY_COLUMNS,
+        file,
+        checks=(check_validity_period,),
+        unique="territory_id",
+        fast_checks=(fast_parse.periods_ordered,),
+    )
 
 
 def validate_town_status(raw: pd.DataFrame, file: str) -> Validated:
     """Validate town status records (who holds a town, from when to when)."""
-    return validate_table(raw, TOWN_STATUS_COLUMNS, file, checks=(check_validity_period,))
+    return validate_table(
+        raw, TOWN_STATUS_COLUMNS, file, checks=(check_validity_period,), fast_checks=(fast_parse.periods_ordered,)
+    )

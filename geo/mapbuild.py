@@ -10,6 +10,7 @@ only in this module, in ``_latlon``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 import folium
 import pandas as pd
@@ -18,6 +19,7 @@ from folium.plugins import MarkerCluster
 
 from geo.assets import Assets, map_assets
 from geo.basemap import Basemap
+from geo.canvas_events import CanvasEvents, EventWindow
 from geo.elements import Attribution, GeoJsonLayer, HtmlControl
 from geo.geojson import geometry_mapping
 from geo.legend import ATTRIBUTION, OSM_ATTRIBUTION, legend_html
@@ -27,6 +29,9 @@ from geo.style import BASEMAP_COLOURS, STATUS_STYLES, actor_colour, event_icon_s
 OVERLAY_NAMES = ("Territory", "Town status", "Events")
 LABEL_PANE = "cm-labels"
 LAND_PANE, LINE_PANE = "cm-land", "cm-lines"
+# Above this many events, one DOM symbol per event gets slow (research/performance.md: ~2k pins
+# load in 1 s): switch to packed arrays drawn on a canvas.
+CANVAS_THRESHOLD = 2_000
 # Only symbols within this many pixels cluster: in practice, events at the same town.
 CLUSTER_RADIUS_PX = 16
 MAP_CSS = """
@@ -106,7 +111,14 @@ def _add_labels(fmap: folium.Map, basemap: Basemap) -> None:
         ).add_to(fmap)
 
 
-def build_base_map(basemap: Basemap, options: MapOptions, assets: Assets | None = None) -> folium.Map:
+def uses_canvas(event_count: int) -> bool:
+    """Whether the record is too big for one symbol per event (then: packed arrays on a canvas)."""
+    return event_count > CANVAS_THRESHOLD
+
+
+def build_base_map(
+    basemap: Basemap, options: MapOptions, assets: Assets | None = None, packed_url: str | None = None
+) -> folium.Map:
     """The part of the map that never changes with the timeline (so it never remounts).
 
     Parameters
@@ -117,6 +129,8 @@ def build_base_map(basemap: Basemap, options: MapOptions, assets: Assets | None 
         Basemap mode, initial view and height.
     assets : Assets, optional
         JS/CSS sources; default: the app's static folder (see ``geo.assets``).
+    packed_url : str, optional
+        URL of the packed events (``geo.packed``) for the canvas layer of a large record.
     """
     assets = assets or map_assets()
     fmap = folium.Map(
@@ -135,6 +149,8 @@ def build_base_map(basemap: Basemap, options: MapOptions, assets: Assets | None 
     fmap.get_root().header.add_child(Element(MAP_CSS % BASEMAP_COLOURS))
     _add_basemap(fmap, basemap, options, assets)
     _add_labels(fmap, basemap)
+    if packed_url:
+        CanvasEvents(packed_url).add_to(fmap)
     HtmlControl(legend_html()).add_to(fmap)
     Attribution(ATTRIBUTION).add_to(fmap)
     return fmap
@@ -187,11 +203,28 @@ def event_layer(events: pd.DataFrame, assets: Assets | None = None) -> folium.Fe
     return group
 
 
+def window_layer(window: tuple[date, date]) -> folium.FeatureGroup:
+    """For the canvas layer: only the new date window travels, not the events."""
+    group = folium.FeatureGroup(name=OVERLAY_NAMES[2])
+    start, end = (int((pd.Timestamp(day) - pd.Timestamp("1970-01-01")).days) for day in window)
+    EventWindow(start, end).add_to(group)
+    return group
+
+
 def build_overlays(
-    events: pd.DataFrame, territories: pd.DataFrame, towns: pd.DataFrame, assets: Assets | None = None
+    events: pd.DataFrame,
+    territories: pd.DataFrame,
+    towns: pd.DataFrame,
+    assets: Assets | None = None,
+    window: tuple[date, date] | None = None,
 ) -> list[folium.FeatureGroup]:
-    """The layers that follow the timeline, bottom to top: territory, town status, events."""
-    return [territory_layer(territories), town_layer(towns), event_layer(events, assets)]
+    """The layers that follow the timeline, bottom to top: territory, town status, events.
+
+    With ``window`` (a large record drawn by the canvas layer), the events layer only carries the
+    date window; otherwise one symbol per event.
+    """
+    events_group = window_layer(window) if window is not None else event_layer(events, assets)
+    return [territory_layer(territories), town_layer(towns), events_group]
 
 
 def build_map(
