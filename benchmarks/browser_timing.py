@@ -36,7 +36,7 @@ OBSERVE_JS = """(selector) => {
   window.__lastChange = 0;
   new MutationObserver(() => requestAnimationFrame(() => setTimeout(() => {
       window.__lastChange = performance.timeOrigin + performance.now(); }, 0)))
-    .observe(root, {childList: true, subtree: true, characterData: true});
+    .observe(root, {childList: true, subtree: true, characterData: true, attributes: true});
 }"""
 KEYDOWN_JS = """() => { window.__keydown = 0; document.addEventListener('keydown',
     () => { window.__keydown = performance.timeOrigin + performance.now(); }, true); }"""
@@ -70,7 +70,7 @@ def wait_for(predicate, timeout: float = 60, step: float = 0.01):
     raise TimeoutError("condition not met")
 
 
-def target_frame(page, selector: str):
+def target_frame(page, selector: str, timeout: float = 60):
     def find():
         for frame in page.frames:
             try:
@@ -80,18 +80,19 @@ def target_frame(page, selector: str):
                 continue
         return None
 
-    return wait_for(find)
+    return wait_for(find, timeout=timeout)
 
 
-def measure(browser, script: Path, ready_selector: str, observed: str, moves: int) -> dict:
+def measure(browser, script: Path, ready_selector: str, observed: str, moves: int, env=None, timeout=120) -> dict:
+    """Cold start and median move latency of one app, in a fresh server process."""
     port = free_port()
     launched = time.perf_counter()
-    server = start_server(script, port)
+    server = start_server(script, port, env)
     try:
-        wait_until_healthy(f"http://127.0.0.1:{port}", server)
+        wait_until_healthy(f"http://127.0.0.1:{port}", server, timeout=timeout)
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         page.goto(f"http://127.0.0.1:{port}")
-        frame = target_frame(page, ready_selector)
+        frame = target_frame(page, ready_selector, timeout)
         cold = time.perf_counter() - launched
         page.wait_for_timeout(500)
         frame.evaluate(OBSERVE_JS, observed)

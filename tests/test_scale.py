@@ -1,0 +1,109 @@
+"""The large-record path: fast validation agrees with the exact one, packed arrays, canvas switch."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import folium
+import numpy as np
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from data.config import DATA_DIR
+from data.synthetic import synthetic_events
+from data.validate import validate_events
+from geo.mapbuild import CANVAS_THRESHOLD, build_overlays, uses_canvas
+from geo.packed import MAGIC, TYPE_INDEX, day_numbers, mercator, pack_events, packed_name
+from tests.conftest import ROOT, event_row, raw_table
+
+
+def test_synthetic_events_are_reproducible_and_valid():
+    first, again = synthetic_events(500, seed=3), synthetic_events(500, seed=3)
+    pd.testing.assert_frame_equal(first, again)
+    result = validate_events(first, "synthetic.csv")
+    assert result.rejected == []
+    assert len(result.kept) == 500
+
+
+def test_fast_and_exact_paths_agree_on_mixed_rows():
+    raw = raw_table(
+        event_row(event_id_cnty="A"),
+        event_row(event_id_cnty="B", event_date="20231114"),  # ISO basic form: only the exact path accepts it
+        event_row(event_id_cnty="C", latitude="95"),
+        event_row(event_id_cnty="A", latitude="1"),  # duplicate of a fast-kept row
+        event_row(event_id_cnty="D"),
+    )
+    result = validate_events(raw, "mixed.csv")
+    assert sorted(result.kept["event_id_cnty"]) == ["A", "B", "D"]
+    assert [(r.row, r.field) for r in result.rejected] == [(4, "latitude"), (5, "event_id_cnty")]
+    assert result.kept.loc[result.kept["event_id_cnty"] == "B", "event_date"].iloc[0] == pd.Timestamp("2023-11-14")
+
+
+@pytest.mark.parametrize(
+    ("lon", "lat", "x", "y"), [(0.0, 0.0, 0.5, 0.5), (-180.0, 0.0, 0.0, 0.5), (90.0, 0.0, 0.75, 0.5)]
+)
+def test_mercator_world_units(lon, lat, x, y):
+    got_x, got_y = mercator(np.array([lon]), np.array([lat]))
+    assert (got_x[0], got_y[0]) == pytest.approx((x, y))
+
+
+def test_packed_layout_round_trips(dataset):
+    events = dataset.events
+    payload = pack_events(events)
+    n = len(events)
+    assert payload[:4] == MAGIC
+    assert np.frombuffer(payload, "<u4", 1, 8)[0] == n
+    assert len(payload) == 16 + n * (4 + 4 + 4 + 4 + 1 + 1)
+    offset = 16 + 8 * n
+    starts = np.frombuffer(payload, "<i4", n, offset)
+    assert (starts == day_numbers(events["event_date"])).all()
+    assert np.all(np.diff(starts) >= 0)  # sorted: the browser binary-searches it
+    types = np.frombuffer(payload, np.uint8, n, offset + 8 * n)
+    assert list(types) == [TYPE_INDEX[t] for t in events["event_type"]]
+    assert packed_name(payload) == packed_name(pack_events(events))
+    assert packed_name(payload) != packed_name(pack_events(events.iloc[1:]))
+
+
+def test_switch_to_canvas_by_size():
+    assert not uses_canvas(CANVAS_THRESHOLD)
+    assert uses_canvas(CANVAS_THRESHOLD + 1)
+
+
+def test_canvas_overlays_carry_only_the_window(dataset):
+    groups = build_overlays(
+        dataset.events,
+        dataset.territories.iloc[:0],
+        dataset.towns.iloc[:0],
+        window=(date(2012, 1, 1), date(2013, 1, 1)),
+    )
+    fmap = folium.Map(tiles=None)
+    groups[2].add_to(fmap)
+    script = fmap.get_root().render()
+    assert "setRange(15340, 15706)" in script
+    assert "cm-event" not in script
+
+
+@pytest.fixture(scope="module")
+def large_data_dir(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("large")
+    for name in ("territories.csv", "town_status.csv"):
+        (folder / name).write_bytes((DATA_DIR / name).read_bytes())
+    synthetic_events(CANVAS_THRESHOLD * 3).to_csv(folder / "events.csv", index=False)
+    return folder
+
+
+def test_page_draws_a_large_record_on_the_canvas(large_data_dir, monkeypatch):
+    monkeypatch.setenv("CONFLICT_MAP_DATA_DIR", str(large_data_dir))
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120).run()
+    assert not app.exception
+    args = json.loads(app.get("component_instance")[0].proto.json_args)
+    url = next(part for part in args["script"].split('"') if part.startswith("/app/static/generated/events-"))
+    assert (ROOT / "static" / "generated" / url.rsplit("/", 1)[1]).is_file()
+    assert len(args["feature_group"]) < 20_000  # the window travels, not the events
+    before = json.loads(app.get("component_instance")[0].proto.json_args)["script"]
+    app.slider(key="timeline.range").set_value((date(2012, 1, 1), date(2014, 1, 1))).run()
+    after = json.loads(app.get("component_instance")[0].proto.json_args)
+    assert after["script"] == before
+    assert "setRange(15340, 16071)" in after["feature_group"]
