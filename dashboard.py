@@ -44,8 +44,8 @@ with st.expander("Add events from an article", expanded=False, icon=":material/n
     article_review.show(
         cached.gazetteer(settings.theatre),
         settings.theatre,
-        settings.store,
+        cached.event_store(settings.store),
         published,
-        lookup=cached.online_lookup(settings.online_geocoder, str(settings.store)),
+        lookup=cached.online_lookup(settings.online_geocoder),
         key="review",
     )

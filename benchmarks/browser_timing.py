@@ -42,22 +42,19 @@ KEYDOWN_JS = """() => { window.__keydown = 0; document.addEventListener('keydown
     () => { window.__keydown = performance.timeOrigin + performance.now(); }, true); }"""
 
 
-def start_server(script: Path, port: int) -> subprocess.Popen:
-    command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(script),
-        "--server.port",
-        str(port),
-        "--server.address",
-        "127.0.0.1",
-        "--server.headless",
-        "true",
-    ]
-    env = {"CONFLICT_MAP_BASEMAP": "vector", "PATH": "/usr/bin:/bin"}
-    return subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+def start_server(script: Path, port: int, env: dict[str, str] | None = None) -> subprocess.Popen:
+    command = [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port)]
+    command += ["--server.address", "127.0.0.1", "--server.headless", "true"]
+    environment = {"CONFLICT_MAP_BASEMAP": "vector", "PATH": "/usr/bin:/bin", **(env or {})}
+    return subprocess.Popen(command, cwd=ROOT, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def peak_memory_mb(process: subprocess.Popen) -> float:
+    """Peak resident memory of a running process (VmHWM), in MB."""
+    for line in Path(f"/proc/{process.pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return round(int(line.split()[1]) / 1024, 1)
+    return float("nan")
 
 
 def wait_for(predicate, timeout: float = 60, step: float = 0.01):
@@ -110,6 +107,7 @@ def measure(browser, script: Path, ready_selector: str, observed: str, moves: in
             "cold_start_s": round(cold, 2),
             "move_ms_median": round(statistics.median(times), 1),
             "move_ms": [round(t, 1) for t in times],
+            "server_peak_mb": peak_memory_mb(server),
         }
     finally:
         server.terminate()

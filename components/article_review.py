@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import hashlib
 from datetime import date
-from pathlib import Path
 
 import streamlit as st
 
-from data.event_store import write_events
+from data.event_store import EventStore
 from data.schema import EVENT_TYPES
 from data.validate import validate_events
 from geo.extraction import Extraction, extract
@@ -79,17 +78,19 @@ def _editor(extraction: Extraction, choices: list[str], key: str):
     )
 
 
-def _save(edited, extraction: Extraction, gazetteer: Gazetteer, theatre: str, provenance: Provenance, store: Path):
+def _save(
+    edited, extraction: Extraction, gazetteer: Gazetteer, theatre: str, provenance: Provenance, store: EventStore
+):
     rows = accepted_event_rows(edited, place_choices(extraction), gazetteer.country(theatre), gazetteer, provenance)
     checked = validate_events(rows, "review")
     for rejection in checked.rejected:
         st.error(f"Not added: row {rejection.row - 1}, {rejection.field}: {rejection.reason}")
     kept = rows[rows["event_id_cnty"].isin(checked.kept["event_id_cnty"])]
-    return write_events(store, kept) if len(kept) else None
+    return store.write(kept) if len(kept) else None
 
 
 def show(
-    gazetteer: Gazetteer, theatre: str, store: Path, default_published: date, lookup=None, key: str = "review"
+    gazetteer: Gazetteer, theatre: str, store: EventStore, default_published: date, lookup=None, key: str = "review"
 ) -> int:
     """The review flow; returns how many events the last accept stored (0 when none this run).
 

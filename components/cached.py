@@ -13,6 +13,7 @@ import streamlit as st
 
 from data import store
 from data.config import Settings, load_settings
+from data.event_store import EventStore, open_store
 from geo.assets import STATIC_DIR, STATIC_URL
 from geo.basemap import Basemap, load_basemap
 from geo.gazetteer import Gazetteer, load_gazetteer
@@ -30,16 +31,26 @@ def settings() -> Settings:
 # cache_resource, not cache_data: a million-row frame copied out of the cache on every rerun would
 # cost seconds per timeline move. Callers treat it as read-only (filters return new frames).
 @st.cache_resource(show_spinner="Loading events…", max_entries=4)
-def _dataset(data_dir: str, published: date, theatre: str, store_path: str, version: str) -> Dataset:
-    # ``version`` is only a cache key: a changed file gives a new token, hence a reload.
+def _dataset(data_dir: str, published: date, theatre: str, store_location: str, version: str) -> Dataset:
+    # ``version`` is only a cache key: a changed file or store gives a new token, hence a reload.
     del version
-    return load_dataset(Path(data_dir), published, theatre, Path(store_path))
+    return load_dataset(Path(data_dir), published, theatre, event_store(store_location))
+
+
+@st.cache_resource
+def event_store(location: str) -> EventStore:
+    """The writable event store named by the ``CONFLICT_MAP_STORE`` setting."""
+    return open_store(location)
+
+
+def version(current: Settings) -> str:
+    """Changes whenever a shipped file or the event store changes."""
+    return f"{store.version(current.data_dir)}|{event_store(current.store).token()}"
 
 
 def dataset(current: Settings, published: date) -> Dataset:
-    """The validated dataset for a publication date (reloaded when a store file changes)."""
-    token = store.version(current.data_dir, current.store)
-    return _dataset(str(current.data_dir), published, current.theatre, str(current.store), token)
+    """The validated dataset for a publication date (reloaded when a file or the store changes)."""
+    return _dataset(str(current.data_dir), published, current.theatre, current.store, version(current))
 
 
 @st.cache_resource(max_entries=4)
@@ -55,7 +66,7 @@ def _packed_url(version: str, published: date, _events) -> str:
 
 def packed_events_url(current: Settings, published: date, events) -> str:
     """URL of the packed events for the canvas layer, written once per dataset version."""
-    return _packed_url(store.version(current.data_dir, current.store), published, events)
+    return _packed_url(version(current), published, events)
 
 
 @st.cache_resource
@@ -71,9 +82,9 @@ def gazetteer(theatre: str) -> Gazetteer:
 
 
 @st.cache_resource
-def online_lookup(setting: str, store_path: str):
+def online_lookup(setting: str):
     """The online geocoder fallback (one per process, so its 1 request/s throttle holds), or None."""
-    return lookup_for(setting, Path(store_path))
+    return lookup_for(setting, Path.home() / ".cache" / "conflict-map" / "nominatim.json")
 
 
 @st.cache_resource(ttl=600)

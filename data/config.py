@@ -43,7 +43,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "CONFLICT_MAP_STORE",
         str(Path.home() / ".local" / "share" / "conflict-map" / "events.sqlite"),
-        "SQLite file keeping the events accepted in the app (created on first write).",
+        "Where events accepted in the app are kept: a SQLite file path (created on first write) or a "
+        "postgresql:// URL of a PostGIS database shared by a team (schema created automatically).",
     ),
     Setting(
         "CONFLICT_MAP_ONLINE_GEOCODER",
@@ -70,7 +71,7 @@ class Settings:
     basemap: str
     theatre: str
     data_dir: Path
-    store: Path
+    store: str
     online_geocoder: str = "off"
 
 
@@ -105,5 +106,5 @@ def load_settings(env: dict[str, str]) -> Settings:
     if online not in ONLINE_GEOCODERS:
         value = raw["CONFLICT_MAP_ONLINE_GEOCODER"]
         raise ValueError(f"CONFLICT_MAP_ONLINE_GEOCODER={value!r}: expected one of {', '.join(ONLINE_GEOCODERS)}")
-    data_dir, store = Path(raw["CONFLICT_MAP_DATA_DIR"]), Path(raw["CONFLICT_MAP_STORE"])
+    data_dir, store = Path(raw["CONFLICT_MAP_DATA_DIR"]), raw["CONFLICT_MAP_STORE"]
     return Settings(published, basemap, theatre, data_dir, store, online)

@@ -1,9 +1,14 @@
-"""The writable event store: events people accepted in the app, in one SQLite file.
+"""The writable event store: events people accepted in the app (or imported).
 
-Zero set-up (Python's own sqlite3), safe for one app process writing at a time, and versioned:
-opening a store brings its schema up to date (new optional columns are added, nothing is dropped).
-Writes are upserts by ``event_id_cnty``, so accepting the same draft twice stores it once, and a
-failed write leaves what was stored before intact (one transaction).
+Two backends behind one small interface, chosen by one setting (``CONFLICT_MAP_STORE``):
+
+- a file path: SQLite (Python's own ``sqlite3``), the zero-set-up default for one analyst;
+- a ``postgresql://`` URL: PostgreSQL with PostGIS (``data.postgis_store``), shared by a team and
+  by several app instances.
+
+Both are versioned (opening a store brings its schema up to date: new optional columns are added,
+nothing is dropped), write by upsert on ``event_id_cnty`` (accepting the same draft twice stores
+it once) in one transaction (a failed write leaves what was stored intact).
 """
 
 from __future__ import annotations
@@ -12,13 +17,14 @@ import sqlite3
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 import pandas as pd
 
 from data.schema import EVENT_COLUMNS, column_names
 
 SCHEMA_VERSION = 1
-_COLUMNS = column_names(EVENT_COLUMNS)
+COLUMNS = column_names(EVENT_COLUMNS)
 
 
 @dataclass(frozen=True)
@@ -29,59 +35,99 @@ class WriteResult:
     replaced: int
 
 
-def _connect(path: Path) -> sqlite3.Connection:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    connection = sqlite3.connect(path, timeout=10)
-    _migrate(connection)
-    return connection
+class EventStore(Protocol):
+    """What the app needs from a store."""
+
+    def read(self) -> pd.DataFrame:
+        """Stored events as strings, every schema column present."""
+
+    def write(self, rows: pd.DataFrame) -> WriteResult:
+        """Upsert rows of strings (every schema column present)."""
+
+    def schema_version(self) -> int:
+        """The schema version recorded in the store."""
+
+    def token(self) -> str:
+        """Changes whenever the stored events change (a cache key)."""
 
 
-def _migrate(connection: sqlite3.Connection) -> None:
-    with connection:
-        connection.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-        connection.execute('CREATE TABLE IF NOT EXISTS events ("event_id_cnty" TEXT PRIMARY KEY)')
-        present = {row[1] for row in connection.execute("PRAGMA table_info(events)")}
-        for name in _COLUMNS:
-            if name not in present:
-                connection.execute(f'ALTER TABLE events ADD COLUMN "{name}" TEXT NOT NULL DEFAULT ""')
-        connection.execute(
-            "INSERT INTO meta (key, value) VALUES ('schema_version', ?) "
-            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            (str(SCHEMA_VERSION),),
-        )
-
-
-def read_events(path: Path) -> pd.DataFrame:
-    """Stored events as a frame of strings (empty, with the schema's columns, when none)."""
-    if not path.exists():
-        return pd.DataFrame(columns=_COLUMNS, dtype=str)
-    with closing(_connect(path)) as connection:
-        frame = pd.read_sql_query("SELECT * FROM events ORDER BY rowid", connection, dtype=str)
-    return frame.fillna("")
-
-
-def write_events(path: Path, rows: pd.DataFrame) -> WriteResult:
-    """Upsert validated-as-text rows (every schema column present as strings).
+def check_columns(rows: pd.DataFrame) -> list[list[str]]:
+    """Rows as lists of strings in schema order.
 
     Raises
     ------
     KeyError
         Naming the schema columns missing from ``rows``.
     """
-    missing = [name for name in _COLUMNS if name not in rows.columns]
+    missing = [name for name in COLUMNS if name not in rows.columns]
     if missing:
         raise KeyError(f"missing column(s): {', '.join(missing)}")
-    values = rows[_COLUMNS].fillna("").astype(str).to_numpy().tolist()
-    quoted = ", ".join(f'"{name}"' for name in _COLUMNS)
-    placeholders = ", ".join("?" for _ in _COLUMNS)
-    with closing(_connect(path)) as connection, connection:
-        existing = {row[0] for row in connection.execute("SELECT event_id_cnty FROM events")}
-        connection.executemany(f"INSERT OR REPLACE INTO events ({quoted}) VALUES ({placeholders})", values)
-    replaced = sum(1 for row in values if row[0] in existing)
-    return WriteResult(added=len(values) - replaced, replaced=replaced)
+    return rows[COLUMNS].fillna("").astype(str).to_numpy().tolist()
 
 
-def schema_version(path: Path) -> int:
-    """The schema version recorded in the store."""
-    with closing(_connect(path)) as connection:
-        return int(connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0])
+class SqliteStore:
+    """The embedded store: one SQLite file, created on first use."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+
+    def _connect(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        connection = sqlite3.connect(self.path, timeout=10)
+        with connection:
+            connection.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+            connection.execute('CREATE TABLE IF NOT EXISTS events ("event_id_cnty" TEXT PRIMARY KEY)')
+            present = {row[1] for row in connection.execute("PRAGMA table_info(events)")}
+            for name in COLUMNS:
+                if name not in present:
+                    connection.execute(f'ALTER TABLE events ADD COLUMN "{name}" TEXT NOT NULL DEFAULT ""')
+            connection.execute(
+                "INSERT INTO meta (key, value) VALUES ('schema_version', ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (str(SCHEMA_VERSION),),
+            )
+        return connection
+
+    def read(self) -> pd.DataFrame:
+        """Stored events (an empty frame with the schema's columns when there is no file yet)."""
+        if not self.path.exists():
+            return pd.DataFrame(columns=COLUMNS, dtype=str)
+        with closing(self._connect()) as connection:
+            frame = pd.read_sql_query(f"SELECT {_quoted()} FROM events ORDER BY rowid", connection, dtype=str)
+        return frame.fillna("")
+
+    def write(self, rows: pd.DataFrame) -> WriteResult:
+        """Upsert ``rows`` in one transaction."""
+        values = check_columns(rows)
+        placeholders = ", ".join("?" for _ in COLUMNS)
+        with closing(self._connect()) as connection, connection:
+            existing = {row[0] for row in connection.execute("SELECT event_id_cnty FROM events")}
+            connection.executemany(f"INSERT OR REPLACE INTO events ({_quoted()}) VALUES ({placeholders})", values)
+        replaced = sum(1 for row in values if row[0] in existing)
+        return WriteResult(added=len(values) - replaced, replaced=replaced)
+
+    def schema_version(self) -> int:
+        """The schema version recorded in the file."""
+        with closing(self._connect()) as connection:
+            return int(connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0])
+
+    def token(self) -> str:
+        """File size and modification time (``-`` when there is no file yet)."""
+        if not self.path.exists():
+            return f"{self.path.name}:-"
+        stat = self.path.stat()
+        return f"{self.path.name}:{stat.st_mtime_ns}:{stat.st_size}"
+
+
+def _quoted() -> str:
+    return ", ".join(f'"{name}"' for name in COLUMNS)
+
+
+def open_store(location: str | Path) -> EventStore:
+    """The store at ``location``: a ``postgresql://`` URL (PostGIS) or a file path (SQLite)."""
+    text = str(location)
+    if text.startswith(("postgresql://", "postgres://")):
+        from data.postgis_store import PostgisStore
+
+        return PostgisStore(text)
+    return SqliteStore(Path(text))

@@ -28,13 +28,10 @@ def read_table(path: Path) -> pd.DataFrame:
     return frame
 
 
-def version(directory: Path, *extra: Path) -> str:
-    """A token that changes whenever a file of the store changes (cache key for loaders).
-
-    ``extra`` files (the writable event store) count too; a missing file is part of the token.
-    """
+def version(directory: Path) -> str:
+    """A token that changes whenever a shipped file changes (cache key for loaders)."""
     stamps = []
-    for path in [directory / EVENTS_FILE, directory / TERRITORIES_FILE, directory / TOWN_STATUS_FILE, *extra]:
+    for path in [directory / EVENTS_FILE, directory / TERRITORIES_FILE, directory / TOWN_STATUS_FILE]:
         stat = os.stat(path) if path.exists() else None
         stamps.append(f"{path.name}:{stat.st_mtime_ns}:{stat.st_size}" if stat else f"{path.name}:-")
     return "|".join(stamps)

@@ -63,7 +63,13 @@ def _extract_command(args: argparse.Namespace) -> int:
     except (OSError, ValueError) as error:
         print(f"extract: {error}", file=sys.stderr)
         return 1
-    extraction = extract(text, published, gazetteer, theatre, lookup_for(settings.online_geocoder, settings.store))
+    extraction = extract(
+        text,
+        published,
+        gazetteer,
+        theatre,
+        lookup_for(settings.online_geocoder, Path.home() / ".cache" / "conflict-map" / "nominatim.json"),
+    )
     print(json.dumps(to_json(extraction, gazetteer.country(theatre)), ensure_ascii=False, indent=2))
     return 0
 

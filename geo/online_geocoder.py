@@ -72,6 +72,6 @@ def nominatim_lookup(cache_path: Path) -> CachedLookup:
     return CachedLookup(cache_path, Nominatim(user_agent=USER_AGENT, timeout=10).geocode)
 
 
-def lookup_for(setting: str, store_path: Path) -> CachedLookup | None:
+def lookup_for(setting: str, cache_path: Path) -> CachedLookup | None:
     """The fallback lookup the ``CONFLICT_MAP_ONLINE_GEOCODER`` setting asks for (``None`` when off)."""
-    return nominatim_lookup(store_path.parent / "nominatim-cache.json") if setting == "nominatim" else None
+    return nominatim_lookup(cache_path) if setting == "nominatim" else None

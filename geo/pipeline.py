@@ -13,7 +13,7 @@ import geopandas as gpd
 import pandas as pd
 
 from data import store
-from data.event_store import read_events
+from data.event_store import EventStore
 from data.validate import (
     FIRST_DATA_ROW,
     Rejection,
@@ -115,14 +115,15 @@ def attach_region_geometry(
     return gpd.GeoDataFrame(frame, geometry=geometries, crs="EPSG:4326"), rejected
 
 
-def _with_stored_events(events: Validated, store_path: Path | None) -> Validated:
+def _with_stored_events(events: Validated, event_store: EventStore | None) -> Validated:
     """Shipped events plus those accepted in the app (a stored id equal to a shipped one is refused)."""
-    if store_path is None or not store_path.exists():
+    if event_store is None:
         return events
-    stored = validate_events(read_events(store_path), store_path.name)
+    name = "event store"
+    stored = validate_events(event_store.read(), name)
     clash = stored.kept["event_id_cnty"].isin(events.kept["event_id_cnty"])
     rejected = [
-        Rejection(store_path.name, 0, "event_id_cnty", f"id {value!r} is already used by a shipped event")
+        Rejection(name, 0, "event_id_cnty", f"id {value!r} is already used by a shipped event")
         for value in stored.kept.loc[clash, "event_id_cnty"]
     ]
     merged = pd.concat([events.kept, stored.kept[~clash]], ignore_index=True)
@@ -130,7 +131,9 @@ def _with_stored_events(events: Validated, store_path: Path | None) -> Validated
     return Validated(merged, events.rejected + stored.rejected + rejected)
 
 
-def load_dataset(data_dir: Path, published: date, theatre: str = "ML", store_path: Path | None = None) -> Dataset:
+def load_dataset(
+    data_dir: Path, published: date, theatre: str = "ML", event_store: EventStore | None = None
+) -> Dataset:
     """Load, resolve and validate the store's files.
 
     Parameters
@@ -141,13 +144,13 @@ def load_dataset(data_dir: Path, published: date, theatre: str = "ML", store_pat
         Publication date that relative date phrases are resolved against.
     theatre : str
         Theatre country (for the basemap's regions).
-    store_path : pathlib.Path, optional
+    event_store : EventStore, optional
         The writable event store (``data.event_store``); its events join the shipped ones.
     """
     raw_events, rejected = resolve_relative_dates(
         store.read_table(data_dir / store.EVENTS_FILE), published, store.EVENTS_FILE
     )
-    events = _with_stored_events(validate_events(raw_events, store.EVENTS_FILE), store_path)
+    events = _with_stored_events(validate_events(raw_events, store.EVENTS_FILE), event_store)
     territories = validate_territories(store.read_table(data_dir / store.TERRITORIES_FILE), store.TERRITORIES_FILE)
     shaped, shape_rejected = attach_region_geometry(
         territories.kept, load_basemap(theatre=theatre).admin1, store.TERRITORIES_FILE

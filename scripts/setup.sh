@@ -2,7 +2,8 @@
 # Set up everything the app and its tests need, idempotently:
 #   - a Python virtual environment in .venv with requirements-dev.txt;
 #   - the map's front-end assets (Leaflet, jQuery) from npm, copied into static/vendor/;
-#   - with --browser: Debian's chromium for the browser tests (apt-get, when run as root).
+#   - with --browser: Debian's chromium for the browser tests and PostgreSQL + PostGIS for the
+#     shared-store tests (apt-get, as root or through sudo).
 # Each step is skipped when its inputs have not changed since it last ran.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -49,9 +50,13 @@ if ! stamp_ok .setup-stamp-assets "$npm_key" || [ ! -f static/vendor/leaflet/lea
   echo "$npm_key" > .setup-stamp-assets
 fi
 
-# Browser for the browser tests
+# Browser for the browser tests; PostgreSQL + PostGIS for the shared-store tests
 if [ "$want_browser" = 1 ] && [ ! -x /usr/bin/chromium ]; then
   echo "setup: installing Debian's chromium"
   apt_install chromium
+fi
+if [ "$want_browser" = 1 ] && ! ls /usr/share/postgresql/*/extension/postgis.control >/dev/null 2>&1; then
+  echo "setup: installing PostgreSQL and PostGIS (the tests start their own throw-away server)"
+  apt_install postgresql postgresql-15-postgis-3
 fi
 echo "setup: ready"

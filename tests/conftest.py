@@ -31,6 +31,27 @@ def gazetteer():
 
 
 @pytest.fixture(scope="session")
+def postgis_server():
+    from tests.postgis import running_postgis
+
+    with running_postgis() as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgis"])
+def event_store(request, tmp_path):
+    """Each store test runs against both backends: the SQLite file and a fresh PostGIS database."""
+    from data.event_store import open_store
+
+    if request.param == "sqlite":
+        return open_store(tmp_path / "store" / "events.sqlite")
+    from tests.postgis import fresh_database
+
+    server = request.getfixturevalue("postgis_server")
+    return open_store(fresh_database(server, f"t{abs(hash(request.node.nodeid)) % 10**8}"))
+
+
+@pytest.fixture(scope="session")
 def dataset():
     return load_dataset(DATA_DIR, PUBLISHED)
 

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from data.config import DATA_DIR
-from data.event_store import read_events, schema_version, write_events
+from data.event_store import SqliteStore
 from data.validate import validate_events
 from geo.extraction import extract
 from geo.pipeline import load_dataset
@@ -115,48 +115,67 @@ def stored_rows(*ids: str) -> pd.DataFrame:
     return frame
 
 
-def test_store_round_trip_and_upsert(tmp_path):
-    path = tmp_path / "store" / "events.sqlite"
-    assert write_events(path, stored_rows("U1", "U2")).added == 2
-    again = write_events(path, stored_rows("U2", "U3"))
+def test_store_round_trip_and_upsert(event_store):
+    assert event_store.write(stored_rows("U1", "U2")).added == 2
+    token = event_store.token()
+    again = event_store.write(stored_rows("U2", "U3"))
     assert (again.added, again.replaced) == (1, 1)
-    stored = read_events(path)
+    stored = event_store.read()
     assert sorted(stored["event_id_cnty"]) == ["U1", "U2", "U3"]  # nothing stored before is lost
-    assert schema_version(path) == 1
+    assert stored.loc[stored["event_id_cnty"] == "U1", "reviewed_by"].iloc[0] == "tester"
+    assert event_store.schema_version() == 1
+    assert event_store.token() != token
 
 
-def test_store_adds_new_schema_columns_to_an_old_file(tmp_path):
+def test_store_is_empty_before_the_first_write(event_store):
+    assert event_store.read().empty
+    assert "reviewed_by" in event_store.read().columns
+
+
+def test_store_refuses_rows_missing_columns(event_store):
+    with pytest.raises(KeyError, match="missing column"):
+        event_store.write(pd.DataFrame({"event_id_cnty": ["X"]}))
+    assert event_store.read().empty
+
+
+def test_failed_write_keeps_what_was_stored(event_store, monkeypatch):
+    event_store.write(stored_rows("KEEP"))
+    good = stored_rows("NEW1")[list(stored_rows("NEW1").columns)]
+    rows = [good.iloc[0].tolist(), [{"not": "bindable"}, *good.iloc[0].tolist()[1:]]]
+    # The second row cannot be written: the whole write must roll back, the first row too.
+    for module in ("data.event_store", "data.postgis_store"):
+        monkeypatch.setattr(f"{module}.check_columns", lambda _rows: rows)
+    with pytest.raises(Exception):  # noqa: B017, PT011 - sqlite3 and psycopg raise their own types
+        event_store.write(good)
+    assert sorted(event_store.read()["event_id_cnty"]) == ["KEEP"]
+
+
+def test_sqlite_store_adds_new_schema_columns_to_an_old_file(tmp_path):
     path = tmp_path / "old.sqlite"
     with sqlite3.connect(path) as connection:
         connection.execute('CREATE TABLE events ("event_id_cnty" TEXT PRIMARY KEY, "notes" TEXT)')
         connection.execute("INSERT INTO events VALUES ('OLD1', 'kept')")
-    frame = read_events(path)
+    frame = SqliteStore(path).read()
     assert frame.loc[0, "notes"] == "kept"
     assert "reviewed_by" in frame.columns
 
 
-def test_store_refuses_rows_missing_columns(tmp_path):
-    with pytest.raises(KeyError, match="missing column"):
-        write_events(tmp_path / "s.sqlite", pd.DataFrame({"event_id_cnty": ["X"]}))
-
-
-def test_stored_events_join_the_dataset(tmp_path):
-    path = tmp_path / "events.sqlite"
+def test_stored_events_join_the_dataset(event_store):
     rows = stored_rows("CM-ART-0000000001")
     rows.loc[0, "event_date"] = "2026-04-27"
     rows.loc[0, "date_phrase"] = ""
-    write_events(path, rows)
+    event_store.write(rows)
     shipped = load_dataset(DATA_DIR, PUBLISHED)
-    merged = load_dataset(DATA_DIR, PUBLISHED, store_path=path)
+    merged = load_dataset(DATA_DIR, PUBLISHED, event_store=event_store)
     assert len(merged.events) == len(shipped.events) + 1
     assert "CM-ART-0000000001" in set(merged.events["event_id_cnty"])
     assert merged.events["event_date"].is_monotonic_increasing
 
 
 def test_stored_id_clashing_with_a_shipped_one_is_reported(tmp_path):
-    path = tmp_path / "events.sqlite"
-    write_events(path, stored_rows("CM-MLI-0001"))
-    merged = load_dataset(DATA_DIR, PUBLISHED, store_path=path)
+    event_store = SqliteStore(tmp_path / "events.sqlite")
+    event_store.write(stored_rows("CM-MLI-0001"))
+    merged = load_dataset(DATA_DIR, PUBLISHED, event_store=event_store)
     assert [str(r) for r in merged.rejected] == [
-        "events.sqlite, row 0, field event_id_cnty: id 'CM-MLI-0001' is already used by a shipped event"
+        "event store, row 0, field event_id_cnty: id 'CM-MLI-0001' is already used by a shipped event"
     ]
