@@ -45,7 +45,8 @@ KEYDOWN_JS = """() => { window.__keydown = 0; document.addEventListener('keydown
 def start_server(script: Path, port: int, env: dict[str, str] | None = None) -> subprocess.Popen:
     command = [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port)]
     command += ["--server.address", "127.0.0.1", "--server.headless", "true"]
-    environment = {"CONFLICT_MAP_BASEMAP": "vector", "PATH": "/usr/bin:/bin", **(env or {})}
+    # PYTHONPATH: apps outside the repository root (benchmarks/naive_app.py) import our packages too.
+    environment = {"CONFLICT_MAP_BASEMAP": "vector", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), **(env or {})}
     return subprocess.Popen(command, cwd=ROOT, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 

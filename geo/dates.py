@@ -184,15 +184,15 @@ _WEEKDAY_WORD = "|".join(calendar.day_name)
 _FINDER = re.compile(
     "|".join(
         (
-            rf"\b(?:on\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_WORD}(?:,?\s+\d{{4}})?\b",
-            rf"\b(?:on\s+)?{_MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,\s*\d{{4}})?\b",
-            rf"\b(?:in\s+)?{_MONTH_WORD}\s+\d{{4}}\b",
-            rf"\b(?:(?:on|last)\s+)?(?:{_WEEKDAY_WORD})\b",
-            r"\b(?:(?:over|at|during)\s+the|this|last)\s+weekend\b",
-            r"\blast\s+week\b",
-            r"\byesterday\b",
-            r"\bsince\s+(?:19|20)\d{2}\b",
-            r"\bin\s+(?:19|20)\d{2}\b",
+            rf"\b(?:(?i:on)\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_WORD}(?:,?\s+\d{{4}})?\b",
+            rf"\b(?:(?i:on)\s+)?{_MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,\s*\d{{4}})?\b",
+            rf"\b(?:(?i:in)\s+)?{_MONTH_WORD}\s+\d{{4}}\b",
+            rf"\b(?:(?i:on|last)\s+)?(?:{_WEEKDAY_WORD})\b",
+            r"\b(?i:(?:(?:over|at|during)\s+the|this|last)\s+weekend)\b",
+            r"\b(?i:last\s+week)\b",
+            r"\b(?i:yesterday)\b",
+            r"\b(?i:since)\s+(?:19|20)\d{2}\b",
+            r"\b(?i:in)\s+(?:19|20)\d{2}\b",
             r"\b\d{4}-\d{2}-\d{2}\b",
         )
     )

@@ -87,6 +87,46 @@ def _joined(text: str, left: Token, right: Token) -> bool:
     return not left.possessive and "\n\n" not in gap and gap.replace("-", " ").strip() == ""
 
 
+def _is_org_head(token: Token) -> bool:
+    word = token.text.lower()
+    return _capitalised(token) and (word in ORG_HEADS or word.removesuffix("s") in ORG_HEADS)
+
+
+def _inside_longer_name(text: str, tokens: list[Token], index: int) -> bool:
+    """Whether a match is the tail of a longer proper name ("Ibrahim Boubacar Keita").
+
+    A capitalised word joined to it from the left (not a sentence's first word) makes it part of a
+    person's or an organisation's name, not a place.
+    """
+    if index == 0:
+        return False
+    before = tokens[index - 1]
+    if not _capitalised(before) or not _joined(text, before, tokens[index]):
+        return False
+    sentence_start = index == 1 or text[tokens[index - 2].end : before.start].strip()[-1:] in (
+        ".",
+        "!",
+        "?",
+        ":",
+        '"',
+        "“",
+    )
+    return not sentence_start
+
+
+def person_names(text: str, tokens: list[Token], gazetteer: Gazetteer) -> set[str]:
+    """Place-like words used as the surname of a full name anywhere in the text.
+
+    News copy names a person in full once ("Ibrahim Boubacar Keita") and by surname elsewhere,
+    headline included ("Keita visits Ogossagou"): every such use is the person, not a place.
+    """
+    names = set()
+    for index in range(1, len(tokens)):
+        if _match_at(text, tokens, index, gazetteer) == 1 and _inside_longer_name(text, tokens, index):
+            names.add(tokens[index].text)
+    return names
+
+
 def organisation_spans(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
     """Spans of capitalised runs that name an organisation ("Gao Regional Council")."""
     spans, index = [], 0
@@ -104,7 +144,7 @@ def organisation_spans(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
             else:
                 break
         run = tokens[index : end + 1]
-        if len(run) > 1 and any(t.text.lower() in ORG_HEADS and _capitalised(t) for t in run):
+        if len(run) > 1 and any(_is_org_head(t) for t in run):
             spans.append((run[0].start, run[-1].end))
         index = end + 1
     return spans
@@ -193,9 +233,13 @@ def find_places(
     tokens = tokenize(text)
     organisations = organisation_spans(text, tokens)
     neighbours = NEIGHBOURS.get(theatre, {theatre})
+    people = person_names(text, tokens, gazetteer)
     mentions, index = [], 0
     while index < len(tokens):
         size = _match_at(text, tokens, index, gazetteer)
+        if size and (tokens[index].text in people or _inside_longer_name(text, tokens, index)):
+            index += size
+            continue
         if not size:
             size = _unresolved_at(text, tokens, index)
             if size:
@@ -208,10 +252,21 @@ def find_places(
         index += size
         if any(a <= start and end <= b for a, b in organisations):
             continue
-        name = text[start:end]
-        place, candidates, ambiguity = _resolve(name, gazetteer, theatre)
-        role, confidence = assign_role(text, start, end, place, theatre, neighbours)
-        mentions.append(
-            PlaceMention(" ".join(name.split()), start, end, role, place, round(confidence - ambiguity, 2), candidates)
-        )
+        mentions.append(_resolved_mention(text, start, end, gazetteer, theatre, neighbours))
     return mentions
+
+
+REGION_SUFFIX = re.compile(r"^(\s+)(region|zone|province|district|circle|cercle)\b", re.IGNORECASE)
+
+
+def _resolved_mention(text: str, start: int, end: int, gazetteer: Gazetteer, theatre: str, neighbours) -> PlaceMention:
+    name = " ".join(text[start:end].split())
+    place, candidates, ambiguity = _resolve(name, gazetteer, theatre)
+    suffix = REGION_SUFFIX.match(text[end:])
+    if suffix:
+        # "the Mopti region": the area, drawn as its polygon when the gazetteer has one.
+        place = next((c for c in candidates if c.kind == "region" and c.country == place.country), place)
+        end += suffix.end()
+        return PlaceMention(" ".join(text[start:end].split()), start, end, "region", place, 0.85, candidates)
+    role, confidence = assign_role(text, start, end, place, theatre, neighbours)
+    return PlaceMention(name, start, end, role, place, round(confidence - ambiguity, 2), candidates)

@@ -38,6 +38,7 @@ class Place:
     population: int = 0
     capital: bool = False
     approximate: bool = False
+    curated: bool = False
     source: str = ""
     alternatenames: tuple[str, ...] = ()
     geometry: BaseGeometry | None = field(default=None, compare=False, repr=False)
@@ -164,6 +165,7 @@ def supplement_places(path: Path, admin1: gpd.GeoDataFrame) -> list[Place]:
                 source=row["source"],
                 alternatenames=_alternates(row["alternatenames"]),
                 approximate=row["approximate"] == "1",
+                curated=True,
                 geometry=geometry if geometry is not None else Point(lon, lat),
             )
         )

@@ -1,8 +1,8 @@
 """Geocoding: a name to the best gazetteer place, with the ranking that resolves ambiguity.
 
 The offline lookup is pure. ``rank_candidates`` is the disambiguation policy: a country's own name
-means the country; otherwise places in the theatre come first, towns before regions, capitals and
-larger towns first.
+means the country; otherwise places in the theatre come first, towns before regions, our sourced
+supplement before package entries of the same name, then capitals and larger towns.
 """
 
 from __future__ import annotations
@@ -24,7 +24,8 @@ def _rank(place: Place, query: str, theatre: str) -> tuple:
     else:
         in_theatre = place.country == theatre
         tier = (1 if in_theatre else 3) + (place.kind == "region")
-    return (tier, not primary, not place.capital, -place.population, place.name)
+    # Our supplement was checked against sources; it wins over a same-name package entry.
+    return (tier, not primary, not place.curated, not place.capital, -place.population, place.name)
 
 
 def rank_candidates(candidates: list[Place], query: str, theatre: str = "ML") -> list[Place]:

@@ -11,9 +11,14 @@ from geo.gazetteer import Place
 
 REPORTING_CUE = re.compile(
     r"\b(?:told|tells|said|says|saying|speaking|spoke|reported|reporting|statement|interview|"
-    r"conference|briefing|wrote|announced|quoted|reporters|journalists|broadcast)\b[^.;!?]{0,50}"
+    r"conference|briefing|wrote|announced|quoted|reporters|journalists|broadcast|television|radio|"
+    r"message|ambassador|envoy|spokes(?:man|woman|person)|officials?|councillor|correspondent)\b[^.;!?]{0,50}"
     r"\b(?:in|from|at)\s+$",
     re.IGNORECASE,
+)
+# A capital standing for its government: "asked Paris for help", "between Bamako and the rebels".
+GOVERNMENT_CUE = re.compile(
+    r"\b(?:asked|asking|accus(?:ed|ing)|urged|urging|pressed|blamed|blaming|between|warned|with)\s+$", re.IGNORECASE
 )
 # An upper-case dateline opening the copy: "BAMAKO (AFP) -" or "NIAMEY, 3 May -".
 DATELINE = re.compile(r"^\s*[A-ZÀ-Ý' -]{3,}(?:,[^\n]{0,30})?\s*(?:\(|—|–|-)")
@@ -113,6 +118,8 @@ def assign_role(text: str, start: int, end: int, place: Place, theatre: str, nei
         return ("actor", 0.85) if country_acts(text, start, end) else ("country", 0.9)
     if is_reporting_location(text, start):
         return "reporting", 0.85
+    if place.capital and (country_acts(text, start, end) or GOVERNMENT_CUE.search(text[max(0, start - 30) : start])):
+        return "actor", 0.7
     if place.country not in neighbours:
         return "reporting", 0.5
     confidence = 0.9 if place.country == theatre else 0.75

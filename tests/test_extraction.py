@@ -105,7 +105,9 @@ def test_seed_minister_killed_keeps_no_place_and_one_death(seed):
         ("Gunmen struck Gao and Kati on Sunday.", [("Gao", "event", "ML"), ("Kati", "event", "ML")]),
         ("Same as before, the convoy left. We are told more.", []),
         ("Clashes near Tinzaouatène left dozens dead.", [("Tinzaouaten", "event", "ML")]),
-        ("Refugees reached the Ménaka region.", [("Ménaka", "event", "ML")]),
+        ("Refugees reached the Ménaka region.", [("Ménaka", "region", "ML")]),
+        ("Fighting spread across the Mopti region.", [("Mopti", "region", "ML")]),
+        ("Former president Ibrahim Boubacar Keita spoke.", []),
         (
             "NIAMEY (Reuters) - Soldiers were attacked near Ansongo.",
             [("Niamey", "reporting", "NE"), ("Ansongo", "event", "ML")],
