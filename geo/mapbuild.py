@@ -29,9 +29,10 @@ from geo.style import BASEMAP_COLOURS, STATUS_STYLES, actor_colour, event_icon_s
 OVERLAY_NAMES = ("Territory", "Town status", "Events")
 LABEL_PANE = "cm-labels"
 LAND_PANE, LINE_PANE = "cm-land", "cm-lines"
-# Above this many events, one DOM symbol per event gets slow (research/performance.md: ~2k pins
-# load in 1 s): switch to packed arrays drawn on a canvas.
-CANVAS_THRESHOLD = 2_000
+# Above this many events, rich symbols (DivIcon, popup, tooltip: ~1 ms each to build, ~1.8 KB each
+# re-sent per move; benchmarks/scale.py measured 1.4 s per move at 1,000) get slow: switch to
+# packed arrays drawn on a canvas.
+CANVAS_THRESHOLD = 300
 # Only symbols within this many pixels cluster: in practice, events at the same town.
 CLUSTER_RADIUS_PX = 16
 MAP_CSS = """
