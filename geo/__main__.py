@@ -25,16 +25,7 @@ from geo.territory import area_km2
 
 def place_to_json(place: Place) -> dict:
     """The CLI's JSON form of a place; regions carry their GeoJSON geometry and area."""
-    result = {
-        "name": place.name,
-        "lat": round(place.lat, 5),
-        "lon": round(place.lon, 5),
-        "kind": place.kind,
-        "admin1": place.admin1,
-        "country": place.country,
-        "source": place.source,
-        "approximate": place.approximate,
-    }
+    result = {**place.summary(), "source": place.source, "approximate": place.approximate}
     if place.kind in ("region", "country") and place.geometry is not None:
         result["area_km2"] = round(area_km2(place.geometry))
         result["geometry"] = geometry_mapping(place.geometry, precision=4)

@@ -46,29 +46,21 @@ def extract(text: str, published: date, gazetteer: Gazetteer, theatre: str = "ML
     return Extraction(published, theatre, places, actors, dates, extract_events(text, places, actors, dates))
 
 
-def _place_json(place: Place) -> dict:
-    return {
-        "name": place.name,
-        "lat": round(place.lat, 5),
-        "lon": round(place.lon, 5),
-        "kind": place.kind,
-        "admin1": place.admin1,
-        "country": place.country,
-    }
-
-
 def place_mention_json(mention: PlaceMention) -> dict:
-    """A place mention as in ``python -m geo extract``'s output."""
+    """A place mention as in ``python -m geo extract``'s output (``name`` null when unresolved)."""
     result = {
         "mention": mention.mention,
         "start": mention.start,
         "end": mention.end,
         "role": mention.role,
         "confidence": mention.confidence,
-        **_place_json(mention.place),
     }
+    if mention.place is None:
+        unknown = {"name": None, "lat": None, "lon": None, "kind": None, "admin1": "", "country": ""}
+        return {**result, **unknown, "unresolved": True}
+    result.update(mention.place.summary())
     if len({(c.name, c.country) for c in mention.candidates}) > 1:
-        result["candidates"] = [_place_json(c) for c in mention.candidates]
+        result["candidates"] = [c.summary() for c in mention.candidates]
     return result
 
 

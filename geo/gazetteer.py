@@ -43,6 +43,17 @@ class Place:
     alternatenames: tuple[str, ...] = ()
     geometry: BaseGeometry | None = field(default=None, compare=False, repr=False)
 
+    def summary(self) -> dict:
+        """Name, rounded position, kind, region and country: the JSON shape the CLI prints."""
+        return {
+            "name": self.name,
+            "lat": round(self.lat, 5),
+            "lon": round(self.lon, 5),
+            "kind": self.kind,
+            "admin1": self.admin1,
+            "country": self.country,
+        }
+
     @property
     def names(self) -> tuple[str, ...]:
         """The primary name followed by the alternate names."""

@@ -245,3 +245,21 @@ def test_cli_extract_bad_date_exits_non_zero():
     )
     assert result.returncode == 1
     assert "extract:" in result.stderr
+
+
+def test_cli_extract_reports_unresolved_places(tmp_path):
+    article = tmp_path / "article.txt"
+    article.write_text("Fighting near Zorglubville and in Gao on Sunday killed 3 soldiers.\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "geo", "extract", str(article), "--published", "2026-04-29"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    places = json.loads(result.stdout)["places"]
+    assert places[0] == {**places[0], "mention": "Zorglubville", "name": None, "lat": None, "unresolved": True}
+    assert (places[1]["name"], places[1]["country"]) == ("Gao", "ML")
+    assert {"name": "Gao", "country": "BF"} in [{k: c[k] for k in ("name", "country")} for c in places[1]["candidates"]]
