@@ -192,23 +192,13 @@ def test_sentences_survive_wrapped_lines():
     assert spans == ["One attack hit Gao.", "Then a second one came!", "Headline without stop Next line."]
 
 
+def run_extract(*args: str) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "geo", "extract", *args]
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120, check=False)
+
+
 def test_cli_extract_prints_the_documented_json():
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "geo",
-            "extract",
-            str(ROOT.parent / "shared" / "seed" / "article.txt"),
-            "--published",
-            "2026-04-29",
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    result = run_extract(str(ROOT.parent / "shared" / "seed" / "article.txt"), "--published", "2026-04-29")
     assert result.returncode == 0, result.stderr
     document = json.loads(result.stdout)
     assert set(document) >= {"places", "actors", "dates", "events"}
@@ -235,14 +225,7 @@ def test_cli_extract_prints_the_documented_json():
 
 
 def test_cli_extract_bad_date_exits_non_zero():
-    result = subprocess.run(
-        [sys.executable, "-m", "geo", "extract", "README.md", "--published", "29/04/2026"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    result = run_extract("README.md", "--published", "29/04/2026")
     assert result.returncode == 1
     assert "extract:" in result.stderr
 
@@ -250,14 +233,7 @@ def test_cli_extract_bad_date_exits_non_zero():
 def test_cli_extract_reports_unresolved_places(tmp_path):
     article = tmp_path / "article.txt"
     article.write_text("Fighting near Zorglubville and in Gao on Sunday killed 3 soldiers.\n", encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "geo", "extract", str(article), "--published", "2026-04-29"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    result = run_extract(str(article), "--published", "2026-04-29")
     assert result.returncode == 0, result.stderr
     places = json.loads(result.stdout)["places"]
     assert places[0] == {**places[0], "mention": "Zorglubville", "name": None, "lat": None, "unresolved": True}
