@@ -13,6 +13,10 @@ published = publication.show(settings.published, key="published")
 data = cached.dataset(settings, published)
 mode = cached.basemap_mode(settings.basemap)
 about.show(mode)
+if data.events.empty:
+    st.error("No event could be loaded: the rows not loaded are listed below.")
+    notices.show(data.rejected)
+    st.stop()
 
 # Title and map sit above the timeline on the page, but are drawn after it has been read.
 header_area, map_area = st.container(), st.container()
