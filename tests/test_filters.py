@@ -7,7 +7,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from data.filters import EventFilter, apply_filter, describe, valid_at
+from data.filters import EventFilter, apply_filter, describe, valid_at, window_mask
 
 
 def events(*ranges: tuple[str, str]) -> pd.DataFrame:
@@ -77,3 +77,10 @@ def test_filter_rejects_an_inverted_window():
 )
 def test_describe(selection, shown, total, sentence):
     assert describe(selection, shown, total) == sentence
+
+
+def test_window_mask_matches_apply_filter():
+    frame = events(("2012-01-17", "2012-01-17"), ("2023-11-14", "2023-11-20"), ("2026-04-25", "2026-04-26"))
+    selection = EventFilter(date(2023, 11, 18), date(2026, 4, 25))
+    assert window_mask(frame, selection).tolist() == [False, True, True]
+    assert list(apply_filter(frame, selection)["event_id_cnty"]) == ["E1", "E2"]
