@@ -52,6 +52,6 @@ with st.expander("Add events from an article", expanded=False, icon=":material/n
         settings.theatre,
         cached.event_store(settings.store),
         published,
-        lookup=cached.online_lookup(settings.online_geocoder),
+        lookup=cached.online_lookup(settings.online_geocoder, settings.cache_dir),
         key="review",
     )

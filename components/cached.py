@@ -31,10 +31,12 @@ def settings() -> Settings:
 # cache_resource, not cache_data: a million-row frame copied out of the cache on every rerun would
 # cost seconds per timeline move. Callers treat it as read-only (filters return new frames).
 @st.cache_resource(show_spinner="Loading events…", max_entries=4)
-def _dataset(data_dir: str, published: date, theatre: str, store_location: str, version: str) -> Dataset:
+def _dataset(
+    data_dir: str, published: date, theatre: str, store_location: str, cache_dir: str, version: str
+) -> Dataset:
     # ``version`` is only a cache key: a changed file or store gives a new token, hence a reload.
     del version
-    return load_dataset(Path(data_dir), published, theatre, event_store(store_location))
+    return load_dataset(Path(data_dir), published, theatre, event_store(store_location), Path(cache_dir))
 
 
 @st.cache_resource
@@ -50,7 +52,8 @@ def version(current: Settings) -> str:
 
 def dataset(current: Settings, published: date) -> Dataset:
     """The validated dataset for a publication date (reloaded when a file or the store changes)."""
-    return _dataset(str(current.data_dir), published, current.theatre, current.store, version(current))
+    location, cache = current.store, str(current.cache_dir)
+    return _dataset(str(current.data_dir), published, current.theatre, location, cache, version(current))
 
 
 @st.cache_resource(max_entries=4)
@@ -82,9 +85,9 @@ def gazetteer(theatre: str) -> Gazetteer:
 
 
 @st.cache_resource
-def online_lookup(setting: str):
+def online_lookup(setting: str, cache_dir: Path):
     """The online geocoder fallback (one per process, so its 1 request/s throttle holds), or None."""
-    return lookup_for(setting, Path.home() / ".cache" / "conflict-map" / "nominatim.json")
+    return lookup_for(setting, cache_dir / "nominatim.json")
 
 
 @st.cache_resource(ttl=600)

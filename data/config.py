@@ -53,6 +53,11 @@ SETTINGS: tuple[Setting, ...] = (
         "(1 request/s, answers cached beside the event store). Needs internet.",
     ),
     Setting(
+        "CONFLICT_MAP_CACHE_DIR",
+        str(Path.home() / ".cache" / "conflict-map"),
+        "Where derived copies live: validated large events files (Parquet) and online geocoder answers.",
+    ),
+    Setting(
         "CONFLICT_MAP_DATA_DIR",
         str(DATA_DIR),
         "Folder holding events.csv, territories.csv and town_status.csv.",
@@ -73,6 +78,7 @@ class Settings:
     data_dir: Path
     store: str
     online_geocoder: str = "off"
+    cache_dir: Path = Path.home() / ".cache" / "conflict-map"
 
 
 def load_settings(env: dict[str, str]) -> Settings:
@@ -107,4 +113,4 @@ def load_settings(env: dict[str, str]) -> Settings:
         value = raw["CONFLICT_MAP_ONLINE_GEOCODER"]
         raise ValueError(f"CONFLICT_MAP_ONLINE_GEOCODER={value!r}: expected one of {', '.join(ONLINE_GEOCODERS)}")
     data_dir, store = Path(raw["CONFLICT_MAP_DATA_DIR"]), raw["CONFLICT_MAP_STORE"]
-    return Settings(published, basemap, theatre, data_dir, store, online)
+    return Settings(published, basemap, theatre, data_dir, store, online, Path(raw["CONFLICT_MAP_CACHE_DIR"]))

@@ -59,7 +59,7 @@ def _extract_command(args: argparse.Namespace) -> int:
         published,
         gazetteer,
         theatre,
-        lookup_for(settings.online_geocoder, Path.home() / ".cache" / "conflict-map" / "nominatim.json"),
+        lookup_for(settings.online_geocoder, settings.cache_dir / "nominatim.json"),
     )
     print(json.dumps(to_json(extraction, gazetteer.country(theatre)), ensure_ascii=False, indent=2))
     return 0

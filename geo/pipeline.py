@@ -22,6 +22,7 @@ from data.validate import (
     validate_territories,
     validate_town_status,
 )
+from data.validated_cache import cached_validation
 from geo.basemap import load_basemap
 from geo.dates import resolve_phrase
 from geo.territory import split_region_codes, union_of_regions
@@ -131,8 +132,23 @@ def _with_stored_events(events: Validated, event_store: EventStore | None) -> Va
     return Validated(merged, events.rejected + stored.rejected + rejected)
 
 
+def shipped_events(path: Path, published: date, cache_dir: Path | None = None) -> Validated:
+    """The events file resolved and validated (from the validated-events cache when current)."""
+
+    def compute() -> Validated:
+        raw, unresolved = resolve_relative_dates(store.read_table(path), published, path.name)
+        result = validate_events(raw, path.name)
+        return Validated(result.kept, unresolved + result.rejected)
+
+    return cached_validation(path, published.isoformat(), cache_dir, compute)
+
+
 def load_dataset(
-    data_dir: Path, published: date, theatre: str = "ML", event_store: EventStore | None = None
+    data_dir: Path,
+    published: date,
+    theatre: str = "ML",
+    event_store: EventStore | None = None,
+    cache_dir: Path | None = None,
 ) -> Dataset:
     """Load, resolve and validate the store's files.
 
@@ -146,11 +162,10 @@ def load_dataset(
         Theatre country (for the basemap's regions).
     event_store : EventStore, optional
         The writable event store (``data.event_store``); its events join the shipped ones.
+    cache_dir : pathlib.Path, optional
+        Where validated copies of large events files are kept (``data.validated_cache``).
     """
-    raw_events, rejected = resolve_relative_dates(
-        store.read_table(data_dir / store.EVENTS_FILE), published, store.EVENTS_FILE
-    )
-    events = _with_stored_events(validate_events(raw_events, store.EVENTS_FILE), event_store)
+    events = _with_stored_events(shipped_events(data_dir / store.EVENTS_FILE, published, cache_dir), event_store)
     territories = validate_territories(store.read_table(data_dir / store.TERRITORIES_FILE), store.TERRITORIES_FILE)
     shaped, shape_rejected = attach_region_geometry(
         territories.kept, load_basemap(theatre=theatre).admin1, store.TERRITORIES_FILE
@@ -159,5 +174,5 @@ def load_dataset(
         store.read_table(data_dir / store.TOWN_STATUS_FILE), published, store.TOWN_STATUS_FILE, "valid_from", None
     )
     towns = validate_town_status(raw_towns, store.TOWN_STATUS_FILE)
-    rejected += events.rejected + territories.rejected + shape_rejected + town_rejected + towns.rejected
+    rejected = events.rejected + territories.rejected + shape_rejected + town_rejected + towns.rejected
     return Dataset(events.kept, shaped, close_open_periods(towns.kept, "town"), published, rejected)

@@ -21,8 +21,10 @@ PUBLISHED = date(2026, 4, 29)
 
 # Tests never probe the network for tiles: the vector basemap is the offline world.
 os.environ.setdefault("CONFLICT_MAP_BASEMAP", "vector")
-# Tests never write to the user's own event store.
-os.environ["CONFLICT_MAP_STORE"] = str(Path(tempfile.mkdtemp(prefix="conflict-map-tests-")) / "events.sqlite")
+# Tests never write to the user's own event store or cache.
+_SCRATCH = Path(tempfile.mkdtemp(prefix="conflict-map-tests-"))
+os.environ["CONFLICT_MAP_STORE"] = str(_SCRATCH / "events.sqlite")
+os.environ["CONFLICT_MAP_CACHE_DIR"] = str(_SCRATCH / "cache")
 
 
 @pytest.fixture(scope="session")
