@@ -50,6 +50,16 @@ def start_server(script: Path, port: int, env: dict[str, str] | None = None) -> 
     return subprocess.Popen(command, cwd=ROOT, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
+def stop(process: subprocess.Popen) -> None:
+    """Stop a server; one busy building a huge map may ignore SIGTERM for a while, so then kill it."""
+    process.terminate()
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=20)
+
+
 def peak_memory_mb(process: subprocess.Popen) -> float:
     """Peak resident memory of a running process (VmHWM), in MB."""
     for line in Path(f"/proc/{process.pid}/status").read_text().splitlines():
@@ -142,8 +152,7 @@ def measure(
             "timing": "wall clock (iframe remounts)" if remounts else "in page",
         }
     finally:
-        server.terminate()
-        server.wait(timeout=20)
+        stop(server)
 
 
 def main(argv: list[str] | None = None) -> int:

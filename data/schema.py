@@ -35,8 +35,6 @@ EVENT_TYPES: dict[str, tuple[str, ...]] = {
     ),
 }
 
-# ACLED time_precision: how exactly the date is known.
-TIME_PRECISION = {1: "exact day", 2: "within a few days or a week", 3: "month or longer"}
 # ACLED geo_precision: how exactly the place is known.
 GEO_PRECISION = {1: "the town itself", 2: "near the town or part of a region", 3: "region only"}
 TERRITORY_STATUSES = ("claimed", "controlled", "contested")

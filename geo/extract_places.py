@@ -28,7 +28,6 @@ def read_word_list(name: str) -> frozenset[str]:
     return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
 
 
-ROLES = ("event", "reporting", "actor", "region", "country")
 # Countries whose towns can be event places when the theatre is Mali (the Sahel and its edges).
 NEIGHBOURS = {"ML": {"ML", "BF", "NE", "DZ", "MR", "SN", "GN", "CI", "TD", "NG", "BJ", "TG", "GH"}}
 ORG_HEADS = read_word_list("organisation_heads.txt")

@@ -22,8 +22,6 @@ from data.config import DATA_DIR
 from geo.territory import split_region_codes, union_of_regions
 from geo.text import fold
 
-KINDS = ("point", "region", "country")
-
 
 @dataclass(frozen=True)
 class Place:
