@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from components import about, article_review, cached, header, map_view, notices, publication, timeline
+from components import about, article_review, cached, event_panel, header, map_view, notices, publication, timeline
 from data.filters import describe, valid_at, window_mask
 from geo.mapbuild import MapOptions, build_base_map, build_overlays, uses_canvas
+from geo.nearest import click_radius_km, nearest_event
 
 st.set_page_config(page_title="Conflict Map: northern Mali", page_icon="🗺️", layout="wide")
 
@@ -43,7 +44,10 @@ options = MapOptions(basemap=mode)
 base = build_base_map(cached.basemap(settings.theatre), options, packed_url=packed_url)
 overlays = build_overlays(events, territories, towns, window=(selection.start, selection.end) if canvas else None)
 with map_area:
-    map_view.show(base, overlays, options.height, key="map")
+    clicked = map_view.show(base, overlays, options.height, clickable=canvas, key="map")
+    if clicked:
+        lon, lat, zoom = clicked
+        event_panel.show(nearest_event(data.events, in_window, lon, lat, click_radius_km(zoom)))
 notices.show(data.rejected)
 
 with st.expander("Add events from an article", expanded=False, icon=":material/newspaper:"):

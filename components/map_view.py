@@ -10,17 +10,22 @@ import folium
 from streamlit_folium import st_folium
 
 
-def show(base_map: folium.Map, overlays: list[folium.FeatureGroup], height: int, key: str = "map") -> None:
-    """Draw ``base_map`` with ``overlays`` on top.
+def show(
+    base_map: folium.Map, overlays: list[folium.FeatureGroup], height: int, clickable: bool = False, key: str = "map"
+) -> tuple[float, float, int] | None:
+    """Draw ``base_map`` with ``overlays`` on top; return ``(lon, lat, zoom)`` of the last click.
 
-    ``returned_objects=[]``: the page uses nothing the map reports, and asking for bounds would cost
-    an extra rerun on every mount.
+    Only with ``clickable`` (the canvas layer, whose details are looked up on the server) does the
+    map report clicks; otherwise ``returned_objects=[]``, because asking for anything (bounds by
+    default) costs an extra rerun on every mount.
     """
-    st_folium(
-        base_map,
-        key=key,
-        height=height,
-        use_container_width=True,
-        feature_group_to_add=overlays,
-        returned_objects=[],
-    )
+    returned = ["last_clicked", "zoom"] if clickable else []
+    state = st_folium(
+        base_map, key=key, height=height, use_container_width=True, feature_group_to_add=overlays,
+        returned_objects=returned,
+    )  # fmt: skip
+    click = (state or {}).get("last_clicked") if clickable else None
+    if not click:
+        return None
+    # streamlit-folium reports {"lat", "lng"}; our code keeps (lon, lat).
+    return float(click["lng"]), float(click["lat"]), int(state.get("zoom") or 5)

@@ -54,5 +54,10 @@ def test_large_record_draws_on_the_canvas_and_follows_the_timeline(page, tmp_pat
             time.sleep(0.05)
         assert drawn(frame) == shown
         assert frame.evaluate("window.__mountProbe") == "still here"
+        # A real click on the empty desert of north-west Mali, where synthetic events lie but no label does.
+        point = frame.evaluate("(() => { const p = map_div.latLngToContainerPoint([22, -9]); return [p.x, p.y]; })()")
+        frame.locator(".leaflet-container").click(position={"x": point[0], "y": point[1]})
+        page.get_by_text("Selected event").wait_for(timeout=30_000)
+        assert frame.evaluate("window.__mountProbe") == "still here"  # a click does not remount either
         page.screenshot(path=str(ARTIFACTS / "canvas-20k.png"), full_page=True)
     assert page.outside_requests == []
