@@ -28,11 +28,19 @@ class PostgisStore:
 
     def __init__(self, url: str) -> None:
         self.url = url
+        self._migrated = False
 
     def _connect(self):
         import psycopg
 
         connection = psycopg.connect(self.url, autocommit=False)
+        if not self._migrated:
+            self._migrate(connection)
+            self._migrated = True  # once per process: the app asks for a token on every rerun
+        return connection
+
+    @staticmethod
+    def _migrate(connection) -> None:
         with connection.transaction():
             connection.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK_ID,))
             connection.execute("CREATE EXTENSION IF NOT EXISTS postgis")
@@ -47,7 +55,6 @@ class PostgisStore:
                 "INSERT INTO meta VALUES ('schema_version', %s) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 (str(SCHEMA_VERSION),),
             )
-        return connection
 
     def read(self) -> pd.DataFrame:
         """Stored events as strings."""

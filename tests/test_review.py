@@ -179,3 +179,13 @@ def test_stored_id_clashing_with_a_shipped_one_is_reported(tmp_path):
     assert [str(r) for r in merged.rejected] == [
         "event store, row 0, field event_id_cnty: id 'CM-MLI-0001' is already used by a shipped event"
     ]
+
+
+def test_two_app_instances_share_one_store(event_store):
+    from data.event_store import open_store
+
+    other = open_store(getattr(event_store, "url", None) or event_store.path)  # a second app process
+    token = event_store.token()
+    other.write(stored_rows("FROM-OTHER"))
+    assert event_store.token() != token  # the first instance's cache key moves: it reloads
+    assert list(event_store.read()["event_id_cnty"]) == ["FROM-OTHER"]
