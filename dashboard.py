@@ -2,12 +2,24 @@
 
 import streamlit as st
 
-from components import about, article_review, cached, event_panel, header, map_view, notices, publication, timeline
+from components import (
+    about,
+    article_review,
+    cached,
+    event_panel,
+    export,
+    header,
+    map_view,
+    notices,
+    publication,
+    timeline,
+)
 from data.filters import describe, valid_at, window_mask
 from geo.mapbuild import MapOptions, build_base_map, build_overlays, uses_canvas
 from geo.nearest import click_radius_km, nearest_event
 
-st.set_page_config(page_title="Conflict Map: northern Mali", page_icon="🗺️", layout="wide")
+TITLE = "Conflict Map: northern Mali"
+st.set_page_config(page_title=TITLE, page_icon="🗺️", layout="wide")
 
 settings = cached.settings()
 published = publication.show(settings.published, key="published")
@@ -32,12 +44,9 @@ in_window = window_mask(data.events, selection)
 events = data.events.iloc[:0] if canvas else data.events[in_window]
 territories = valid_at(data.territories, selection.as_of_day)
 towns = valid_at(data.towns, selection.as_of_day)
+stamp = (TITLE, header.as_of_text(selection.as_of_day), describe(selection, int(in_window.sum()), len(data.events)))
 with header_area:
-    header.show(
-        "Conflict Map: northern Mali",
-        header.as_of_text(selection.as_of_day),
-        describe(selection, int(in_window.sum()), len(data.events)),
-    )
+    header.show(*stamp)
 
 packed_url = cached.packed_events_url(settings, published, data.events) if canvas else None
 options = MapOptions(basemap=mode)
@@ -49,6 +58,8 @@ with map_area:
         lon, lat, zoom = clicked
         event_panel.show(nearest_event(data.events, in_window, lon, lat, click_radius_km(zoom)))
 notices.show(data.rejected)
+if not canvas:  # a large record's export is a later step: its canvas layer needs the packed file
+    export.show(events, territories, towns, cached.basemap(settings.theatre), stamp, selection.as_of_day)
 
 with st.expander("Add events from an article", expanded=False, icon=":material/newspaper:"):
     article_review.show(

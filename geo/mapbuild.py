@@ -37,7 +37,8 @@ CANVAS_THRESHOLD = 300
 CLUSTER_RADIUS_PX = 16
 MAP_CSS = """
 <style>
-.leaflet-container { background: %(sea)s; font: 13px/1.35 system-ui, sans-serif; }
+/* "html" outranks Leaflet's and markercluster's own rules, whichever loads last. */
+html .leaflet-container { background: %(sea)s; font: 13px/1.35 system-ui, sans-serif; }
 .cm-label { color: #333; font-size: 12px; font-weight: 600; white-space: nowrap;
   text-shadow: 0 0 3px #fff, 0 0 3px #fff, 0 0 2px #fff; }
 .cm-legend { background: rgba(255,255,255,0.93); padding: 6px 9px; border-radius: 5px;
@@ -51,8 +52,9 @@ MAP_CSS = """
 .cm-popup th { text-align: left; padding-right: 8px; vertical-align: top; color: #555; }
 .cm-event, .cm-town, .cm-label { background: none; border: none; }
 /* Neutral cluster bubbles: the default green would read as an actor's colour. */
-.marker-cluster-small, .marker-cluster-medium, .marker-cluster-large { background-color: rgba(55,55,55,0.25); }
-.marker-cluster-small div, .marker-cluster-medium div, .marker-cluster-large div {
+html .marker-cluster-small, html .marker-cluster-medium, html .marker-cluster-large {
+  background-color: rgba(55,55,55,0.25); }
+html .marker-cluster-small div, html .marker-cluster-medium div, html .marker-cluster-large div {
   background-color: rgba(45,45,45,0.85); color: #fff; font-weight: 700; }
 </style>
 """

@@ -84,3 +84,13 @@ def test_map_asks_for_nothing_back(app):
     args = map_args(app)
     assert args["returned_objects"] == []
     assert all(url.startswith("/app/static/") for url in args["js_links"] + args["css_links"])
+
+
+def test_export_is_prepared_on_request(app, dataset):
+    assert not app.get("download_button")
+    app.button(key="export.prepare").click().run()
+    assert not app.exception
+    assert len(app.get("download_button")) == 1
+    # A new view makes the prepared file stale: the download button waits for a new request.
+    app.slider(key="timeline.range").set_value((dataset.events["event_date"].min().date(), date(2014, 1, 1))).run()
+    assert not app.get("download_button")

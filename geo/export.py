@@ -1,0 +1,76 @@
+"""A standalone HTML map: one file that opens from disk with no server and no network.
+
+The map is the app's (same layers, legend, escaping); its scripts, styles and basemap are inlined
+instead of fetched, and a stamp names the as-of date and what is shown, for briefs sent by e-mail.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import folium
+import pandas as pd
+
+from geo.assets import STATIC_DIR, STATIC_URL, local_assets
+from geo.basemap import Basemap
+from geo.elements import HtmlControl
+from geo.mapbuild import MapOptions, build_map
+from geo.popups import html_text
+
+_SCRIPT_TAG = re.compile(r'<script src="(?P<url>/app/static/[^"]+)"></script>')
+_STYLE_TAG = re.compile(r'<link rel="stylesheet" href="(?P<url>/app/static/[^"]+)"/>')
+
+
+def _local_file(url: str, static_dir: Path) -> str:
+    return (static_dir / url.removeprefix(STATIC_URL + "/")).read_text(encoding="utf-8")
+
+
+def inline_assets(html: str, static_dir: Path = STATIC_DIR) -> str:
+    """Replace the app-served ``<script src>`` and stylesheet links with their content.
+
+    Raises
+    ------
+    FileNotFoundError
+        When ``static/vendor`` was not set up (``bash scripts/setup.sh``).
+    """
+    # "</script" inside a library would end the inline tag early; it is escaped where it appears.
+    html = _SCRIPT_TAG.sub(
+        lambda m: "<script>" + _local_file(m["url"], static_dir).replace("</script", "<\\/script") + "</script>", html
+    )
+    return _STYLE_TAG.sub(lambda m: "<style>" + _local_file(m["url"], static_dir) + "</style>", html)
+
+
+def stamp_html(title: str, as_of: str, sentence: str) -> str:
+    """The brief's stamp: title, as-of date and the filter sentence (escaped)."""
+    return (
+        f'<div class="cm-legend-title">{html_text(title)}</div>'
+        f"<div><b>As of {html_text(as_of)}</b></div><div>{html_text(sentence)}</div>"
+    )
+
+
+def standalone_html(
+    events: pd.DataFrame,
+    territories: pd.DataFrame,
+    towns: pd.DataFrame,
+    basemap: Basemap,
+    stamp: tuple[str, str, str],
+    static_dir: Path = STATIC_DIR,
+) -> str:
+    """The whole map as one self-contained HTML document.
+
+    Parameters
+    ----------
+    events, territories, towns : pandas.DataFrame
+        What the page shows (already filtered to the window and the as-of date).
+    basemap : Basemap
+        The shipped basemap (inlined as GeoJSON).
+    stamp : tuple of str
+        ``(title, as-of date, filter sentence)``.
+    static_dir : pathlib.Path
+        Where the vendored scripts and styles are.
+    """
+    assets = local_assets(basemap_served=False)
+    fmap: folium.Map = build_map(events, territories, towns, basemap, MapOptions(height=720), assets)
+    HtmlControl(stamp_html(*stamp), position="topright", css_class="cm-legend cm-stamp").add_to(fmap)
+    return inline_assets(fmap.get_root().render(), static_dir)
