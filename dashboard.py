@@ -1,5 +1,7 @@
 """Conflict Map: northern Mali. The page, top to bottom."""
 
+from dataclasses import replace
+
 import streamlit as st
 
 from components import (
@@ -8,13 +10,14 @@ from components import (
     cached,
     event_panel,
     export,
+    filters_sidebar,
     header,
     map_view,
     notices,
     publication,
     timeline,
 )
-from data.filters import describe, valid_at, window_mask
+from data.filters import attribute_mask, describe, valid_at, window_mask
 from geo.mapbuild import MapOptions, build_base_map, build_overlays, uses_canvas
 from geo.nearest import click_radius_km, nearest_event
 
@@ -35,12 +38,14 @@ if data.events.empty:
 header_area, map_area = st.container(), st.container()
 first_day = data.events["event_date"].min().date()
 last_day = data.events["date_end"].max().date()
-selection = timeline.show(first_day, last_day, key="timeline")
+chosen = filters_sidebar.show(cached.filter_options(settings, published, data.events), key="filters")
+selection = replace(timeline.show(first_day, last_day, key="timeline"), **chosen)
 
 # A large record is drawn from packed arrays on a canvas; a small one keeps rich symbols (and only
 # then is the window's frame materialised: counting a million events costs 2 ms, copying them 80).
 canvas = uses_canvas(len(data.events))
-in_window = window_mask(data.events, selection)
+chosen_rows = attribute_mask(data.events, selection)
+in_window = window_mask(data.events, selection) & chosen_rows
 events = data.events.iloc[:0] if canvas else data.events[in_window]
 territories = valid_at(data.territories, selection.as_of_day)
 towns = valid_at(data.towns, selection.as_of_day)
@@ -48,7 +53,8 @@ stamp = (TITLE, header.as_of_text(selection.as_of_day), describe(selection, int(
 with header_area:
     header.show(*stamp)
 
-packed_url = cached.packed_events_url(settings, published, data.events) if canvas else None
+subset = tuple(sorted(chosen.items()))
+packed_url = cached.packed_events_url(settings, published, subset, data.events, chosen_rows) if canvas else None
 options = MapOptions(basemap=mode)
 base = build_base_map(cached.basemap(settings.theatre), options, packed_url=packed_url)
 overlays = build_overlays(events, territories, towns, window=(selection.start, selection.end) if canvas else None)

@@ -9,6 +9,7 @@ import os
 from datetime import date
 from pathlib import Path
 
+import pandas as pd
 import streamlit as st
 
 from data import store
@@ -21,6 +22,8 @@ from geo.online_geocoder import lookup_for
 from geo.packed import pack_events, packed_name
 from geo.pipeline import Dataset, load_dataset
 from geo.tiles import resolve_basemap_mode
+
+MAX_ACTOR_CHOICES = 300
 
 
 def settings() -> Settings:
@@ -57,8 +60,22 @@ def dataset(current: Settings, published: date) -> Dataset:
 
 
 @st.cache_resource(max_entries=4)
-def _packed_url(version: str, published: date, _events) -> str:
-    payload = pack_events(_events)
+def _filter_options(version: str, published: date, _events) -> dict[str, list[str]]:
+    actors = pd.concat([_events["actor1"], _events["actor2"]])
+    # Most frequent first, and no more than a list can usefully show.
+    ranked = actors[actors != ""].value_counts().index[:MAX_ACTOR_CHOICES]
+    regions = sorted(set(_events["admin1"]) - {""})
+    return {"actors": sorted(ranked), "regions": regions}
+
+
+def filter_options(current: Settings, published: date, events) -> dict[str, list[str]]:
+    """Actors and regions present in the data, for the filter lists (computed once per version)."""
+    return _filter_options(version(current), published, events)
+
+
+@st.cache_resource(max_entries=8)
+def _packed_url(version: str, published: date, subset: tuple, _events, _chosen) -> str:
+    payload = pack_events(_events if _chosen.all() else _events[_chosen])
     folder = STATIC_DIR / "generated"
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / packed_name(payload)
@@ -67,9 +84,13 @@ def _packed_url(version: str, published: date, _events) -> str:
     return f"{STATIC_URL}/generated/{path.name}"
 
 
-def packed_events_url(current: Settings, published: date, events) -> str:
-    """URL of the packed events for the canvas layer, written once per dataset version."""
-    return _packed_url(version(current), published, events)
+def packed_events_url(current: Settings, published: date, subset: tuple, events, chosen) -> str:
+    """URL of the packed events (those ``chosen``) for the canvas layer.
+
+    Written once per dataset version and ``subset``, the non-date filters that made ``chosen``;
+    the page filters dates itself.
+    """
+    return _packed_url(version(current), published, subset, events, chosen)
 
 
 @st.cache_resource

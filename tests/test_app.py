@@ -94,3 +94,12 @@ def test_export_is_prepared_on_request(app, dataset):
     # A new view makes the prepared file stale: the download button waits for a new request.
     app.slider(key="timeline.range").set_value((dataset.events["event_date"].min().date(), date(2014, 1, 1))).run()
     assert not app.get("download_button")
+
+
+def test_sidebar_filters_narrow_the_map_and_the_sentence(app, dataset):
+    app.multiselect(key="filters.types").set_value(["Strategic developments"]).run()
+    assert not app.exception
+    expected = int((dataset.events["event_type"] == "Strategic developments").sum())
+    assert 0 < expected < len(dataset.events)
+    assert f"Showing {expected} of {len(dataset.events)} events: Strategic developments," in header_text(app)
+    assert map_args(app)["feature_group"].count("cm-event") == expected

@@ -7,7 +7,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from data.filters import EventFilter, apply_filter, describe, valid_at, window_mask
+from data.filters import EventFilter, apply_filter, attribute_mask, describe, valid_at, window_mask
 
 
 def events(*ranges: tuple[str, str]) -> pd.DataFrame:
@@ -84,3 +84,50 @@ def test_window_mask_matches_apply_filter():
     selection = EventFilter(date(2023, 11, 18), date(2026, 4, 25))
     assert window_mask(frame, selection).tolist() == [False, True, True]
     assert list(apply_filter(frame, selection)["event_id_cnty"]) == ["E1", "E2"]
+
+
+def attributed() -> pd.DataFrame:
+    return pd.DataFrame({
+        "event_id_cnty": ["A", "B", "C"],
+        "event_type": ["Battles", "Violence against civilians", "Battles"],
+        "actor1": ["JNIM", "ISSP", "FAMa"],
+        "actor2": ["FAMa", "Civilians", ""],
+        "admin1": ["Gao", "Ménaka", "Kidal"],
+        "fatalities": pd.array([12, None, 0], dtype="Int64"),
+        "notes": ["Ambush near Gao.", "Village attacked.", "Army patrol."],
+        "source": ["AFP", "Studio Tamani", "Reuters"],
+        "source_title": ["", "", ""],
+        "time_precision": [1, 2, 1],
+        "geo_precision": [1, 1, 2],
+    })  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [
+        ({}, ["A", "B", "C"]),
+        ({"event_types": ("Battles",)}, ["A", "C"]),
+        ({"actors": ("FAMa",)}, ["A", "C"]),  # either side
+        ({"regions": ("Gao", "Kidal")}, ["A", "C"]),
+        ({"min_fatalities": 1}, ["A"]),  # unknown is not "at least 1"
+        ({"text": "tamani"}, ["B"]),
+        ({"text": "ambush gao"}, ["A"]),
+        ({"precise_only": True}, ["A"]),
+        ({"event_types": ("Battles",), "actors": ("JNIM",)}, ["A"]),
+    ],
+)
+def test_attribute_filters(fields, expected):
+    selection = EventFilter(date(2012, 1, 1), date(2026, 1, 1), **fields)
+    frame = attributed()
+    assert list(frame.loc[attribute_mask(frame, selection), "event_id_cnty"]) == expected
+
+
+def test_describe_names_every_criterion():
+    selection = EventFilter(
+        date(2024, 1, 1), date(2026, 4, 29), actors=("JNIM",), event_types=("Battles",), regions=("Gao", "Kidal"),
+        min_fatalities=5, text="ambush", precise_only=True,
+    )  # fmt: skip
+    assert describe(selection, 214, 3120) == (
+        "Showing 214 of 3,120 events: JNIM, Battles, Gao and Kidal, at least 5 killed, mentioning “ambush”, "
+        "exact day and place only, 1 Jan 2024 – 29 Apr 2026"
+    )
