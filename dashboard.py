@@ -28,7 +28,6 @@ settings = cached.settings()
 published = publication.show(settings.published, key="published")
 data = cached.dataset(settings, published)
 mode = cached.basemap_mode(settings.basemap)
-about.show(mode)
 if data.events.empty:
     st.error("No event could be loaded: the rows not loaded are listed below.")
     notices.show(data.rejected)
@@ -40,6 +39,7 @@ first_day = data.events["event_date"].min().date()
 last_day = data.events["date_end"].max().date()
 chosen = filters_sidebar.show(cached.filter_options(settings, published, data.events), key="filters")
 selection = replace(timeline.show(first_day, last_day, key="timeline"), **chosen)
+about.show(mode)
 
 # A large record is drawn from packed arrays on a canvas; a small one keeps rich symbols (and only
 # then is the window's frame materialised: counting a million events costs 2 ms, copying them 80).
