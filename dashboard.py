@@ -26,7 +26,8 @@ st.set_page_config(page_title=TITLE, page_icon="🗺️", layout="wide")
 
 settings = cached.settings()
 published = publication.show(settings.published, key="published")
-data = cached.dataset(settings, published)
+token = cached.version(settings)  # one look at the files and the store per rerun
+data = cached.dataset(settings, published, token)
 mode = cached.basemap_mode(settings.basemap)
 if data.events.empty:
     st.error("No event could be loaded: the rows not loaded are listed below.")
@@ -37,7 +38,7 @@ if data.events.empty:
 header_area, map_area = st.container(), st.container()
 first_day = data.events["event_date"].min().date()
 last_day = data.events["date_end"].max().date()
-chosen = filters_sidebar.show(cached.filter_options(settings, published, data.events), key="filters")
+chosen = filters_sidebar.show(cached.filter_options(token, published, data.events), key="filters")
 selection = replace(timeline.show(first_day, last_day, key="timeline"), **chosen)
 about.show(mode)
 
@@ -54,7 +55,7 @@ with header_area:
     header.show(*stamp)
 
 subset = tuple(sorted(chosen.items()))
-packed_url = cached.packed_events_url(settings, published, subset, data.events, chosen_rows) if canvas else None
+packed_url = cached.packed_events_url(token, published, subset, data.events, chosen_rows) if canvas else None
 options = MapOptions(basemap=mode)
 base = build_base_map(cached.basemap(settings.theatre), options, packed_url=packed_url)
 overlays = build_overlays(events, territories, towns, window=(selection.start, selection.end) if canvas else None)

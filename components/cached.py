@@ -53,10 +53,14 @@ def version(current: Settings) -> str:
     return f"{store.version(current.data_dir)}|{event_store(current.store).token()}"
 
 
-def dataset(current: Settings, published: date) -> Dataset:
-    """The validated dataset for a publication date (reloaded when a file or the store changes)."""
+def dataset(current: Settings, published: date, token: str) -> Dataset:
+    """The validated dataset for a publication date.
+
+    ``token`` is ``version(current)``, asked once per rerun by the page (with PostGIS it is a
+    query) and passed to every loader keyed on it.
+    """
     location, cache = current.store, str(current.cache_dir)
-    return _dataset(str(current.data_dir), published, current.theatre, location, cache, version(current))
+    return _dataset(str(current.data_dir), published, current.theatre, location, cache, token)
 
 
 @st.cache_resource(max_entries=4)
@@ -68,9 +72,9 @@ def _filter_options(version: str, published: date, _events) -> dict[str, list[st
     return {"actors": sorted(ranked), "regions": regions}
 
 
-def filter_options(current: Settings, published: date, events) -> dict[str, list[str]]:
+def filter_options(token: str, published: date, events) -> dict[str, list[str]]:
     """Actors and regions present in the data, for the filter lists (computed once per version)."""
-    return _filter_options(version(current), published, events)
+    return _filter_options(token, published, events)
 
 
 @st.cache_resource(max_entries=8)
@@ -84,13 +88,13 @@ def _packed_url(version: str, published: date, subset: tuple, _events, _chosen) 
     return f"{STATIC_URL}/generated/{path.name}"
 
 
-def packed_events_url(current: Settings, published: date, subset: tuple, events, chosen) -> str:
+def packed_events_url(token: str, published: date, subset: tuple, events, chosen) -> str:
     """URL of the packed events (those ``chosen``) for the canvas layer.
 
     Written once per dataset version and ``subset``, the non-date filters that made ``chosen``;
     the page filters dates itself.
     """
-    return _packed_url(version(current), published, subset, events, chosen)
+    return _packed_url(token, published, subset, events, chosen)
 
 
 @st.cache_resource
