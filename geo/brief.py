@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import base64
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 import pandas as pd
 
-from data.changes import Changes, Period, Toll
+from data.changes import Changes, Period, Toll, what_changed
 from data.filters import format_day
 from data.schema import GEO_PRECISION
+from geo.export import ExportView
 from geo.legend import ATTRIBUTION, legend_html
 from geo.popups import actors_text, date_label, fatalities_label, html_text, source_html
 
@@ -73,6 +74,13 @@ class BriefContent:
     changes: Changes
     map_png: bytes | None
     prepared: datetime
+
+
+def brief_for(view: ExportView, since: date, map_png: bytes | None, prepared: datetime) -> BriefContent:
+    """The brief of what the page shows, with what changed since ``since`` (before the as-of day)."""
+    title, as_of_text, sentence = view.stamp
+    changes = what_changed(*view.history, since=since, as_of=view.as_of)
+    return BriefContent(title, as_of_text, sentence, view.events, changes, map_png, prepared)
 
 
 def _figure(map_png: bytes | None) -> str:

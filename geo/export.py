@@ -7,6 +7,8 @@ instead of fetched, and a stamp names the as-of date and what is shown, for brie
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import folium
@@ -25,6 +27,38 @@ _STYLE_TAG = re.compile(r'<link rel="stylesheet" href="(?P<url>/app/static/[^"]+
 IMAGE_CSS = "<style>.leaflet-control-zoom { display: none; }</style>"
 # Fitting one town alone would zoom in to street level: stop at a district's scale.
 FIT_MAX_ZOOM = 8
+
+
+@dataclass(frozen=True)
+class ExportView:
+    """What the page shows, for the exports (HTML map, PNG, brief).
+
+    Attributes
+    ----------
+    events, territories, towns : pandas.DataFrame
+        What the map draws: events in the window, territory and town status on the as-of day.
+    basemap : Basemap
+        The shipped basemap.
+    stamp : tuple of str
+        ``(title, as-of date as shown, filter sentence)``.
+    as_of : datetime.date
+        The as-of day.
+    history : tuple of pandas.DataFrame
+        ``(events, territories, towns)`` of every date, events narrowed by the filters but the
+        dates: "what changed" compares the period with the one before, outside the window.
+    """
+
+    events: pd.DataFrame
+    territories: pd.DataFrame
+    towns: pd.DataFrame
+    basemap: Basemap
+    stamp: tuple[str, str, str]
+    as_of: date
+    history: tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]
+
+    def map_html(self, for_image: bool = False) -> str:
+        """The standalone map of this view (see :func:`standalone_html`)."""
+        return standalone_html(self.events, self.territories, self.towns, self.basemap, self.stamp, for_image=for_image)
 
 
 def _local_file(url: str, static_dir: Path) -> str:
