@@ -85,7 +85,8 @@ def export_page(fail: bool = False):
     )  # fmt: skip
     territories = towns.rename(columns={"town": "name"})
     stamp = ("Title", "29 Apr 2026", "Showing 2 of 2 events")
-    view = ExportView(events, territories, towns, load_basemap(), stamp, date(2026, 4, 29), (events, territories, towns))
+    history = (events, territories, towns)
+    view = ExportView(events, territories, towns, load_basemap(), stamp, date(2026, 4, 29), history)
     ready = export.show(view, renderer=FakeRenderer(), key="x")
     st.write(f"ready={','.join(ready)}")
 
