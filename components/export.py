@@ -35,7 +35,7 @@ def _png(view: ExportView, size: ImageSize, renderer: Renderer) -> bytes:
 
 
 def _html_map(view: ExportView, made_for: object, key: str) -> bool:
-    if st.button("Prepare the map as a standalone HTML file", key=f"{key}.prepare", icon=":material/map:"):
+    if st.button("Prepare the HTML map file", key=f"{key}.prepare", icon=":material/map:"):
         st.session_state[f"{key}.html"] = (made_for, view.map_html())
     document = _prepared(f"{key}.html", made_for)
     if document is not None:
