@@ -88,8 +88,9 @@ def test_events_are_listed_with_date_place_precision_actors_toll_and_source():
 
 @pytest.mark.parametrize(
     ("field", "value"),
-    [("notes", HOSTILE), ("location", HOSTILE), ("actor1", HOSTILE), ("source", HOSTILE), ("source_title", HOSTILE)],
-)
+    [("notes", HOSTILE), ("location", HOSTILE), ("admin1", HOSTILE), ("actor1", HOSTILE), ("assoc_actor_2", HOSTILE),
+     ("source", HOSTILE), ("source_title", HOSTILE), ("source_url", f'https://example.org/">{HOSTILE}')],
+)  # fmt: skip
 def test_text_from_data_is_escaped(field, value):
     html = brief(events(event_row(event_date="2023-11-20", **{field: value})))
     assert "<script>alert" not in html
