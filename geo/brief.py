@@ -35,10 +35,10 @@ h3 { font-size: 11.5pt; margin: 12px 0 4px; }
 .cm-swatch { display: inline-block; width: 16px; height: 10px; vertical-align: -1px; }
 .cm-dot { display: inline-block; width: 10px; height: 10px; border-radius: 50%; }
 table { border-collapse: collapse; width: 100%; font-size: 8.5pt; table-layout: fixed; }
-.cm-events col:nth-child(1) { width: 12%; } .cm-events col:nth-child(2) { width: 12%; }
-.cm-events col:nth-child(3) { width: 12%; } .cm-events col:nth-child(4) { width: 14%; }
-.cm-events col:nth-child(5) { width: 9%; } .cm-events col:nth-child(6) { width: 25%; }
-.cm-events col:nth-child(7) { width: 16%; } td { overflow-wrap: anywhere; }
+.cm-events col:nth-child(1) { width: 13%; } .cm-events col:nth-child(2) { width: 12%; }
+.cm-events col:nth-child(3) { width: 13%; } .cm-events col:nth-child(4) { width: 13%; }
+.cm-events col:nth-child(5) { width: 9%; } .cm-events col:nth-child(6) { width: 24%; }
+.cm-events col:nth-child(7) { width: 16%; } td { overflow-wrap: break-word; hyphens: auto; }
 th, td { border-bottom: 1px solid #ccc; padding: 3px 5px; text-align: left; vertical-align: top; }
 th { background: #f0f0f0; } tr { break-inside: avoid; }
 .cm-precision { color: #555; font-style: italic; } .cm-none { color: #666; font-style: italic; }
