@@ -66,10 +66,15 @@ def _picture(view: ExportView, made_for: object, renderer: Renderer, key: str) -
     return png is not None, size
 
 
-def _make_brief(view: ExportView, since, size: ImageSize, renderer: Renderer) -> tuple[str, bytes | None]:
-    """The brief's HTML and PDF; without a browser, the HTML alone (saying the map image is missing)."""
+def _make_brief(
+    view: ExportView, since, size: ImageSize, renderer: Renderer, png: bytes | None
+) -> tuple[str, bytes | None]:
+    """The brief's HTML and PDF; without a browser, the HTML alone (saying the map image is missing).
+
+    ``png`` is the picture already rendered for this view and size, if any (saves a browser start).
+    """
     try:
-        png = _png(view, size, renderer)
+        png = png or _png(view, size, renderer)
     except Exception as error:
         _render_error("map image", error)
         return brief_html(brief_for(view, since, None, datetime.now(UTC))), None
@@ -87,10 +92,11 @@ def _brief(view: ExportView, made_for: object, size: ImageSize, renderer: Render
         "What changed since", value=view.as_of - timedelta(days=7), max_value=latest, key=f"{key}.since",
         help="The brief lists what happened after this day up to the as-of date, against the period before.",
     )  # fmt: skip
+    picture = _prepared(f"{key}.png", (made_for, size))
     made_for = (made_for, size, since)
     if st.button("Prepare the brief (HTML and PDF)", key=f"{key}.prepare_brief", icon=":material/description:"):
         with st.spinner("Writing the brief and printing it to PDF…"):
-            st.session_state[f"{key}.brief"] = (made_for, _make_brief(view, since, size, renderer))
+            st.session_state[f"{key}.brief"] = (made_for, _make_brief(view, since, size, renderer, picture))
     brief = _prepared(f"{key}.brief", made_for)
     if brief is not None:
         document, pdf = brief

@@ -138,3 +138,13 @@ def test_without_chromium_the_page_says_how_to_install_it_and_still_gives_the_br
     at.button(key="x.prepare_brief").click().run()
     assert "Chromium is not installed (test)" in at.error[0].value
     assert download_labels(at) == ["Download brief (HTML)"]
+
+
+def test_the_brief_reuses_the_picture_already_rendered_for_the_view():
+    at = AppTest.from_function(export_page, default_timeout=30).run()
+    at.button(key="x.render_png").click().run()
+    at.button(key="x.prepare_brief").click().run()
+    assert not at.exception
+    assert at.session_state["calls"] == [("png", (1280, 720), 2, True), ("pdf", True)]
+    assert download_labels(at) == ["Download PNG (1280 × 720)", "Download brief (HTML)", "Download brief (PDF)"]
+    assert at.markdown[-1].value == "ready=png,brief"
