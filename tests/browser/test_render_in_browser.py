@@ -91,18 +91,31 @@ def test_brief_as_html_and_pdf(view):
     assert distinct_colours(page) > 300  # text and the map image, not a blank page
 
 
-def test_the_app_offers_the_png_for_download(app_url, page):
+def download(page, button_name: str):
+    """Wait for the download button named ``button_name``, press it, save the file in test-artifacts."""
+    button = page.get_by_role("button", name=button_name)
+    button.wait_for(timeout=90_000)
+    with page.expect_download() as download:
+        button.click()
+    path = ARTIFACTS / f"app-{download.value.suggested_filename}"
+    download.value.save_as(path)
+    return path
+
+
+def test_the_app_offers_the_png_and_the_brief_for_download(app_url, page):
     page.goto(app_url)
     map_frame(page)
     page.get_by_text("Export: map file, picture, brief").click()
     page.get_by_role("button", name="Render the map as a PNG").click()
-    download_button = page.get_by_role("button", name="Download PNG (1280 × 720)")
-    download_button.wait_for(timeout=60_000)
-    with page.expect_download() as download:
-        download_button.click()
-    path = ARTIFACTS / download.value.suggested_filename
-    download.value.save_as(path)
-    assert path.name == f"conflict-map-{PUBLISHED:%Y-%m-%d}-1280x720.png"
-    assert_is_a_drawn_map(path.read_bytes(), (1280, 720))
+    png = download(page, "Download PNG (1280 × 720)")
+    assert png.name == f"app-conflict-map-{PUBLISHED:%Y-%m-%d}-1280x720.png"
+    assert_is_a_drawn_map(png.read_bytes(), (1280, 720))
+    page.get_by_role("button", name="Prepare the brief (HTML and PDF)").click()
+    pdf = download(page, "Download brief (PDF)")
+    assert pdf.name == f"app-conflict-map-brief-{PUBLISHED:%Y-%m-%d}.pdf"
+    assert pdf.read_bytes().startswith(b"%PDF-")
+    assert pdf_pages(pdf.read_bytes()) >= 2
+    brief = download(page, "Download brief (HTML)").read_text(encoding="utf-8")
+    assert "What changed since 22 Apr 2026" in brief
     page.screenshot(path=str(ARTIFACTS / "export-panel.png"), full_page=True)
     assert page.outside_requests == []
