@@ -18,6 +18,7 @@ from components import (
     timeline,
 )
 from data.filters import attribute_mask, describe, valid_at, window_mask
+from geo.export import ExportView
 from geo.mapbuild import MapOptions, build_base_map, build_overlays, uses_canvas
 from geo.nearest import click_radius_km, nearest_event
 
@@ -66,7 +67,9 @@ with map_area:
         event_panel.show(nearest_event(data.events, in_window, lon, lat, click_radius_km(zoom)))
 notices.show(data.rejected)
 if not canvas:  # a large record's export is a later step: its canvas layer needs the packed file
-    export.show(events, territories, towns, cached.basemap(settings.theatre), stamp, selection.as_of_day)
+    history = (data.events[chosen_rows], data.territories, data.towns)  # "what changed" looks before the window
+    view = ExportView(events, territories, towns, cached.basemap(settings.theatre), stamp, selection.as_of_day, history)
+    export.show(view, key="export")
 
 with st.expander("Add events from an article", expanded=False, icon=":material/newspaper:"):
     article_review.show(

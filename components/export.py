@@ -1,39 +1,137 @@
-"""Exports a briefer can send: the current map as one HTML file that works offline."""
+"""Exports a briefer can send: the map as one offline HTML file, a PNG at a chosen size, a brief.
+
+Each file is made only on request (a full render; the PNG and the PDF start headless Chromium, a
+few seconds each), never on every rerun, and is offered for download until the view changes.
+Session keys, under ``key``: ``.html``, ``.png``, ``.brief`` hold the prepared files with the view
+they were made for; ``.size`` the chosen PNG size (its label); ``.since`` the "what changed since" day.
+"""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, datetime, timedelta
 
-import pandas as pd
 import streamlit as st
 
-from geo.basemap import Basemap
-from geo.export import standalone_html
+from geo.brief import brief_for, brief_html
+from geo.export import ExportView
+from geo.render import IMAGE_SIZES, ChromiumRenderer, ImageSize, Renderer, RendererUnavailable
 
 
-def show(
-    events: pd.DataFrame,
-    territories: pd.DataFrame,
-    towns: pd.DataFrame,
-    basemap: Basemap,
-    stamp: tuple[str, str, str],
-    as_of: date,
-    key: str = "export",
-) -> bool:
-    """A button that prepares the standalone map, then its download button; True once prepared.
+def _prepared(key: str, made_for: object) -> object | None:
+    """The file prepared under ``key`` if it was made for ``made_for``, else None (stale or absent)."""
+    prepared = st.session_state.get(key)
+    return prepared[1] if prepared and prepared[0] == made_for else None
 
-    The file is built only on request (a full render with inlined assets, ~0.6 MB), not on every
-    rerun. Session key: ``{key}.ready`` holds the prepared document for the current view.
+
+def _render_error(what: str, error: Exception) -> None:
+    if isinstance(error, RendererUnavailable):
+        st.error(str(error), icon=":material/error:")
+    else:
+        st.error(f"The {what} could not be made: {error}", icon=":material/error:")
+
+
+def _png(view: ExportView, size: ImageSize, renderer: Renderer) -> bytes:
+    return renderer.png(view.map_html(for_image=True), size, len(view.events))
+
+
+def _html_map(view: ExportView, made_for: object, key: str) -> bool:
+    if st.button("Prepare the HTML map file", key=f"{key}.prepare", icon=":material/map:"):
+        st.session_state[f"{key}.html"] = (made_for, view.map_html())
+    document = _prepared(f"{key}.html", made_for)
+    if document is not None:
+        st.download_button(
+            "Download map (opens offline)", data=document, file_name=f"conflict-map-{view.as_of:%Y-%m-%d}.html",
+            mime="text/html", key=f"{key}.download",
+        )  # fmt: skip
+    return document is not None
+
+
+def _picture(view: ExportView, made_for: object, renderer: Renderer, key: str) -> tuple[bool, ImageSize]:
+    sizes = {size.label: size for size in IMAGE_SIZES}
+    size = sizes[st.selectbox("Picture size", list(sizes), key=f"{key}.size")]
+    made_for = (made_for, size)
+    if st.button("Render the map as a PNG", key=f"{key}.render_png", icon=":material/image:"):
+        with st.spinner("Drawing the map in a headless browser…"):
+            try:
+                st.session_state[f"{key}.png"] = (made_for, _png(view, size, renderer))
+            except Exception as error:  # a browser failure of any kind is told; the page goes on
+                _render_error("picture", error)
+    png = _prepared(f"{key}.png", made_for)
+    if png is not None:
+        width, height = size.pixels
+        st.download_button(
+            f"Download PNG ({width} × {height})", data=png, mime="image/png", key=f"{key}.download_png",
+            file_name=f"conflict-map-{view.as_of:%Y-%m-%d}-{width}x{height}.png",
+        )  # fmt: skip
+    return png is not None, size
+
+
+def _make_brief(
+    view: ExportView, since, size: ImageSize, renderer: Renderer, png: bytes | None
+) -> tuple[str, bytes | None]:
+    """The brief's HTML and PDF; without a browser, the HTML alone (saying the map image is missing).
+
+    ``png`` is the picture already rendered for this view and size, if any (saves a browser start).
     """
-    ready_key = f"{key}.ready"
-    view = (len(events), stamp)
-    if st.button("Prepare the map as a standalone HTML file", key=f"{key}.prepare", icon=":material/download:"):
-        st.session_state[ready_key] = (view, standalone_html(events, territories, towns, basemap, stamp))
-    prepared = st.session_state.get(ready_key)
-    if not prepared or prepared[0] != view:
-        return False
-    st.download_button(
-        "Download map (opens offline)", data=prepared[1], file_name=f"conflict-map-{as_of:%Y-%m-%d}.html",
-        mime="text/html", key=f"{key}.download",
+    try:
+        png = png or _png(view, size, renderer)
+    except Exception as error:
+        _render_error("map image", error)
+        return brief_html(brief_for(view, since, None, datetime.now(UTC))), None
+    document = brief_html(brief_for(view, since, png, datetime.now(UTC)))
+    try:
+        return document, renderer.pdf(document)
+    except Exception as error:
+        _render_error("PDF", error)
+        return document, None
+
+
+def _brief(view: ExportView, made_for: object, size: ImageSize, renderer: Renderer, key: str) -> bool:
+    latest = view.as_of - timedelta(days=1)
+    since = st.date_input(
+        "What changed since", value=view.as_of - timedelta(days=7), max_value=latest, key=f"{key}.since",
+        help="The brief lists what happened after this day up to the as-of date, against the period before.",
     )  # fmt: skip
-    return True
+    picture = _prepared(f"{key}.png", (made_for, size))
+    made_for = (made_for, size, since)
+    if st.button("Prepare the brief (HTML and PDF)", key=f"{key}.prepare_brief", icon=":material/description:"):
+        with st.spinner("Writing the brief and printing it to PDF…"):
+            st.session_state[f"{key}.brief"] = (made_for, _make_brief(view, since, size, renderer, picture))
+    brief = _prepared(f"{key}.brief", made_for)
+    if brief is not None:
+        document, pdf = brief
+        name = f"conflict-map-brief-{view.as_of:%Y-%m-%d}"
+        st.download_button("Download brief (HTML)", data=document, file_name=f"{name}.html", mime="text/html",
+                           key=f"{key}.download_brief_html")  # fmt: skip
+        if pdf is not None:
+            st.download_button("Download brief (PDF)", data=pdf, file_name=f"{name}.pdf", mime="application/pdf",
+                               key=f"{key}.download_brief_pdf")  # fmt: skip
+    return brief is not None
+
+
+def show(view: ExportView, renderer: Renderer | None = None, key: str = "export") -> tuple[str, ...]:
+    """The export panel: HTML map, PNG and brief; returns which of them are ready to download.
+
+    Parameters
+    ----------
+    view : geo.export.ExportView
+        What the page shows.
+    renderer : geo.render.Renderer, optional
+        Draws PNGs and PDFs; default headless Chromium (tests pass a fake).
+    key : str
+        Prefix of this component's session keys.
+    """
+    renderer = renderer or ChromiumRenderer()
+    made_for = (len(view.events), view.stamp)
+    with st.expander("Export: map file, picture, brief", expanded=False, icon=":material/download:"):
+        html_column, png_column, brief_column = st.columns(3)
+        with html_column:
+            st.caption("The map as one HTML file: scripts and basemap inside, opens with no network.")
+            html_ready = _html_map(view, made_for, key)
+        with png_column:
+            st.caption("A picture of the map, framed on what it shows, with the legend and as-of date.")
+            png_ready, size = _picture(view, made_for, renderer, key)
+        with brief_column:
+            st.caption("A brief: the picture, legend, filters, what changed, every event with its source.")
+            brief_ready = _brief(view, made_for, size, renderer, key)
+    return tuple(name for name, ready in (("html", html_ready), ("png", png_ready), ("brief", brief_ready)) if ready)

@@ -7,10 +7,13 @@ instead of fetched, and a stamp names the as-of date and what is shown, for brie
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import folium
 import pandas as pd
+from branca.element import Element
 
 from geo.assets import STATIC_DIR, STATIC_URL, local_assets
 from geo.basemap import Basemap
@@ -20,6 +23,42 @@ from geo.popups import html_text
 
 _SCRIPT_TAG = re.compile(r'<script src="(?P<url>/app/static/[^"]+)"></script>')
 _STYLE_TAG = re.compile(r'<link rel="stylesheet" href="(?P<url>/app/static/[^"]+)"/>')
+# A picture has nothing to click: no zoom buttons.
+IMAGE_CSS = "<style>.leaflet-control-zoom { display: none; }</style>"
+# Fitting one town alone would zoom in to street level: stop at a district's scale.
+FIT_MAX_ZOOM = 8
+
+
+@dataclass(frozen=True)
+class ExportView:
+    """What the page shows, for the exports (HTML map, PNG, brief).
+
+    Attributes
+    ----------
+    events, territories, towns : pandas.DataFrame
+        What the map draws: events in the window, territory and town status on the as-of day.
+    basemap : Basemap
+        The shipped basemap.
+    stamp : tuple of str
+        ``(title, as-of date as shown, filter sentence)``.
+    as_of : datetime.date
+        The as-of day.
+    history : tuple of pandas.DataFrame
+        ``(events, territories, towns)`` of every date, events narrowed by the filters but the
+        dates: "what changed" compares the period with the one before, outside the window.
+    """
+
+    events: pd.DataFrame
+    territories: pd.DataFrame
+    towns: pd.DataFrame
+    basemap: Basemap
+    stamp: tuple[str, str, str]
+    as_of: date
+    history: tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]
+
+    def map_html(self, for_image: bool = False) -> str:
+        """The standalone map of this view (see :func:`standalone_html`)."""
+        return standalone_html(self.events, self.territories, self.towns, self.basemap, self.stamp, for_image=for_image)
 
 
 def _local_file(url: str, static_dir: Path) -> str:
@@ -49,6 +88,21 @@ def stamp_html(title: str, as_of: str, sentence: str) -> str:
     )
 
 
+def content_bounds(
+    events: pd.DataFrame, territories: pd.DataFrame, towns: pd.DataFrame
+) -> tuple[float, float, float, float] | None:
+    """``(west, south, east, north)`` around the events, towns and territory shown; None when empty."""
+    lons = [*events["longitude"], *towns["longitude"]]
+    lats = [*events["latitude"], *towns["latitude"]]
+    if "geometry" in territories and len(territories):
+        west, south, east, north = territories.geometry.total_bounds
+        lons += [west, east]
+        lats += [south, north]
+    if not lons:
+        return None
+    return float(min(lons)), float(min(lats)), float(max(lons)), float(max(lats))
+
+
 def standalone_html(
     events: pd.DataFrame,
     territories: pd.DataFrame,
@@ -56,8 +110,9 @@ def standalone_html(
     basemap: Basemap,
     stamp: tuple[str, str, str],
     static_dir: Path = STATIC_DIR,
+    for_image: bool = False,
 ) -> str:
-    """The whole map as one self-contained HTML document.
+    """The whole map as one self-contained HTML document, filling the window, framed on what it shows.
 
     Parameters
     ----------
@@ -69,8 +124,16 @@ def standalone_html(
         ``(title, as-of date, filter sentence)``.
     static_dir : pathlib.Path
         Where the vendored scripts and styles are.
+    for_image : bool
+        Drop the controls a picture has no use for (the zoom buttons), for ``geo.render``.
     """
     assets = local_assets(basemap_served=False)
-    fmap: folium.Map = build_map(events, territories, towns, basemap, MapOptions(height=720), assets)
+    fmap: folium.Map = build_map(events, territories, towns, basemap, MapOptions(height="100%"), assets)
     HtmlControl(stamp_html(*stamp), position="topright", css_class="cm-legend cm-stamp").add_to(fmap)
+    bounds = content_bounds(events, territories, towns)
+    if bounds is not None:
+        west, south, east, north = bounds
+        fmap.fit_bounds([[south, west], [north, east]], padding=(24, 24), max_zoom=FIT_MAX_ZOOM)
+    if for_image:
+        fmap.get_root().header.add_child(Element(IMAGE_CSS))
     return inline_assets(fmap.get_root().render(), static_dir)

@@ -62,12 +62,15 @@ html .marker-cluster-small div, html .marker-cluster-medium div, html .marker-cl
 
 @dataclass(frozen=True)
 class MapOptions:
-    """How to draw the map. ``center`` is (lon, lat); ``basemap`` is ``vector`` or ``tiles``."""
+    """How to draw the map. ``center`` is (lon, lat); ``basemap`` is ``vector`` or ``tiles``.
+
+    ``height`` is in pixels, or a CSS percentage ("100%": fill the window, for a standalone file).
+    """
 
     basemap: str = "vector"
     center: tuple[float, float] = (-2.5, 17.0)
     zoom: int = 5
-    height: int = 620
+    height: int | str = 620
 
 
 def _latlon(lon: float, lat: float) -> list[float]:

@@ -53,7 +53,8 @@ def fatalities_label(value: object) -> str:
     return f"{int(value):,}"
 
 
-def _actors(event: dict) -> str:
+def actors_text(event: dict) -> str:
+    """Who took part: ``actor1 with its allies vs actor2 with its allies``, or ``not reported``."""
     sides = []
     for main, associated in (("actor1", "assoc_actor_1"), ("actor2", "assoc_actor_2")):
         names = [event.get(main) or "", event.get(associated) or ""]
@@ -63,7 +64,8 @@ def _actors(event: dict) -> str:
     return " vs ".join(sides) or "not reported"
 
 
-def _source_html(event: dict) -> str:
+def source_html(event: dict) -> str:
+    """The source as escaped HTML: publisher, “title”, date, and a link when the URL is http(s)."""
     parts = [html_text(event.get("source"))]
     if event.get("source_title"):
         parts.append(f"“{html_text(event['source_title'])}”")
@@ -85,9 +87,9 @@ def event_popup_html(event: dict) -> str:
     rows = (
         ("When", html_text(date_label(event["event_date"], event.get("date_end"), int(event["time_precision"])))),
         ("Where", f"{where} <i>({html_text(GEO_PRECISION.get(precision, ''))})</i>"),
-        ("Who", html_text(_actors(event))),
+        ("Who", html_text(actors_text(event))),
         ("Fatalities", html_text(fatalities_label(event.get("fatalities")))),
-        ("Source", _source_html(event)),
+        ("Source", source_html(event)),
     )
     table = "".join(f"<tr><th>{label}</th><td>{value}</td></tr>" for label, value in rows)
     title = f"{html_text(event['event_type'])}: {html_text(event['sub_event_type'])}"

@@ -2,8 +2,9 @@
 # Set up everything the app and its tests need, idempotently:
 #   - a Python virtual environment in .venv with requirements-dev.txt;
 #   - the map's front-end assets (Leaflet, jQuery) from npm, copied into static/vendor/;
-#   - with --browser: Debian's chromium for the browser tests and PostgreSQL + PostGIS for the
-#     shared-store tests (apt-get, as root or through sudo).
+#   - Debian's chromium: the app draws its PNG and PDF exports in it (the browser tests use it too);
+#   - with --browser: PostgreSQL + PostGIS for the shared-store tests, and poppler-utils (pdftoppm)
+#     to look at the exported PDF (apt-get, as root or through sudo).
 # Each step is skipped when its inputs have not changed since it last ran.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -50,10 +51,15 @@ if ! stamp_ok .setup-stamp-assets "$npm_key" || [ ! -f static/vendor/leaflet/lea
   echo "$npm_key" > .setup-stamp-assets
 fi
 
-# Browser for the browser tests; PostgreSQL + PostGIS for the shared-store tests
-if [ "$want_browser" = 1 ] && [ ! -x /usr/bin/chromium ]; then
+# Browser for the PNG and PDF exports (and the browser tests); PostgreSQL + PostGIS for the
+# shared-store tests; pdftoppm to render the exported PDF's first page in the tests
+if [ ! -x /usr/bin/chromium ]; then
   echo "setup: installing Debian's chromium"
   apt_install chromium
+fi
+if [ "$want_browser" = 1 ] && ! command -v pdftoppm >/dev/null; then
+  echo "setup: installing poppler-utils (pdftoppm)"
+  apt_install poppler-utils
 fi
 if [ "$want_browser" = 1 ] && ! ls /usr/share/postgresql/*/extension/postgis.control >/dev/null 2>&1; then
   echo "setup: installing PostgreSQL and PostGIS (the tests start their own throw-away server)"

@@ -48,3 +48,103 @@ def test_notices_list_each_rejected_row():
     assert at.expander[0].label == "1 row(s) not loaded"
     assert at.text[0].value == "events.csv, row 7, field latitude: 95 is outside -90..90"
     assert at.markdown[-1].value == "shown=1"
+
+
+def export_page(fail: bool = False):
+    from datetime import date
+
+    import pandas as pd
+    import streamlit as st
+
+    from components import export
+    from data.validate import validate_events
+    from geo.basemap import load_basemap
+    from geo.export import ExportView
+    from geo.render import RendererUnavailable
+    from tests.conftest import event_row, raw_table
+
+    class FakeRenderer:
+        """Stands in for headless Chromium: records what it was asked to draw."""
+
+        def png(self, html, size, events):
+            if fail:
+                raise RendererUnavailable("Chromium is not installed (test): run `bash scripts/setup.sh`.")
+            image_css = ".leaflet-control-zoom { display: none; }" in html
+            st.session_state.setdefault("calls", []).append(("png", size.pixels, events, image_css))
+            return b"\x89PNG fake"
+
+        def pdf(self, html):
+            st.session_state.setdefault("calls", []).append(("pdf", "What changed since 22 Apr 2026" in html))
+            return b"%PDF-1.4 fake"
+
+    rows = [event_row(event_date="2026-04-28"), event_row(event_id_cnty="T2", event_date="2026-04-10")]
+    events = validate_events(raw_table(*rows), "t.csv").kept
+    towns = pd.DataFrame(
+        {"town": [], "latitude": [], "longitude": [], "status": [], "actor": [], "notes": [], "source": [],
+         "valid_from": pd.to_datetime([]), "valid_to": pd.to_datetime([])}
+    )  # fmt: skip
+    territories = towns.rename(columns={"town": "name"})
+    stamp = ("Title", "29 Apr 2026", "Showing 2 of 2 events")
+    history = (events, territories, towns)
+    view = ExportView(events, territories, towns, load_basemap(), stamp, date(2026, 4, 29), history)
+    ready = export.show(view, renderer=FakeRenderer(), key="x")
+    st.write(f"ready={','.join(ready)}")
+
+
+def download_labels(at) -> list[str]:
+    return [button.proto.label for button in at.get("download_button")]
+
+
+def test_export_offers_three_exports_and_nothing_to_download_before_asked():
+    at = AppTest.from_function(export_page, default_timeout=30).run()
+    assert not at.exception
+    assert {"x.prepare", "x.render_png", "x.prepare_brief"} <= {button.key for button in at.button}
+    assert at.selectbox(key="x.size").options == ["1280 × 720 (slides, HD)", "1920 × 1080 (Full HD)",
+                                                  "A4 landscape (2246 × 1588)"]  # fmt: skip
+    assert at.date_input(key="x.since").value == date(2026, 4, 22)  # a week before the as-of date
+    assert download_labels(at) == []
+    assert at.markdown[-1].value == "ready="
+
+
+def test_png_is_rendered_at_the_chosen_size_and_offered():
+    at = AppTest.from_function(export_page, default_timeout=30).run()
+    at.selectbox(key="x.size").set_value("1920 × 1080 (Full HD)").run()
+    at.button(key="x.render_png").click().run()
+    assert not at.exception
+    assert at.session_state["calls"] == [("png", (1920, 1080), 2, True)]
+    assert download_labels(at) == ["Download PNG (1920 × 1080)"]
+    # Another size makes the picture stale: it waits for a new request.
+    at.selectbox(key="x.size").set_value("1280 × 720 (slides, HD)").run()
+    assert download_labels(at) == []
+
+
+def test_brief_is_offered_as_html_and_pdf():
+    at = AppTest.from_function(export_page, default_timeout=30).run()
+    at.button(key="x.prepare_brief").click().run()
+    assert not at.exception
+    assert at.session_state["calls"] == [("png", (1280, 720), 2, True), ("pdf", True)]
+    assert download_labels(at) == ["Download brief (HTML)", "Download brief (PDF)"]
+    assert at.markdown[-1].value == "ready=brief"
+    at.date_input(key="x.since").set_value(date(2026, 4, 1)).run()
+    assert download_labels(at) == []  # a new "since" date needs a new brief
+
+
+def test_without_chromium_the_page_says_how_to_install_it_and_still_gives_the_brief_html():
+    at = AppTest.from_function(export_page, kwargs={"fail": True}, default_timeout=30).run()
+    at.button(key="x.render_png").click().run()
+    assert not at.exception
+    assert "Chromium is not installed (test)" in at.error[0].value
+    assert download_labels(at) == []
+    at.button(key="x.prepare_brief").click().run()
+    assert "Chromium is not installed (test)" in at.error[0].value
+    assert download_labels(at) == ["Download brief (HTML)"]
+
+
+def test_the_brief_reuses_the_picture_already_rendered_for_the_view():
+    at = AppTest.from_function(export_page, default_timeout=30).run()
+    at.button(key="x.render_png").click().run()
+    at.button(key="x.prepare_brief").click().run()
+    assert not at.exception
+    assert at.session_state["calls"] == [("png", (1280, 720), 2, True), ("pdf", True)]
+    assert download_labels(at) == ["Download PNG (1280 × 720)", "Download brief (HTML)", "Download brief (PDF)"]
+    assert at.markdown[-1].value == "ready=png,brief"
