@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 
 from data.config import DATA_DIR
 from geo.gazetteer import Gazetteer, Place
-from geo.geocode import rank_candidates
-from geo.place_roles import assign_role
+from geo.geocode import neighbours_of, rank_candidates
+from geo.place_roles import assign_role, is_reporting_location
 
 MAX_WORDS = 4
 LEXICON_DIR = DATA_DIR / "lexicon"
@@ -28,8 +28,6 @@ def read_word_list(name: str) -> frozenset[str]:
     return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
 
 
-# Countries whose towns can be event places when the theatre is Mali (the Sahel and its edges).
-NEIGHBOURS = {"ML": {"ML", "BF", "NE", "DZ", "MR", "SN", "GN", "CI", "TD", "NG", "BJ", "TG", "GH"}}
 ORG_HEADS = read_word_list("organisation_heads.txt")
 # Lower-case words allowed inside a name ("Front for the Liberation of Macina", "Ansar al-Din").
 CONNECTORS = {"of", "for", "the", "de", "du", "des", "la", "le", "al", "and"}
@@ -167,9 +165,15 @@ def _match_at(text: str, tokens: list[Token], index: int, gazetteer: Gazetteer) 
 
 def _unresolved(text: str, start: int, end: int, lookup, theatre: str, neighbours: set[str]) -> PlaceMention:
     name = " ".join(text[start:end].split())
+    suffix = REGION_SUFFIX.match(text[end:])
+    if suffix:
+        # "in Oudalan province": an area we cannot draw; say so rather than pin it as an event.
+        end += suffix.end()
+        return PlaceMention(" ".join(text[start:end].split()), start, end, "region", None, 0.0)
     place = lookup(name, theatre) if lookup else None
     if place is None:
-        return PlaceMention(name, start, end, "event", None, 0.0)
+        role = "reporting" if is_reporting_location(text, start) else "event"
+        return PlaceMention(name, start, end, role, None, 0.0)
     role, confidence = assign_role(text, start, end, place, theatre, neighbours)
     return PlaceMention(name, start, end, role, place, round(confidence - 0.3, 2), [place])
 
@@ -231,7 +235,7 @@ def find_places(
     """
     tokens = tokenize(text)
     organisations = organisation_spans(text, tokens)
-    neighbours = NEIGHBOURS.get(theatre, {theatre})
+    neighbours = neighbours_of(theatre)
     people = person_names(text, tokens, gazetteer)
     mentions, index = [], 0
     while index < len(tokens):
