@@ -125,7 +125,7 @@ def test_seed_minister_killed_keeps_no_place_and_one_death(seed):
         ),
         ("Jihadists struck the army post at Kafolo.", [("Kafolo", "event", "CI")]),
         # A Title Case headline: English words that name towns somewhere are not places.
-        ("Gold Mine Attack Leaves Scores Dead As Rest Of Village Flees", []),
+        ("Surprise Attack Leaves Delta Villages Split As Army Ran Short", []),
     ],
 )
 def test_place_roles_on_traps(gazetteer, text, expected):
