@@ -188,7 +188,9 @@ def _resolve(name: str, gazetteer: Gazetteer, theatre: str) -> tuple[Place, list
 
 
 LOCATIVE = re.compile(
-    r"\b(?:in|near|at|outside|around|towards|from|(?:town|village|city|commune|district|camp) of)\s+$", re.IGNORECASE
+    r"\b(?:in|near|at|outside|around|towards|from|"
+    r"(?:town|village|city|commune|district|camp|outskirts|suburbs?) of)\s+$",
+    re.IGNORECASE,
 )
 MONTHS_AND_DAYS = frozenset(name.lower() for name in (*calendar.month_name[1:], *calendar.day_name))
 

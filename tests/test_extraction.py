@@ -153,6 +153,7 @@ def test_a_sahel_theatre_counts_its_neighbours_towns_as_event_places(gazetteer):
         ("Gunmen killed 14 people in Zorglub, near the border.", "Zorglub", "event"),
         ("A spokesman said in Zorglubville that the road was cut.", "Zorglubville", "reporting"),
         ("Gunmen killed 14 people in Zorglub province.", "Zorglub province", "region"),
+        ("Fighters attacked the outskirts of Zorglub at dawn.", "Zorglub", "event"),
     ],
 )
 def test_unresolved_mentions_keep_what_the_text_says_they_are(gazetteer, text, mention, role):
