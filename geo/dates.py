@@ -196,6 +196,7 @@ _FINDER = re.compile(
             r"\b(?i:(?:(?:over|at|during)\s+the|this|last)\s+weekend)\b",
             r"\b(?i:last\s+week)\b",
             r"\b(?i:yesterday)\b",
+            r"\b(?i:(?:earlier\s+)?today)\b",
             r"\b(?i:since)\s+(?:19|20)\d{2}\b",
             r"\b(?i:in)\s+(?:19|20)\d{2}\b",
             r"\b\d{4}-\d{2}-\d{2}\b",

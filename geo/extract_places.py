@@ -124,6 +124,18 @@ def person_names(text: str, tokens: list[Token], gazetteer: Gazetteer) -> set[st
     return names
 
 
+def _connects(text: str, tokens: list[Token], index: int) -> bool:
+    """Whether lower-case connectors from ``index`` lead on to a capitalised word of the same name.
+
+    "Movement for the Salvation of Azawad": "for the" joins "Movement" to "Salvation".
+    """
+    while index < len(tokens) and tokens[index].text in CONNECTORS:
+        if index + 1 == len(tokens) or not _joined(text, tokens[index], tokens[index + 1]):
+            return False
+        index += 1
+    return index < len(tokens) and _capitalised(tokens[index])
+
+
 def organisation_spans(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
     """Spans of capitalised runs that name an organisation ("Gao Regional Council")."""
     spans, index = [], 0
@@ -133,10 +145,7 @@ def organisation_spans(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
             continue
         end = index
         while end + 1 < len(tokens) and _joined(text, tokens[end], tokens[end + 1]):
-            following = tokens[end + 1]
-            if _capitalised(following) or (
-                following.text.lower() in CONNECTORS and end + 2 < len(tokens) and _capitalised(tokens[end + 2])
-            ):
+            if _capitalised(tokens[end + 1]) or _connects(text, tokens, end + 1):
                 end += 1
             else:
                 break

@@ -57,3 +57,11 @@ def test_a_month_without_a_year_is_found_as_a_whole_phrase():
     text = "Nine soldiers died in March 2019, more in March; talks may resume in may."
     found = [(m.phrase, m.resolved.start, m.resolved.precision) for m in find_dates(text, date(2019, 10, 2))]
     assert found == [("in March 2019", date(2019, 3, 1), "month"), ("in March", date(2019, 3, 1), "month")]
+
+
+def test_today_and_yesterday_are_found_in_running_text():
+    from geo.dates import find_dates
+
+    text = "The bodies were found yesterday; the first refugees reached the town today."
+    found = [(m.phrase, m.resolved.start) for m in find_dates(text, date(2022, 3, 11))]
+    assert found == [("yesterday", date(2022, 3, 10)), ("today", date(2022, 3, 11))]

@@ -93,6 +93,7 @@ def test_seed_minister_killed_keeps_no_place_and_one_death(seed):
     ("text", "expected"),
     [
         ("Fighters of the Azawad Liberation Front attacked the camp.", []),
+        ("Fighters of the Movement for the Salvation of Azawad held the town.", []),
         ("The Gao Regional Council met on Monday.", []),
         ("The Front for the Liberation of Macina claimed the attack in Konna.", [("Konna", "event", "ML")]),
         ("The group told AFP in Paris that it held Ber.", [("Paris", "reporting", "FR"), ("Ber", "event", "ML")]),

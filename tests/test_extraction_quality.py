@@ -1,11 +1,11 @@
 """Regression gate on the hand-annotated articles (tests/fixtures/articles, written for this project).
 
 The numbers are measured by ``benchmarks.extraction_quality``; this test keeps them from sliding.
-Overall recall is gated lower than precision on purpose: 5 of the 31 annotated event places
-(Barsalogho, two Tillabéri villages, Tadaryat, Mondoro) are in no offline package (GeoNames
-cities500 is the most any registry package ships), and the extractor reports them unresolved rather
-than guess. Recall over the places the gazetteer does list is gated at 0.9: that part is the
-extractor's own.
+Overall recall is gated lower than precision on purpose: 7 of the 34 annotated event places
+(Barsalogho, two Tillabéri villages, Tadaryat, Mondoro, Tamalat, Inchinanane) are in no offline
+package (GeoNames cities500 is the most any registry package ships), and the extractor reports them
+unresolved rather than guess; the held-out articles were written with such places in them. Recall
+over the places the gazetteer does list is gated at 0.9: that part is the extractor's own.
 """
 
 from __future__ import annotations
@@ -23,6 +23,6 @@ def test_quality_on_the_annotated_set(gazetteer):
         total = total + score_article(path, gazetteer)
     summary = total.summary()
     assert summary["event_place_precision"] >= 0.9, summary
-    assert summary["event_place_recall"] >= 0.8, summary
+    assert summary["event_place_recall"] >= 0.75, summary
     assert summary["event_place_recall_known"] >= 0.9, summary
     assert summary["date_accuracy"] >= 0.9, summary
