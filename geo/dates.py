@@ -3,7 +3,8 @@
 Rules handle what dateparser gets wrong or cannot do (see ``shared/research/geodata.md``):
 "over the weekend" (the latest Saturday–Sunday before publication), a weekday equal to the
 publication weekday (the same day in news copy), bare years ("in 2012" is a year, not a day) and
-"since 2022" (a range up to publication). Day-level phrases the rules do not know go to dateparser.
+"since 2022" (a range up to publication), a month without a year ("in March": the latest one up to
+publication). Day-level phrases the rules do not know go to dateparser.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ _PATTERNS = (
         ),
     ),
     ("month_year", re.compile(rf"^(?:in\s+)?(?P<month>{_MONTH})\.?\s+(?P<year>\d{{4}})$")),
+    ("month", re.compile(rf"^in\s+(?P<month>{_MONTH})$")),
     ("since_year", re.compile(r"^since\s+(?P<year>\d{4})$")),
     ("year", re.compile(r"^(?:in\s+)?(?P<year>\d{4})$")),
     ("iso", re.compile(r"^(?:on\s+)?(?P<iso>\d{4}-\d{2}-\d{2})$")),
@@ -89,9 +91,11 @@ def _calendar(kind: str, match: re.Match, published: date) -> tuple[date, date, 
         end = published if kind == "since_year" else date(year, 12, 31)
         return date(year, 1, 1), end, "year"
     month = MONTHS[match["month"]]
-    if kind == "month_year":
-        year = int(match["year"])
-        return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1]), "month"
+    if kind in ("month_year", "month"):
+        # "in March" alone: the latest March up to publication, never a month still to come.
+        year = int(match["year"]) if kind == "month_year" else _past_year(month, 1, published)
+        end = date(year, month, calendar.monthrange(year, month)[1])
+        return date(year, month, 1), min(end, published) if kind == "month" else end, "month"
     day_of_month = int(match["day"])
     year = int(match["year"]) if match["year"] else _past_year(month, day_of_month, published)
     day = date(year, month, day_of_month)
@@ -187,10 +191,12 @@ _FINDER = re.compile(
             rf"\b(?:(?i:on)\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_WORD}(?:,?\s+\d{{4}})?\b",
             rf"\b(?:(?i:on)\s+)?{_MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,\s*\d{{4}})?\b",
             rf"\b(?:(?i:in)\s+)?{_MONTH_WORD}\s+\d{{4}}\b",
+            rf"\b(?i:in)\s+(?:{_MONTH_NAMES})\b",
             rf"\b(?:(?i:on|last)\s+)?(?:{_WEEKDAY_WORD})\b",
             r"\b(?i:(?:(?:over|at|during)\s+the|this|last)\s+weekend)\b",
             r"\b(?i:last\s+week)\b",
             r"\b(?i:yesterday)\b",
+            r"\b(?i:(?:earlier\s+)?today)\b",
             r"\b(?i:since)\s+(?:19|20)\d{2}\b",
             r"\b(?i:in)\s+(?:19|20)\d{2}\b",
             r"\b\d{4}-\d{2}-\d{2}\b",

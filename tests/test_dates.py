@@ -30,6 +30,9 @@ SUNDAY = date(2026, 4, 26)
         ("14 November 2023", WEDNESDAY, date(2023, 11, 14), date(2023, 11, 14), "day", 1),
         ("November 14, 2023", WEDNESDAY, date(2023, 11, 14), date(2023, 11, 14), "day", 1),
         ("in November 2023", WEDNESDAY, date(2023, 11, 1), date(2023, 11, 30), "month", 3),
+        ("in March", WEDNESDAY, date(2026, 3, 1), date(2026, 3, 31), "month", 3),
+        ("in April", WEDNESDAY, date(2026, 4, 1), WEDNESDAY, "month", 3),  # this month: up to publication
+        ("in November", WEDNESDAY, date(2025, 11, 1), date(2025, 11, 30), "month", 3),  # never ahead
         ("in 2012", WEDNESDAY, date(2012, 1, 1), date(2012, 12, 31), "year", 3),
         ("since 2022", WEDNESDAY, date(2022, 1, 1), WEDNESDAY, "year", 3),
         ("2023-11-14", WEDNESDAY, date(2023, 11, 14), date(2023, 11, 14), "day", 1),
@@ -46,3 +49,19 @@ def test_resolve_phrase(phrase, published, start, end, precision, acled):
 @pytest.mark.parametrize("phrase", ["We", "next year", "soon", "31 February 2024", ""])
 def test_unresolvable_phrases_give_none(phrase):
     assert resolve_phrase(phrase, WEDNESDAY) is None
+
+
+def test_a_month_without_a_year_is_found_as_a_whole_phrase():
+    from geo.dates import find_dates
+
+    text = "Nine soldiers died in March 2019, more in March; talks may resume in may."
+    found = [(m.phrase, m.resolved.start, m.resolved.precision) for m in find_dates(text, date(2019, 10, 2))]
+    assert found == [("in March 2019", date(2019, 3, 1), "month"), ("in March", date(2019, 3, 1), "month")]
+
+
+def test_today_and_yesterday_are_found_in_running_text():
+    from geo.dates import find_dates
+
+    text = "The bodies were found yesterday; the first refugees reached the town today."
+    found = [(m.phrase, m.resolved.start) for m in find_dates(text, date(2022, 3, 11))]
+    assert found == [("yesterday", date(2022, 3, 10)), ("today", date(2022, 3, 11))]

@@ -93,6 +93,7 @@ def test_seed_minister_killed_keeps_no_place_and_one_death(seed):
     ("text", "expected"),
     [
         ("Fighters of the Azawad Liberation Front attacked the camp.", []),
+        ("Fighters of the Movement for the Salvation of Azawad held the town.", []),
         ("The Gao Regional Council met on Monday.", []),
         ("The Front for the Liberation of Macina claimed the attack in Konna.", [("Konna", "event", "ML")]),
         ("The group told AFP in Paris that it held Ber.", [("Paris", "reporting", "FR"), ("Ber", "event", "ML")]),
@@ -114,6 +115,18 @@ def test_seed_minister_killed_keeps_no_place_and_one_death(seed):
         ),
         ("Peacekeepers left Azawad.", [("Azawad", "region", "ML")]),
         ("The army is present in Mali and Niger.", [("Mali", "country", "ML"), ("Niger", "country", "NE")]),
+        # A world city of 100,000+ is known, and is where a statement came from.
+        ("A UN spokesman said in Geneva that aid was blocked.", [("Geneva", "reporting", "CH")]),
+        # A reported clause: the place is where it happened, not where it was said.
+        ("The mayor told AFP that 70 people were killed in Gao.", [("Gao", "event", "ML")]),
+        # The coastal states' northern towns; a neighbour beats a bigger same-name town elsewhere (India).
+        (
+            "Gunmen attacked a police post near Dapaong and a market in Mango.",
+            [("Dapaong", "event", "TG"), ("Mango", "event", "TG")],
+        ),
+        ("Jihadists struck the army post at Kafolo.", [("Kafolo", "event", "CI")]),
+        # A Title Case headline: English words that name towns somewhere are not places.
+        ("Surprise Attack Leaves Delta Villages Split As Army Ran Short", []),
     ],
 )
 def test_place_roles_on_traps(gazetteer, text, expected):
@@ -125,6 +138,28 @@ def test_mention_spans_point_into_the_text(gazetteer):
     text = "Fighting in Aguel-Hoc\nand Ménaka on Sunday."
     for mention in find_places(text, gazetteer):
         assert " ".join(text[mention.start : mention.end].split()) == mention.mention
+
+
+def test_a_sahel_theatre_counts_its_neighbours_towns_as_event_places(gazetteer):
+    found = find_places("Survivors fled from Ménaka to Banibangou and Ouallam.", gazetteer, "NE")
+    assert [(m.place.name, m.role, m.place.country) for m in found if m.place] == [
+        ("Ménaka", "event", "ML"),
+        ("Ouallam", "event", "NE"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "role"),
+    [
+        ("Gunmen killed 14 people in Zorglub, near the border.", "Zorglub", "event"),
+        ("A spokesman said in Zorglubville that the road was cut.", "Zorglubville", "reporting"),
+        ("Gunmen killed 14 people in Zorglub province.", "Zorglub province", "region"),
+        ("Fighters attacked the outskirts of Zorglub at dawn.", "Zorglub", "event"),
+    ],
+)
+def test_unresolved_mentions_keep_what_the_text_says_they_are(gazetteer, text, mention, role):
+    found = [(m.mention, m.role) for m in find_places(text, gazetteer, "ML") if m.place is None]
+    assert found == [(mention, role)]
 
 
 def test_unknown_places_are_reported_unresolved_not_guessed(gazetteer):
