@@ -53,7 +53,8 @@ def fatalities_label(value: object) -> str:
     return f"{int(value):,}"
 
 
-def _actors(event: dict) -> str:
+def actors_text(event: dict) -> str:
+    """Who acted: ``A with B vs C``, or ``not reported``."""
     sides = []
     for main, associated in (("actor1", "assoc_actor_1"), ("actor2", "assoc_actor_2")):
         names = [event.get(main) or "", event.get(associated) or ""]
@@ -76,6 +77,13 @@ def _source_html(event: dict) -> str:
     return text
 
 
+def _when_html(event: dict) -> str:
+    """The date with its precision; an approximate one is marked ``≈`` as in the table."""
+    precision = int(event["time_precision"])
+    label = html_text(date_label(event["event_date"], event.get("date_end"), precision))
+    return f'<span class="cm-approx" title="date approximate">≈</span> {label}' if precision >= 2 else label
+
+
 def event_popup_html(event: dict) -> str:
     """Popup body of one event: what, when (with precision), where (with precision), who, toll, source."""
     precision = int(event["geo_precision"])
@@ -83,9 +91,9 @@ def event_popup_html(event: dict) -> str:
     if event.get("admin1"):
         where += f", {html_text(event['admin1'])}"
     rows = (
-        ("When", html_text(date_label(event["event_date"], event.get("date_end"), int(event["time_precision"])))),
+        ("When", _when_html(event)),
         ("Where", f"{where} <i>({html_text(GEO_PRECISION.get(precision, ''))})</i>"),
-        ("Who", html_text(_actors(event))),
+        ("Who", html_text(actors_text(event))),
         ("Fatalities", html_text(fatalities_label(event.get("fatalities")))),
         ("Source", _source_html(event)),
     )
