@@ -1,0 +1,89 @@
+"""Map, table, charts and timeline strip linked: one filtered set, one selected event.
+
+The page computes the filtered set once (``in_view``: timeline window and sidebar filters); every
+view here reads that same mask, so their counts cannot disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from components import charts, event_table, map_view, selection
+from data.aggregate import (
+    STRIP_EVENT_LIMIT,
+    monthly_fatalities,
+    timeline_spans,
+    top_actors,
+    weekly_counts,
+    weekly_dating,
+)
+from geo.selection import clicked_event_id, selected_event
+from geo.table import TableRows, table_rows
+
+
+@dataclass(frozen=True)
+class Views:
+    """What the table and charts show, already reduced to a few hundred rows."""
+
+    table: TableRows
+    weekly: pd.DataFrame
+    monthly: pd.DataFrame
+    actors: pd.DataFrame
+
+
+def picked_event(events: pd.DataFrame, in_view: np.ndarray, map_key: str = "map", table_key: str = "table"):
+    """Apply a click on the map or a row chosen in the table since the last run; return the selected event.
+
+    Runs before the map is built, so its highlight and centre follow the choice in the same run.
+    Returns the event's record when it is in view, else ``None`` (an id out of view stays selected,
+    so widening the filters shows it again).
+    """
+    click = map_view.pending_click(map_key)
+    if click is not None:
+        selection.choose(clicked_event_id(events, in_view, click))
+    rows = event_table.pending(table_key)
+    if rows is not None:
+        selection.choose(rows[0] if rows else None)
+    return selected_event(events, in_view, selection.current())
+
+
+# cache_resource with the frame and mask unhashed: keyed on the store version and the filter, so a
+# rerun that changes neither (a row click) costs nothing, even for a million events.
+@st.cache_resource(max_entries=16)
+def _views(version: str, view_key: tuple, _events: pd.DataFrame, _in_view: np.ndarray) -> Views:
+    return Views(
+        table=table_rows(_events, _in_view),
+        weekly=weekly_counts(_events, _in_view),
+        monthly=monthly_fatalities(_events, _in_view),
+        actors=top_actors(_events, _in_view),
+    )
+
+
+@st.cache_resource(max_entries=16)
+def _strip(version: str, view_key: tuple, window: tuple[date, date], bounds: tuple, _events, _rows):
+    if np.count_nonzero(_rows) <= STRIP_EVENT_LIMIT:
+        return charts.spans_strip(timeline_spans(_events, _rows), window, bounds)
+    return charts.weekly_strip(weekly_dating(_events, _rows), window, bounds)
+
+
+def show_strip(version: str, view_key: tuple, events, chosen_rows, window, bounds, key: str = "strip") -> None:
+    """The events-over-time strip: the events passing the sidebar filters over the whole record.
+
+    ``view_key`` names the sidebar filters that made ``chosen_rows``; ``window`` is shaded.
+    """
+    charts.show_strip(_strip(version, view_key, window, bounds, events, chosen_rows), key=key)
+
+
+def show(version: str, view_key: tuple, events: pd.DataFrame, in_view: np.ndarray, key: str = "views") -> None:
+    """Table and charts of the events in view (``view_key``: the filter that made ``in_view``)."""
+    views = _views(version, view_key, events, in_view)
+    table_tab, charts_tab = st.tabs(["Table", "Charts"])
+    with table_tab:
+        event_table.show(views.table, selection.current(), key="table")
+    with charts_tab:
+        charts.show(views.weekly, views.monthly, views.actors, key=f"{key}.charts")
