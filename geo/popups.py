@@ -101,7 +101,7 @@ def event_popup_html(event: dict) -> str:
     title = f"{html_text(event['event_type'])}: {html_text(event['sub_event_type'])}"
     return (
         f'<div class="cm-popup"><b>{title}</b><table>{table}</table>'
-        f"<p>{html_text(event['notes'])}</p><small>id {html_text(event['event_id_cnty'])}</small></div>"
+        f"<p>{html_text(event['notes'])}</p><small>Event id: {html_text(event['event_id_cnty'])}</small></div>"
     )
 
 

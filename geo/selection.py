@@ -10,8 +10,8 @@ import pandas as pd
 
 from geo.nearest import click_radius_km, nearest_event
 
-# Every event popup ends with "id <event id>" (geo.popups.event_popup_html).
-_POPUP_ID = re.compile(r"\bid (\S+)\s*$")
+# Every event popup ends with "Event id: <id>" (geo.popups.event_popup_html); ids have no spaces.
+_POPUP_ID = re.compile(r"Event id: (\S+)\s*$")
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,7 @@ def popup_event_id(text: str | None) -> str | None:
 
     Examples
     --------
-    >>> popup_event_id("Battles: Armed clash ... id CM-MLI-0016")
+    >>> popup_event_id("Battles: Armed clash ... Event id: CM-MLI-0016")
     'CM-MLI-0016'
     """
     found = _POPUP_ID.search(text or "")
