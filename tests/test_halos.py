@@ -86,15 +86,18 @@ def test_halo_layer_draws_rings_and_one_outline_per_area(basemap):
     assert '"radius": 25000.0' in html
     assert f'"radius": {FALLBACK_REGION_KM * 1000}' in html
     assert html.count('"area": "Kidal region"') == 1  # two events, one outline
-    assert html.count("cm-halo") == 2 and '"interactive": false' in html
+    assert html.count("cm-halo") == 2
+    assert '"interactive": false' in html
 
 
 def test_highlight_layer_rings_the_event_and_opens_its_popup(basemap):
     assert "L.marker" not in rendered(highlight_layer(None, basemap))
     record = events(event_row(event_id_cnty="X<1>", geo_precision="2", time_precision="2")).iloc[0].to_dict()
     html = rendered(highlight_layer(record, basemap))
-    assert "cm-selected" in html and "openPopup()" in html
-    assert "Event id: X&lt;1&gt;" in html and "X<1>" not in html
+    assert "cm-selected" in html
+    assert "openPopup()" in html
+    assert "Event id: X&lt;1&gt;" in html
+    assert "X<1>" not in html
     assert '"radius": 25000.0' in html  # its own halo travels with it (the canvas layer has none)
 
 
@@ -117,4 +120,6 @@ def test_popup_marks_an_approximate_date():
 
 def test_legend_explains_halos_and_date_badge():
     html = legend_html()
-    assert "within 25 km" in html and "region" in html and "date approximate" in html
+    assert "within 25 km" in html
+    assert "region" in html
+    assert "date approximate" in html

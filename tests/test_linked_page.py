@@ -80,8 +80,10 @@ def test_selecting_a_row_centres_the_map_without_remounting_it(app):
     assert app.session_state["selection.event_id"] == chosen["Id"]
     after = map_element(app)
     after_args = json.loads(after.json_args)
-    assert after.id == before.id and after_args["script"] == before_args["script"]
-    assert after_args["center"] != before_args["center"] and after_args["zoom"] >= 6
+    assert after.id == before.id
+    assert after_args["script"] == before_args["script"]
+    assert after_args["center"] != before_args["center"]
+    assert after_args["zoom"] >= 6
     assert f"Event id: {chosen['Id']}" in after_args["feature_group"]  # the highlight's popup
     assert "cm-selected" in after_args["feature_group"]
     assert any(f"Selected: {chosen['Id'].replace('-', chr(92) + '-')}" in c.value for c in app.caption)

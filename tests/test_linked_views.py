@@ -146,7 +146,9 @@ def test_table_rows_are_newest_first_with_unknown_tolls_missing(small):
     assert table.ids == ["D", "C", "B", "A"]
     assert table.note == "4 events"
     tolls = table.rows.set_index("Id")["Fatalities"]
-    assert pd.isna(tolls["B"]) and tolls["C"] == 0 and tolls["A"] == 3
+    assert pd.isna(tolls["B"])
+    assert tolls["C"] == 0
+    assert tolls["A"] == 3
     assert table.rows.set_index("Id").loc["A", "Actors"] == "FAMa with Wagner Group vs JNIM"
 
 
