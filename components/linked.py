@@ -16,6 +16,8 @@ import streamlit as st
 from components import charts, event_table, map_view, selection
 from data.aggregate import (
     STRIP_EVENT_LIMIT,
+    EventCodes,
+    event_codes,
     monthly_fatalities,
     timeline_spans,
     top_actors,
@@ -52,35 +54,47 @@ def picked_event(events: pd.DataFrame, in_view: np.ndarray, map_key: str = "map"
     return selected_event(events, in_view, selection.current())
 
 
+@st.cache_resource(max_entries=4)
+def _codes(version: str, published: date, _events: pd.DataFrame) -> EventCodes:
+    return event_codes(_events)
+
+
 # cache_resource with the frame and mask unhashed: keyed on the store version and the filter, so a
 # rerun that changes neither (a row click) costs nothing, even for a million events.
 @st.cache_resource(max_entries=16)
 def _views(version: str, view_key: tuple, _events: pd.DataFrame, _in_view: np.ndarray) -> Views:
+    codes = _codes(version, view_key[0], _events)
     return Views(
         table=table_rows(_events, _in_view),
-        weekly=weekly_counts(_events, _in_view),
-        monthly=monthly_fatalities(_events, _in_view),
-        actors=top_actors(_events, _in_view),
+        weekly=weekly_counts(_events, _in_view, codes),
+        monthly=monthly_fatalities(_events, _in_view, codes),
+        actors=top_actors(_events, _in_view, codes=codes),
     )
 
 
 @st.cache_resource(max_entries=16)
-def _strip(version: str, view_key: tuple, window: tuple[date, date], bounds: tuple, _events, _rows):
+def _strip_data(version: str, view_key: tuple, _events: pd.DataFrame, _rows: np.ndarray) -> pd.DataFrame:
     if np.count_nonzero(_rows) <= STRIP_EVENT_LIMIT:
-        return charts.spans_strip(timeline_spans(_events, _rows), window, bounds)
-    return charts.weekly_strip(weekly_dating(_events, _rows), window, bounds)
+        return timeline_spans(_events, _rows)
+    return weekly_dating(_events, _rows, _codes(version, view_key[0], _events))
 
 
 def show_strip(version: str, view_key: tuple, events, chosen_rows, window, bounds, key: str = "strip") -> None:
     """The events-over-time strip: the events passing the sidebar filters over the whole record.
 
-    ``view_key`` names the sidebar filters that made ``chosen_rows``; ``window`` is shaded.
+    ``view_key`` (publication date first) names the sidebar filters that made ``chosen_rows``;
+    ``window`` is shaded. Only the window band changes on a timeline move.
     """
-    charts.show_strip(_strip(version, view_key, window, bounds, events, chosen_rows), key=key)
+    data = _strip_data(version, view_key, events, chosen_rows)
+    strip = charts.spans_strip if "dating" in data and "id" in data else charts.weekly_strip
+    charts.show_strip(strip(data, window, bounds), key=key)
 
 
 def show(version: str, view_key: tuple, events: pd.DataFrame, in_view: np.ndarray, key: str = "views") -> None:
-    """Table and charts of the events in view (``view_key``: the filter that made ``in_view``)."""
+    """Table and charts of the events in view.
+
+    ``view_key`` names the filter that made ``in_view``, the publication date first.
+    """
     views = _views(version, view_key, events, in_view)
     table_tab, charts_tab = st.tabs(["Table", "Charts"])
     with table_tab:

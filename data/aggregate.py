@@ -1,12 +1,13 @@
 """Chart data: the filtered events reduced to a few hundred rows before anything reaches the browser.
 
-Every function takes the validated events and a boolean mask (the page's filtered set), and works
-on the masked columns' numpy arrays, so a million events cost tens of milliseconds, not a frame copy.
+Every function takes the validated events and a boolean mask (the page's filtered set). The events
+are first encoded once as integer codes (``event_codes``: week, month, type, actors, toll); a view
+is then a few ``np.bincount`` over the masked codes, so a million events cost milliseconds.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
@@ -27,62 +28,105 @@ def week_start(days: np.ndarray) -> np.ndarray:
     return EPOCH + (number - (number + _MONDAY_SHIFT) % 7)
 
 
-def _days(events: pd.DataFrame, column: str, mask: np.ndarray) -> np.ndarray:
-    return events[column].to_numpy("datetime64[ns]")[mask].astype("datetime64[D]")
+@dataclass(frozen=True)
+class EventCodes:
+    """The columns the charts need, as integer arrays (one entry per event)."""
+
+    week: np.ndarray  # days since 1970-01-01 of the Monday starting the event's first week
+    month: np.ndarray  # months since January 1970 of the event's first day
+    type_code: np.ndarray  # index into ``types``
+    types: np.ndarray
+    actor1: np.ndarray  # index into ``actors``; the empty name is an actor too, dropped when counted
+    actor2: np.ndarray
+    actors: np.ndarray
+    toll: np.ndarray  # reported deaths, NaN when not reported
+    exact_day: np.ndarray  # bool: time_precision 1
 
 
-def weekly_counts(events: pd.DataFrame, mask: np.ndarray) -> pd.DataFrame:
+def event_codes(events: pd.DataFrame) -> EventCodes:
+    """Encode ``events`` once (about 0.3 s for a million); every view then reuses the codes."""
+    days = events["event_date"].to_numpy("datetime64[ns]").astype("datetime64[D]")
+    type_code, types = pd.factorize(events["event_type"], sort=True)
+    sides, actors = pd.factorize(pd.concat([events["actor1"], events["actor2"]], ignore_index=True), sort=True)
+    return EventCodes(
+        week=(week_start(days) - EPOCH).astype(np.int64),
+        month=days.astype("datetime64[M]").astype(np.int64),
+        type_code=type_code,
+        types=np.asarray(types, dtype=object),
+        actor1=sides[: len(events)],
+        actor2=sides[len(events) :],
+        actors=np.asarray(actors, dtype=object),
+        toll=events["fatalities"].to_numpy(dtype="float64", na_value=np.nan),
+        exact_day=events["time_precision"].to_numpy(dtype="int64", na_value=3) <= 1,
+    )
+
+
+def _counts_by(keys: np.ndarray, weights: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """``(key, total)`` for every key present (``keys`` non-negative after offsetting)."""
+    if keys.size == 0:
+        return keys, np.zeros(0)
+    low = keys.min()
+    totals = np.bincount(keys - low, weights=weights)
+    present = np.flatnonzero(np.bincount(keys - low))
+    return present + low, totals[present]
+
+
+def weekly_counts(events: pd.DataFrame, mask: np.ndarray, codes: EventCodes | None = None) -> pd.DataFrame:
     """Events per week (by first day) and type: columns ``week``, ``event_type``, ``events``.
 
     Examples
     --------
     Two battles on Tue 14 and Fri 17 Nov 2023 give one row: week 2023-11-13, Battles, 2.
     """
-    frame = pd.DataFrame(
-        {"week": week_start(_days(events, "event_date", mask)), "event_type": events["event_type"].to_numpy()[mask]}
+    codes = codes or event_codes(events)
+    width = max(len(codes.types), 1)
+    keys, totals = _counts_by(codes.week[mask] * width + codes.type_code[mask])
+    return pd.DataFrame(
+        {
+            "week": pd.to_datetime(EPOCH + (keys // width).astype("timedelta64[D]")),
+            "event_type": codes.types[keys % width] if keys.size else np.array([], dtype=object),
+            "events": totals.astype(np.int64),
+        }
     )
-    counts = frame.groupby(["week", "event_type"], sort=True).size().rename("events").reset_index()
-    counts["week"] = pd.to_datetime(counts["week"])
-    return counts
 
 
-def monthly_fatalities(events: pd.DataFrame, mask: np.ndarray) -> pd.DataFrame:
+def monthly_fatalities(events: pd.DataFrame, mask: np.ndarray, codes: EventCodes | None = None) -> pd.DataFrame:
     """Reported deaths per month (by first day): ``month``, ``fatalities``, ``events``, ``unreported``.
 
     ``fatalities`` sums the known tolls only, and is missing (not 0) for a month where no event has
     a reported toll; ``unreported`` counts the month's events whose toll is not reported.
     """
-    months = _days(events, "event_date", mask).astype("datetime64[M]")
-    tolls = events["fatalities"].to_numpy(dtype="float64", na_value=np.nan)[mask]
-    frame = pd.DataFrame({"month": months, "toll": tolls})
-    grouped = frame.groupby("month", sort=True)["toll"]
-    table = pd.DataFrame(
-        {"fatalities": grouped.sum(min_count=1), "events": grouped.size(), "unreported": grouped.apply(_missing)}
-    ).reset_index()
-    table["fatalities"] = table["fatalities"].round().astype("Int64")
-    table["month"] = pd.to_datetime(table["month"])
-    return table
+    codes = codes or event_codes(events)
+    months, tolls = codes.month[mask], codes.toll[mask]
+    unknown = np.isnan(tolls)
+    keys, counts = _counts_by(months)
+    _, summed = _counts_by(months, np.where(unknown, 0.0, tolls))
+    _, missing = _counts_by(months, unknown.astype(float))
+    known = counts - missing
+    return pd.DataFrame(
+        {
+            "month": pd.to_datetime(keys.astype("datetime64[M]")),
+            "fatalities": pd.array(np.where(known > 0, np.round(summed), np.nan), dtype="Int64"),
+            "events": counts.astype(np.int64),
+            "unreported": missing.astype(np.int64),
+        }
+    )
 
 
-def _missing(values: pd.Series) -> int:
-    return int(values.isna().sum())
-
-
-def top_actors(events: pd.DataFrame, mask: np.ndarray, limit: int = TOP_ACTORS) -> pd.DataFrame:
+def top_actors(
+    events: pd.DataFrame, mask: np.ndarray, limit: int = TOP_ACTORS, codes: EventCodes | None = None
+) -> pd.DataFrame:
     """The actors in most events (either side; an actor on both sides of one event counts once).
 
     Returns ``actor`` and ``events``, most first, ties by name.
     """
-    first = events["actor1"].to_numpy()[mask]
-    second = events["actor2"].to_numpy()[mask]
-    both = pd.Series(np.concatenate([first, second[second != first]]))
-    counts = both[both != ""].value_counts()
-    table = counts.rename_axis("actor").reset_index(name="events")
-    return (
-        table.sort_values(["events", "actor"], ascending=[False, True], kind="stable")
-        .head(limit)
-        .reset_index(drop=True)
-    )
+    codes = codes or event_codes(events)
+    first, second = codes.actor1[mask], codes.actor2[mask]
+    counts = np.bincount(np.concatenate([first, second[second != first]]), minlength=len(codes.actors))
+    table = pd.DataFrame({"actor": codes.actors, "events": counts})
+    table = table[(table["events"] > 0) & (table["actor"] != "")]
+    table = table.sort_values(["events", "actor"], ascending=[False, True], kind="stable")
+    return table.head(limit).reset_index(drop=True)
 
 
 def timeline_spans(events: pd.DataFrame, mask: np.ndarray) -> pd.DataFrame:
@@ -90,7 +134,7 @@ def timeline_spans(events: pd.DataFrame, mask: np.ndarray) -> pd.DataFrame:
 
     A day-exact event spans one day; a range or an approximate date spans all the days it may be.
     """
-    starts = _days(events, "event_date", mask)
+    starts = events["event_date"].to_numpy("datetime64[ns]")[mask].astype("datetime64[D]")
     lasts = events["date_end"].fillna(events["event_date"]).to_numpy("datetime64[ns]")[mask].astype("datetime64[D]")
     precision = events["time_precision"].to_numpy(dtype="int64", na_value=3)[mask]
     exact = (precision <= 1) & (lasts == starts)
@@ -106,18 +150,17 @@ def timeline_spans(events: pd.DataFrame, mask: np.ndarray) -> pd.DataFrame:
     )
 
 
-def weekly_dating(events: pd.DataFrame, mask: np.ndarray) -> pd.DataFrame:
+def weekly_dating(events: pd.DataFrame, mask: np.ndarray, codes: EventCodes | None = None) -> pd.DataFrame:
     """For a large record's strip: events per week split into ``exact day`` and ``approximate``."""
-    precision = events["time_precision"].to_numpy(dtype="int64", na_value=3)[mask]
-    frame = pd.DataFrame(
+    codes = codes or event_codes(events)
+    keys, totals = _counts_by(codes.week[mask] * 2 + (~codes.exact_day[mask]).astype(np.int64))
+    return pd.DataFrame(
         {
-            "week": week_start(_days(events, "event_date", mask)),
-            "dating": np.where(precision <= 1, "exact day", "approximate"),
+            "week": pd.to_datetime(EPOCH + (keys // 2).astype("timedelta64[D]")),
+            "dating": np.where(keys % 2 == 0, "exact day", "approximate"),
+            "events": totals.astype(np.int64),
         }
     )
-    counts = frame.groupby(["week", "dating"], sort=True).size().rename("events").reset_index()
-    counts["week"] = pd.to_datetime(counts["week"])
-    return counts
 
 
 def precise_only_hides(events: pd.DataFrame, selection: EventFilter) -> tuple[int, int]:

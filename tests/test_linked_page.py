@@ -8,6 +8,9 @@ from datetime import date
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from data.config import DATA_DIR
+from data.synthetic import synthetic_events
+from geo.table import TABLE_LIMIT
 from tests.conftest import ROOT
 from tests.test_app import header_text, map_args, map_element
 
@@ -112,3 +115,39 @@ def test_charts_and_strip_are_drawn_from_the_same_set(app):
     specs = " ".join(chart.proto.spec for chart in charts)
     for title in ("Events per week, by type", "Reported fatalities per month", "Top actors"):
         assert title in specs
+
+
+@pytest.fixture(scope="module")
+def large_data_dir(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("large-linked")
+    for name in ("territories.csv", "town_status.csv"):
+        (folder / name).write_bytes((DATA_DIR / name).read_bytes())
+    synthetic_events(TABLE_LIMIT + 1_500).to_csv(folder / "events.csv", index=False)
+    return folder
+
+
+def test_a_large_record_shows_the_first_rows_and_links_them_to_the_canvas(large_data_dir, monkeypatch):
+    monkeypatch.setenv("CONFLICT_MAP_DATA_DIR", str(large_data_dir))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120).run()
+    assert not at.exception
+    total = TABLE_LIMIT + 1_500
+    assert len(table(at).value) == TABLE_LIMIT
+    assert any(c.value.startswith(f"First 1,000 of {total:,} events (newest first)") for c in at.caption)
+    assert f"Showing {total:,} of {total:,} events" in header_text(at)
+    args = map_args(at)
+    assert args["returned_objects"] == ["last_clicked", "zoom"]  # the canvas: looked up on the server
+    # A narrower window: table, header and canvas window agree.
+    at.slider(key="timeline.range").set_value((date(2015, 1, 1), date(2016, 12, 31))).run()
+    shown = int(header_text(at).split("Showing ")[1].split(" of")[0].replace(",", ""))
+    assert 0 < shown < TABLE_LIMIT
+    assert len(table(at).value) == shown
+    # A row selects its event: highlighted on the canvas map, centred, detailed under the map.
+    chosen = table(at).value.iloc[0]
+    at.session_state["table"] = {"selection": {"rows": [0], "columns": [], "cells": []}}
+    at.run()
+    assert at.session_state["selection.event_id"] == chosen["Id"]
+    after = map_args(at)
+    assert after["script"] == args["script"]
+    assert "cm-selected" in after["feature_group"]
+    assert after["center"] is not None
+    assert any(m.value == "**Selected event**" for m in at.markdown)

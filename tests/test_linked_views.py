@@ -190,3 +190,23 @@ def test_selected_event_only_when_in_view(small):
     assert selected_event(small, small["event_id_cnty"].ne("C").to_numpy(), "C") is None
     assert selected_event(small, every(small), None) is None
     assert selected_event(small, every(small), "nope") is None
+
+
+def test_table_keeps_the_newest_when_cutting_a_large_set():
+    rng = np.random.default_rng(3)
+    days = pd.Timestamp("2012-01-01") + pd.to_timedelta(rng.permutation(3_000)[:500], unit="D")
+    rows = [event_row(event_id_cnty=f"E{i}", event_date=f"{day:%Y-%m-%d}") for i, day in enumerate(days)]
+    many = frame(*rows)
+    table = table_rows(many, every(many), limit=50)
+    expected = many.sort_values("event_date", ascending=False)["event_id_cnty"].head(50).tolist()
+    assert table.ids == expected
+    assert table.note == "First 50 of 500 events (newest first)"
+
+
+def test_codes_give_the_same_charts_as_direct_calls(small):
+    from data.aggregate import event_codes
+
+    codes, mask = event_codes(small), small["event_id_cnty"].ne("A").to_numpy()
+    assert weekly_counts(small, mask, codes).equals(weekly_counts(small, mask))
+    assert monthly_fatalities(small, mask, codes).equals(monthly_fatalities(small, mask))
+    assert top_actors(small, mask, codes=codes).equals(top_actors(small, mask))
