@@ -38,7 +38,8 @@ def pending_click(key: str = "map") -> MapClick | None:
     st.session_state[f"{key}.handled"] = point
     # streamlit-folium reports {"lat", "lng"}; our code keeps (lon, lat).
     zoom = int(state.get("zoom") or 5)
-    return MapClick(float(point["lng"]), float(point["lat"]), zoom, state.get("last_object_clicked_popup"))
+    popup, on_object = state.get("last_object_clicked_popup"), bool(state.get("last_object_clicked"))
+    return MapClick(float(point["lng"]), float(point["lat"]), zoom, popup, on_object)
 
 
 def show(

@@ -16,12 +16,17 @@ _POPUP_ID = re.compile(r"Event id: (\S+)\s*$")
 
 @dataclass(frozen=True)
 class MapClick:
-    """A click on the map: where (lon, lat), at which zoom, and the text of the popup it opened."""
+    """A click on the map: where (lon, lat), at which zoom, and the text of the popup it opened.
+
+    ``on_object`` is true for a click on a drawn object (a rich symbol, a territory), false for a
+    click on the map itself (the canvas layer's dots are not objects).
+    """
 
     lon: float
     lat: float
     zoom: int = 5
     popup: str | None = None
+    on_object: bool = False
 
 
 def popup_event_id(text: str | None) -> str | None:
@@ -39,13 +44,16 @@ def popup_event_id(text: str | None) -> str | None:
 def clicked_event_id(events: pd.DataFrame, in_view: np.ndarray, click: MapClick) -> str | None:
     """The id of the event in view that ``click`` points at: named by its popup, else the nearest.
 
-    A rich symbol's popup names its event exactly (events at one town share a point); a click on
-    the canvas layer has no popup, so the nearest event within about 10 pixels is taken.
+    A rich symbol's popup names its event exactly (events at one town share a point); another
+    object (a territory, a town square) names none. A click on the canvas layer has no object, so
+    the nearest event within about 10 pixels is taken.
     """
     named = popup_event_id(click.popup)
     if named is not None:
         ids = events["event_id_cnty"].to_numpy()[in_view]
         return named if named in set(ids) else None
+    if click.on_object:
+        return None
     event = nearest_event(events, in_view, click.lon, click.lat, click_radius_km(click.zoom))
     return None if event is None else str(event["event_id_cnty"])
 

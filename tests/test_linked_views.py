@@ -183,6 +183,8 @@ def test_a_click_names_its_event_by_popup_else_by_distance(small):
     # Without a popup (the canvas layer): the nearest event within ~10 px, here all at Kidal.
     assert clicked_event_id(small, in_view, MapClick(1.40921, 18.44345, 8)) in {"A", "B", "C", "D"}
     assert clicked_event_id(small, in_view, MapClick(-8.0, 12.6, 8)) is None  # Bamako: far from all
+    # A drawn object without an event popup (a territory, a town square) selects nothing.
+    assert clicked_event_id(small, in_view, MapClick(1.40921, 18.44345, 8, None, on_object=True)) is None
 
 
 def test_selected_event_only_when_in_view(small):
