@@ -60,7 +60,7 @@ def show(table: TableRows, selected: str | None, key: str = "table") -> None:
     st.session_state[f"{key}.ids"] = ids
     note = table.note
     if selected and not rows:
-        note += f" · the selected event ({plain(selected)}) is not among them"
+        note += f" · {plain(selected)}, now selected, is not among these rows"
     elif rows:
         row = table.rows.iloc[rows[0]]
         note += f" · **Selected: {plain(selected)}**, {plain(str(row['Place']))}, {row['Date']:%-d %b %Y}"
