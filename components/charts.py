@@ -28,7 +28,7 @@ def weekly_chart(weekly: pd.DataFrame) -> alt.Chart:
         .mark_bar()
         .encode(
             x=alt.X("week:T", title=None),
-            y=alt.Y("sum(events):Q", title="events"),
+            y=alt.Y("sum(events):Q", title="events", axis=alt.Axis(tickMinStep=1)),
             color=alt.Color("event_type:N", scale=TYPE_SCALE, legend=alt.Legend(orient="bottom", title=None)),
             tooltip=[alt.Tooltip("week:T", title="week of"), "event_type:N", "events:Q"],
         )

@@ -78,6 +78,15 @@ def test_marker_click_selects_the_row_and_row_click_centres_the_map(app_url, pag
     page.mouse.move(5, 5)
     page.wait_for_timeout(1000)
     page.screenshot(path=str(ARTIFACTS / "linked-halos.png"))
+    page.get_by_role("tab", name="Charts").click()
+    charts = page.locator('[data-testid="stVegaLiteChart"]')
+    deadline = time.monotonic() + 20
+    while charts.count() < 4 and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert charts.count() == 4  # the strip and three charts
+    charts.nth(1).scroll_into_view_if_needed()
+    page.wait_for_timeout(1500)
+    page.screenshot(path=str(ARTIFACTS / "linked-charts.png"))
     assert page.outside_requests == []
 
 
