@@ -66,17 +66,27 @@ def actors_chart(actors: pd.DataFrame) -> alt.Chart:
     )
 
 
-def show(weekly: pd.DataFrame, monthly: pd.DataFrame, actors: pd.DataFrame, key: str = "charts") -> None:
-    """Draw the three charts of the filtered set (nothing when it is empty)."""
-    if weekly.empty:
+def chart_specs(weekly: pd.DataFrame, monthly: pd.DataFrame, actors: pd.DataFrame) -> dict[str, dict]:
+    """The three charts as Vega-Lite dicts, built once per view (cached by the caller).
+
+    Unvalidated: the specs are ours and fixed; altair's validation would double the cost of each rerun.
+    """
+    built = {"weekly": weekly_chart(weekly), "fatalities": fatalities_chart(monthly), "actors": actors_chart(actors)}
+    specs = {name: chart.to_dict(validate=False) for name, chart in built.items()}
+    specs["unreported"] = int(monthly["unreported"].sum())
+    return specs
+
+
+def show(specs: dict, empty: bool, key: str = "charts") -> None:
+    """Draw the three charts of the filtered set (``chart_specs``; nothing when it is ``empty``)."""
+    if empty:
         st.caption("No event in view: nothing to chart.")
         return
     left, right = st.columns(2)
-    left.altair_chart(weekly_chart(weekly), width="stretch", key=f"{key}.weekly")
-    right.altair_chart(fatalities_chart(monthly), width="stretch", key=f"{key}.fatalities")
-    unreported = int(monthly["unreported"].sum())
-    right.caption(f"{unreported:,} event(s) in view have no reported toll: they count as unknown, not as 0.")
-    st.altair_chart(actors_chart(actors), width="stretch", key=f"{key}.actors")
+    left.vega_lite_chart(spec=specs["weekly"], width="stretch", key=f"{key}.weekly")
+    right.vega_lite_chart(spec=specs["fatalities"], width="stretch", key=f"{key}.fatalities")
+    right.caption(f"{specs['unreported']:,} event(s) in view have no reported toll: they count as unknown, not as 0.")
+    st.vega_lite_chart(spec=specs["actors"], width="stretch", key=f"{key}.actors")
 
 
 def _window_band(window: tuple[date, date]) -> alt.Chart:

@@ -33,9 +33,8 @@ class Views:
     """What the table and charts show, already reduced to a few hundred rows."""
 
     table: TableRows
-    weekly: pd.DataFrame
-    monthly: pd.DataFrame
-    actors: pd.DataFrame
+    charts: dict  # Vega-Lite specs (``charts.chart_specs``)
+    empty: bool
 
 
 def picked_event(events: pd.DataFrame, in_view: np.ndarray, map_key: str = "map", table_key: str = "table"):
@@ -64,12 +63,12 @@ def _codes(version: str, published: date, _events: pd.DataFrame) -> EventCodes:
 @st.cache_resource(max_entries=16)
 def _views(version: str, view_key: tuple, _events: pd.DataFrame, _in_view: np.ndarray) -> Views:
     codes = _codes(version, view_key[0], _events)
-    return Views(
-        table=table_rows(_events, _in_view),
-        weekly=weekly_counts(_events, _in_view, codes),
-        monthly=monthly_fatalities(_events, _in_view, codes),
-        actors=top_actors(_events, _in_view, codes=codes),
+    specs = charts.chart_specs(
+        weekly_counts(_events, _in_view, codes),
+        monthly_fatalities(_events, _in_view, codes),
+        top_actors(_events, _in_view, codes=codes),
     )
+    return Views(table=table_rows(_events, _in_view), charts=specs, empty=not _in_view.any())
 
 
 @st.cache_resource(max_entries=16)
@@ -100,4 +99,4 @@ def show(version: str, view_key: tuple, events: pd.DataFrame, in_view: np.ndarra
     with table_tab:
         event_table.show(views.table, selection.current(), key="table")
     with charts_tab:
-        charts.show(views.weekly, views.monthly, views.actors, key=f"{key}.charts")
+        charts.show(views.charts, views.empty, key=f"{key}.charts")
