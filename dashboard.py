@@ -12,15 +12,17 @@ from components import (
     export,
     filters_sidebar,
     header,
+    linked,
     map_view,
     notices,
     publication,
     timeline,
 )
+from data.aggregate import precise_only_hides
 from data.filters import attribute_mask, describe, valid_at, window_mask
 from geo.export import ExportView
+from geo.halos import focus_view
 from geo.mapbuild import MapOptions, build_base_map, build_overlays, uses_canvas
-from geo.nearest import click_radius_km, nearest_event
 
 TITLE = "Conflict Map: northern Mali"
 st.set_page_config(page_title=TITLE, page_icon="🗺️", layout="wide")
@@ -39,8 +41,12 @@ if data.events.empty:
 header_area, map_area = st.container(), st.container()
 first_day = data.events["event_date"].min().date()
 last_day = data.events["date_end"].max().date()
-chosen = filters_sidebar.show(cached.filter_options(token, published, data.events), key="filters")
-selection = replace(timeline.show(first_day, last_day, key="timeline"), **chosen)
+window = timeline.show(first_day, last_day, key="timeline")
+strip_area = st.container()  # the events-over-time strip, under the slider
+options_in_data = cached.filter_options(token, published, data.events)
+hides = lambda fields: precise_only_hides(data.events, replace(window, **fields))  # noqa: E731
+chosen = filters_sidebar.show(options_in_data, key="filters", hides=hides)
+selection = replace(window, **chosen)
 about.show(mode)
 
 # A large record is drawn from packed arrays on a canvas; a small one keeps rich symbols (and only
@@ -56,15 +62,22 @@ with header_area:
     header.show(*stamp)
 
 subset = tuple(sorted(chosen.items()))
+with strip_area:
+    linked.show_strip(
+        token, (published, subset), data.events, chosen_rows, (selection.start, selection.end), (first_day, last_day)
+    )
+picked = linked.picked_event(data.events, in_window)  # a map click or a table row since the last run
 packed_url = cached.packed_events_url(token, published, subset, data.events, chosen_rows) if canvas else None
 options = MapOptions(basemap=mode)
-base = build_base_map(cached.basemap(settings.theatre), options, packed_url=packed_url)
-overlays = build_overlays(events, territories, towns, window=(selection.start, selection.end) if canvas else None)
+base_layers = cached.basemap(settings.theatre)
+base = build_base_map(base_layers, options, packed_url=packed_url)
+window_days = (selection.start, selection.end) if canvas else None
+overlays = build_overlays(events, territories, towns, window=window_days, basemap=base_layers, selected=picked)
 with map_area:
-    clicked = map_view.show(base, overlays, options.height, clickable=canvas, key="map")
-    if clicked:
-        lon, lat, zoom = clicked
-        event_panel.show(nearest_event(data.events, in_window, lon, lat, click_radius_km(zoom)))
+    map_view.show(base, overlays, options.height, clickable=canvas, view=focus_view(picked), key="map")
+    if canvas:
+        event_panel.show(picked)
+linked.show(token, (published, subset, selection.start, selection.end), data.events, in_window, key="views")
 notices.show(data.rejected)
 if not canvas:  # a large record's export is a later step: its canvas layer needs the packed file
     history = (data.events[chosen_rows], data.territories, data.towns)  # "what changed" looks before the window

@@ -1,31 +1,64 @@
 """The map on the page: the one place that calls ``st_folium``.
 
 The base map is identical on every rerun, so streamlit-folium keeps its iframe; only the overlays
-travel on a timeline move (``feature_group_to_add``), so the map neither remounts nor flashes.
+travel on a timeline move (``feature_group_to_add``), so the map neither remounts nor flashes. A
+selected event moves the view through ``center``/``zoom``, which pan the same map.
 """
 
 from __future__ import annotations
 
 import folium
+import streamlit as st
 from streamlit_folium import st_folium
+
+from geo.selection import MapClick
+
+# Rich symbols name their event in the popup; the canvas layer reports where and at which zoom.
+RICH_RETURNS = ["last_object_clicked", "last_object_clicked_popup"]
+CANVAS_RETURNS = ["last_clicked", "zoom"]
+
+
+def _mark_fresh(key: str) -> None:
+    st.session_state[f"{key}.fresh"] = True
+
+
+def pending_click(key: str = "map") -> MapClick | None:
+    """The click made on the map since the last run (once), read before the map is drawn again.
+
+    Session keys: ``{key}`` (what the map reported), ``{key}.fresh`` (set by its change callback),
+    ``{key}.handled`` (the last point acted on).
+    """
+    if not st.session_state.pop(f"{key}.fresh", False):
+        return None
+    state = st.session_state.get(key) or {}
+    point = state.get("last_object_clicked") or state.get("last_clicked")
+    # A pan or zoom also reports (the canvas layer asks for the zoom): only a new point is a click.
+    if not point or point == st.session_state.get(f"{key}.handled"):
+        return None
+    st.session_state[f"{key}.handled"] = point
+    # streamlit-folium reports {"lat", "lng"}; our code keeps (lon, lat).
+    zoom = int(state.get("zoom") or 5)
+    popup, on_object = state.get("last_object_clicked_popup"), bool(state.get("last_object_clicked"))
+    return MapClick(float(point["lng"]), float(point["lat"]), zoom, popup, on_object)
 
 
 def show(
-    base_map: folium.Map, overlays: list[folium.FeatureGroup], height: int, clickable: bool = False, key: str = "map"
-) -> tuple[float, float, int] | None:
-    """Draw ``base_map`` with ``overlays`` on top; return ``(lon, lat, zoom)`` of the last click.
+    base_map: folium.Map,
+    overlays: list[folium.FeatureGroup],
+    height: int,
+    clickable: bool = False,
+    view: tuple[list[float], int] | None = None,
+    key: str = "map",
+) -> None:
+    """Draw ``base_map`` with ``overlays`` on top, centred on ``view`` (``([lat, lon], zoom)``) if given.
 
-    Only with ``clickable`` (the canvas layer, whose details are looked up on the server) does the
-    map report clicks; otherwise ``returned_objects=[]``, because asking for anything (bounds by
-    default) costs an extra rerun on every mount.
+    Clicks come back through ``pending_click`` on the next run. Only objects that start as ``None``
+    are asked for, so mounting the map does not cost an extra rerun; ``clickable`` (the canvas
+    layer, looked up on the server) asks for the click point and zoom instead of the clicked object.
     """
-    returned = ["last_clicked", "zoom"] if clickable else []
-    state = st_folium(
+    center, zoom = view if view is not None else (None, None)
+    st_folium(
         base_map, key=key, height=height, use_container_width=True, feature_group_to_add=overlays,
-        returned_objects=returned,
+        returned_objects=CANVAS_RETURNS if clickable else RICH_RETURNS, center=center, zoom=zoom,
+        on_change=lambda: _mark_fresh(key),
     )  # fmt: skip
-    click = (state or {}).get("last_clicked") if clickable else None
-    if not click:
-        return None
-    # streamlit-folium reports {"lat", "lng"}; our code keeps (lon, lat).
-    return float(click["lng"]), float(click["lat"]), int(state.get("zoom") or 5)

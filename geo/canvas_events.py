@@ -6,8 +6,11 @@ the overlays and only tells the page the new date window, a few bytes per timeli
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
+import folium
+import pandas as pd
 from branca.element import MacroElement
 from jinja2 import Template
 
@@ -57,3 +60,11 @@ class EventWindow(MacroElement):
         super().__init__()
         self._name = "EventWindow"
         self.start, self.end = int(start), int(end)
+
+
+def window_layer(window: tuple[date, date]) -> folium.FeatureGroup:
+    """The events overlay of a large record: only the new date window travels, not the events."""
+    group = folium.FeatureGroup(name="Events")
+    start, end = (int((pd.Timestamp(day) - pd.Timestamp("1970-01-01")).days) for day in window)
+    EventWindow(start, end).add_to(group)
+    return group

@@ -6,6 +6,11 @@ from branca.element import MacroElement
 from jinja2 import Template
 
 
+def latlon(lon: float, lat: float) -> list[float]:
+    """Folium's [lat, lon] order, from our (lon, lat): the one place the order switches."""
+    return [float(lat), float(lon)]
+
+
 class HtmlControl(MacroElement):
     """A Leaflet control at a corner holding fixed HTML (our legend)."""
 
@@ -79,3 +84,29 @@ class GeoJsonLayer(MacroElement):
         super().__init__()
         self._name = "GeoJsonLayer"
         self.style, self.pane, self.url, self.data = style, pane, url, data
+
+
+class OpenPopup(MacroElement):
+    """Opens its marker's popup once the marker is on the map.
+
+    streamlit-folium adds a feature group to the map only after building it, so folium's
+    ``show=True`` would open nothing.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        setTimeout(function () {
+            var marker = {{ this._parent.get_name() }}, map = marker._map;
+            if (!map) { return; }
+            // Open once the map has settled on the selection, so the popup can pan into view.
+            var moving = map._animatingZoom || (map._panAnim && map._panAnim._inProgress);
+            if (moving) { map.once("moveend", function () { marker.openPopup(); }); } else { marker.openPopup(); }
+        }, 0);
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "OpenPopup"

@@ -6,6 +6,7 @@ No branca ColorMap: with one on the map, streamlit-folium loads d3 from a CDN.
 from __future__ import annotations
 
 from data.schema import EVENT_TYPES
+from geo.halos import HALO_RADIUS_KM, REGION_STYLE
 from geo.popups import html_text
 from geo.style import STATUS_STYLES, actor_colour, event_icon_svg, town_icon_svg
 
@@ -28,10 +29,21 @@ def _swatch(status: str, colour: str) -> str:
     return f'<span class="cm-swatch" style="border:2px {dash} {colour};background:{colour}{alpha:02x}"></span>'
 
 
+def _halo_swatch(colour: str = "#555555", corner: int = 8) -> str:
+    return (
+        f'<span class="cm-swatch" style="border:1.5px dashed {colour};border-radius:{corner}px;'
+        f'background:{colour}18"></span>'
+    )
+
+
 def legend_html() -> str:
     """The legend: event types, approximate places, territory status and actor colours."""
     rows = [f"<div>{event_icon_svg(t, size=16)} {html_text(t)}</div>" for t in EVENT_TYPES]
     rows.append(f"<div>{event_icon_svg('Battles', approximate=True, size=16)} place approximate</div>")
+    rows.append(
+        f"<div>{_halo_swatch()} within {HALO_RADIUS_KM[2]:g} km · {_halo_swatch(REGION_STYLE['color'], 2)} region</div>"
+    )
+    rows.append(f"<div>{event_icon_svg('Protests', approximate_date=True, size=16)} date approximate</div>")
     rows.append("<hr>")
     rows += [f"<div>{_swatch(s, '#555555')} {s} territory</div>" for s in ("claimed", "controlled")]
     rows.append(

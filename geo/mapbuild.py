@@ -4,7 +4,7 @@ The base (basemap, labels, legend) never changes; the overlays (territory, town 
 do.
 
 Coordinates are (lon, lat) everywhere in our code; folium wants [lat, lon], and the swap happens
-only in this module, in ``_latlon``.
+only in ``geo.elements.latlon``.
 """
 
 from __future__ import annotations
@@ -19,12 +19,13 @@ from folium.plugins import MarkerCluster
 
 from geo.assets import Assets, map_assets
 from geo.basemap import Basemap
-from geo.canvas_events import CanvasEvents, EventWindow
-from geo.elements import Attribution, GeoJsonLayer, HtmlControl
+from geo.canvas_events import CanvasEvents, window_layer
+from geo.elements import Attribution, GeoJsonLayer, HtmlControl, latlon
 from geo.geojson import geometry_mapping
+from geo.halos import halo_layer, highlight_layer
 from geo.legend import ATTRIBUTION, OSM_ATTRIBUTION, legend_html
 from geo.popups import event_popup_html, event_tooltip_html, html_text, status_tooltip_html
-from geo.style import BASEMAP_COLOURS, STATUS_STYLES, actor_colour, event_icon_svg, town_icon_svg
+from geo.style import BASEMAP_COLOURS, STATUS_STYLES, actor_colour, event_symbol_svg, town_icon_svg
 
 OVERLAY_NAMES = ("Territory", "Town status", "Events")
 LABEL_PANE = "cm-labels"
@@ -73,9 +74,7 @@ class MapOptions:
     height: int | str = 620
 
 
-def _latlon(lon: float, lat: float) -> list[float]:
-    """Folium's [lat, lon] order, from our (lon, lat)."""
-    return [float(lat), float(lon)]
+_latlon = latlon  # folium's [lat, lon] from our (lon, lat)
 
 
 def _basemap_layer(basemap: Basemap, name: str, style: dict, pane: str, assets: Assets) -> GeoJsonLayer:
@@ -199,21 +198,12 @@ def event_layer(events: pd.DataFrame, assets: Assets | None = None) -> folium.Fe
     cluster.default_js, cluster.default_css = assets.cluster_js, assets.cluster_css
     cluster.add_to(group)
     for event in events.sort_values("event_date").to_dict("records"):
-        approximate = int(event["geo_precision"]) >= 3
-        svg = event_icon_svg(event["event_type"], approximate=approximate)
+        svg = event_symbol_svg(event)
         icon = folium.DivIcon(html=svg, class_name="cm-event", icon_size=(22, 22), icon_anchor=(11, 11))
         marker = folium.Marker(_latlon(event["longitude"], event["latitude"]), icon=icon)
         folium.Popup(event_popup_html(event), max_width=340, parse_html=False).add_to(marker)
         folium.Tooltip(event_tooltip_html(event)).add_to(marker)
         marker.add_to(cluster)
-    return group
-
-
-def window_layer(window: tuple[date, date]) -> folium.FeatureGroup:
-    """For the canvas layer: only the new date window travels, not the events."""
-    group = folium.FeatureGroup(name=OVERLAY_NAMES[2])
-    start, end = (int((pd.Timestamp(day) - pd.Timestamp("1970-01-01")).days) for day in window)
-    EventWindow(start, end).add_to(group)
     return group
 
 
@@ -223,14 +213,22 @@ def build_overlays(
     towns: pd.DataFrame,
     assets: Assets | None = None,
     window: tuple[date, date] | None = None,
+    basemap: Basemap | None = None,
+    selected: dict | None = None,
 ) -> list[folium.FeatureGroup]:
     """The layers that follow the timeline, bottom to top: territory, town status, events.
 
     With ``window`` (a large record drawn by the canvas layer), the events layer only carries the
-    date window; otherwise one symbol per event.
+    date window; otherwise one symbol per event. With ``basemap`` (for region outlines), halos of
+    place precision go under the symbols and the ``selected`` event's highlight on top.
     """
-    events_group = window_layer(window) if window is not None else event_layer(events, assets)
-    return [territory_layer(territories), town_layer(towns), events_group]
+    groups = [territory_layer(territories), town_layer(towns)]
+    if window is None:
+        groups += [halo_layer(events, basemap)] if basemap is not None else []
+        groups.append(event_layer(events, assets))
+    else:
+        groups.append(window_layer(window))
+    return groups + ([highlight_layer(selected, basemap)] if basemap is not None else [])
 
 
 def build_map(

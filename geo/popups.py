@@ -78,6 +78,13 @@ def source_html(event: dict) -> str:
     return text
 
 
+def _when_html(event: dict) -> str:
+    """The date with its precision; an approximate one is marked ``≈`` as in the table."""
+    precision = int(event["time_precision"])
+    label = html_text(date_label(event["event_date"], event.get("date_end"), precision))
+    return f'<span class="cm-approx" title="date approximate">≈</span> {label}' if precision >= 2 else label
+
+
 def event_popup_html(event: dict) -> str:
     """Popup body of one event: what, when (with precision), where (with precision), who, toll, source."""
     precision = int(event["geo_precision"])
@@ -85,7 +92,7 @@ def event_popup_html(event: dict) -> str:
     if event.get("admin1"):
         where += f", {html_text(event['admin1'])}"
     rows = (
-        ("When", html_text(date_label(event["event_date"], event.get("date_end"), int(event["time_precision"])))),
+        ("When", _when_html(event)),
         ("Where", f"{where} <i>({html_text(GEO_PRECISION.get(precision, ''))})</i>"),
         ("Who", html_text(actors_text(event))),
         ("Fatalities", html_text(fatalities_label(event.get("fatalities")))),
@@ -95,7 +102,7 @@ def event_popup_html(event: dict) -> str:
     title = f"{html_text(event['event_type'])}: {html_text(event['sub_event_type'])}"
     return (
         f'<div class="cm-popup"><b>{title}</b><table>{table}</table>'
-        f"<p>{html_text(event['notes'])}</p><small>id {html_text(event['event_id_cnty'])}</small></div>"
+        f"<p>{html_text(event['notes'])}</p><small>Event id: {html_text(event['event_id_cnty'])}</small></div>"
     )
 
 

@@ -69,8 +69,19 @@ def actor_colour(actor: str) -> str:
     return _FALLBACK_PALETTE[digest[0] % len(_FALLBACK_PALETTE)]
 
 
-def event_icon_svg(event_type: str, approximate: bool = False, size: int = 22) -> str:
-    """An inline SVG symbol for an event; ``approximate`` adds a dashed ring (place not exact)."""
+# A small dark badge with a tilde at the symbol's top right: the date is approximate.
+DATE_BADGE = (
+    '<circle cx="15.6" cy="4.4" r="4.3" fill="#263238" stroke="#ffffff" stroke-width="0.8"/>'
+    '<path d="M12.9 5 Q14.2 3 15.6 4.4 T18.3 3.8" fill="none" stroke="#ffffff" stroke-width="1.1"/>'
+)
+
+
+def event_icon_svg(event_type: str, approximate: bool = False, approximate_date: bool = False, size: int = 22) -> str:
+    """An inline SVG symbol for an event.
+
+    ``approximate`` adds a dashed ring (place not exact), ``approximate_date`` a tilde badge
+    (date known only to a range of days or a month).
+    """
     colour, path = event_style(event_type)
     filled = "none" if path.startswith("M4 4 L16 16") else colour
     stroke = colour if filled == "none" else "#ffffff"
@@ -84,8 +95,18 @@ def event_icon_svg(event_type: str, approximate: bool = False, size: int = 22) -
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 20 20" width="{size}" height="{size}">'
         f'{backdrop}{ring}<path d="{path}" fill="{filled}" stroke="{stroke}" stroke-width="{width}" '
-        f'stroke-linejoin="round" stroke-linecap="round"/></svg>'
+        f'stroke-linejoin="round" stroke-linecap="round"/>{DATE_BADGE if approximate_date else ""}</svg>'
     )
+
+
+def event_symbol_svg(event: dict, size: int = 22) -> str:
+    """The symbol of one event record.
+
+    Its type's shape, a dashed ring if its place is approximate (``geo_precision`` 2 or 3), a
+    tilde badge if its date is (``time_precision`` 2 or 3).
+    """
+    approximate_place, approximate_date = int(event["geo_precision"]) >= 2, int(event["time_precision"]) >= 2
+    return event_icon_svg(event["event_type"], approximate_place, approximate_date, size)
 
 
 def town_icon_svg(colour: str, status: str, size: int = 16) -> str:

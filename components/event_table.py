@@ -1,0 +1,81 @@
+"""The event table under the map: the same filtered set, sortable and searchable; a row selects its event."""
+
+from __future__ import annotations
+
+import re
+
+import streamlit as st
+
+from geo.table import TableRows
+
+COLUMN_CONFIG = {
+    "Date": st.column_config.DateColumn("Date", format="D MMM YYYY", help="First day the event may have happened"),
+    "Dating": st.column_config.TextColumn("Dating", help="exact day, or ≈ and the days it may fall on"),
+    "Place precision": st.column_config.TextColumn("Place precision", help="≈: the place is approximate"),
+    "Fatalities": st.column_config.NumberColumn("Fatalities", format="%d", help="Empty: not reported (not zero)"),
+    "Id": st.column_config.TextColumn("Id", width="small"),
+}
+
+
+def plain(text: str) -> str:
+    """``text`` with Markdown's special characters escaped (ids may come from a URL)."""
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$:])", r"\\\1", text)
+
+
+def _rows_of(state: object) -> list[int]:
+    try:
+        return [int(row) for row in state["selection"]["rows"]]  # type: ignore[index]
+    except (KeyError, TypeError):
+        return []
+
+
+def pending(key: str = "table") -> list[str] | None:
+    """What the user did to the table's selection since it was drawn: ``None`` nothing, else the ids chosen.
+
+    Read at the top of the run, so that the map drawn above the table already shows the choice.
+    Session keys: ``{key}`` (the table's selection), ``{key}.ids`` (ids by row, as last drawn),
+    ``{key}.seen`` (the rows selected when last drawn).
+    """
+    if key not in st.session_state:
+        return None
+    rows = _rows_of(st.session_state[key])
+    if rows == st.session_state.get(f"{key}.seen", []):
+        return None
+    ids = st.session_state.get(f"{key}.ids", [])
+    return [ids[row] for row in rows if 0 <= row < len(ids)]
+
+
+def _select_row(key: str, rows: list[int]) -> None:
+    # A selection made elsewhere (map, URL) is written into the table before it is drawn.
+    if key not in st.session_state or _rows_of(st.session_state[key]) != rows:
+        st.session_state[key] = {"selection": {"rows": rows, "columns": [], "cells": []}}
+    st.session_state[f"{key}.seen"] = rows
+
+
+def show(table: TableRows, selected: str | None, key: str = "table") -> None:
+    """Draw the rows (``geo.table.table_rows``) with ``selected`` highlighted; one row can be selected."""
+    ids = table.ids
+    rows = [ids.index(selected)] if selected in ids else []
+    _select_row(key, rows)
+    st.session_state[f"{key}.ids"] = ids
+    note = table.note
+    if selected and not rows:
+        note += f" · {plain(selected)}, now selected, is not among these rows"
+    elif rows:
+        row = table.rows.iloc[rows[0]]
+        note += f" · **Selected: {plain(selected)}**, {plain(str(row['Place']))}, {row['Date']:%-d %b %Y}"
+    st.caption(
+        f"{note}. Click a row to show it on the map; sort by a column header; "
+        "search with the magnifier above the table."
+    )
+    st.dataframe(
+        table.rows,
+        key=key,
+        on_select="rerun",
+        selection_mode="single-row",
+        hide_index=True,
+        column_config=COLUMN_CONFIG,
+        placeholder="not reported",
+        width="stretch",
+        height=min(38 + 35 * max(len(table.rows), 1), 420),
+    )

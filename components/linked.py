@@ -1,0 +1,102 @@
+"""Map, table, charts and timeline strip linked: one filtered set, one selected event.
+
+The page computes the filtered set once (``in_view``: timeline window and sidebar filters); every
+view here reads that same mask, so their counts cannot disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from components import charts, event_table, map_view, selection
+from data.aggregate import (
+    STRIP_EVENT_LIMIT,
+    EventCodes,
+    event_codes,
+    monthly_fatalities,
+    timeline_spans,
+    top_actors,
+    weekly_counts,
+    weekly_dating,
+)
+from geo.selection import clicked_event_id, selected_event
+from geo.table import TableRows, table_rows
+
+
+@dataclass(frozen=True)
+class Views:
+    """What the table and charts show, already reduced to a few hundred rows."""
+
+    table: TableRows
+    charts: dict  # Vega-Lite specs (``charts.chart_specs``)
+    empty: bool
+
+
+def picked_event(events: pd.DataFrame, in_view: np.ndarray, map_key: str = "map", table_key: str = "table"):
+    """Apply a click on the map or a row chosen in the table since the last run; return the selected event.
+
+    Runs before the map is built, so its highlight and centre follow the choice in the same run.
+    Returns the event's record when it is in view, else ``None`` (an id out of view stays selected,
+    so widening the filters shows it again).
+    """
+    click = map_view.pending_click(map_key)
+    if click is not None:
+        selection.choose(clicked_event_id(events, in_view, click))
+    rows = event_table.pending(table_key)
+    if rows is not None:
+        selection.choose(rows[0] if rows else None)
+    return selected_event(events, in_view, selection.current())
+
+
+@st.cache_resource(max_entries=4)
+def _codes(version: str, published: date, _events: pd.DataFrame) -> EventCodes:
+    return event_codes(_events)
+
+
+# cache_resource with the frame and mask unhashed: keyed on the store version and the filter, so a
+# rerun that changes neither (a row click) costs nothing, even for a million events.
+@st.cache_resource(max_entries=16)
+def _views(version: str, view_key: tuple, _events: pd.DataFrame, _in_view: np.ndarray) -> Views:
+    codes = _codes(version, view_key[0], _events)
+    specs = charts.chart_specs(
+        weekly_counts(_events, _in_view, codes),
+        monthly_fatalities(_events, _in_view, codes),
+        top_actors(_events, _in_view, codes=codes),
+    )
+    return Views(table=table_rows(_events, _in_view), charts=specs, empty=not _in_view.any())
+
+
+@st.cache_resource(max_entries=16)
+def _strip_data(version: str, view_key: tuple, _events: pd.DataFrame, _rows: np.ndarray) -> pd.DataFrame:
+    if np.count_nonzero(_rows) <= STRIP_EVENT_LIMIT:
+        return timeline_spans(_events, _rows)
+    return weekly_dating(_events, _rows, _codes(version, view_key[0], _events))
+
+
+def show_strip(version: str, view_key: tuple, events, chosen_rows, window, bounds, key: str = "strip") -> None:
+    """The events-over-time strip: the events passing the sidebar filters over the whole record.
+
+    ``view_key`` (publication date first) names the sidebar filters that made ``chosen_rows``;
+    ``window`` is shaded. Only the window band changes on a timeline move.
+    """
+    data = _strip_data(version, view_key, events, chosen_rows)
+    strip = charts.spans_strip if "dating" in data and "id" in data else charts.weekly_strip
+    charts.show_strip(strip(data, window, bounds), key=key)
+
+
+def show(version: str, view_key: tuple, events: pd.DataFrame, in_view: np.ndarray, key: str = "views") -> None:
+    """Table and charts of the events in view.
+
+    ``view_key`` names the filter that made ``in_view``, the publication date first.
+    """
+    views = _views(version, view_key, events, in_view)
+    table_tab, charts_tab = st.tabs(["Table", "Charts"])
+    with table_tab:
+        event_table.show(views.table, selection.current(), key="table")
+    with charts_tab:
+        charts.show(views.charts, views.empty, key=f"{key}.charts")

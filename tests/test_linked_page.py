@@ -1,0 +1,153 @@
+"""The linked views under AppTest: map, table and header agree; a row selects, centres and highlights."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from data.config import DATA_DIR
+from data.synthetic import synthetic_events
+from geo.table import TABLE_LIMIT
+from tests.conftest import ROOT
+from tests.test_app import header_text, map_args, map_element
+
+SHOWING = "Showing {shown} of {total} events"
+WIDGETS = {"filters.types": "multiselect", "filters.regions": "multiselect", "filters.precise": "toggle",
+           "timeline.range": "slider"}  # fmt: skip
+
+
+@pytest.fixture
+def app():
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def table(at: AppTest):
+    return next(frame for frame in at.dataframe if frame.key == "table")
+
+
+def map_count(at: AppTest) -> int:
+    return map_args(at)["feature_group"].count("cm-event")
+
+
+def assert_views_agree(at: AppTest, total: int) -> int:
+    shown = len(table(at).value)
+    assert map_count(at) == shown
+    assert SHOWING.format(shown=shown, total=total) in header_text(at)
+    return shown
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [
+        {},
+        {"filters.types": ["Battles"]},
+        {"filters.regions": ["Kidal"], "timeline.range": (date(2020, 1, 1), date(2026, 4, 29))},
+        {"filters.precise": True},
+    ],
+    ids=["all", "battles", "kidal-since-2020", "precise-only"],
+)
+def test_table_map_and_header_count_the_same_events(app, dataset, settings):
+    for key, value in settings.items():
+        getattr(app, WIDGETS[key])(key=key).set_value(value)
+    app.run()
+    assert not app.exception
+    shown = assert_views_agree(app, len(dataset.events))
+    assert (shown == len(dataset.events)) is (not settings)
+
+
+def test_precise_only_says_what_it_hides(app, dataset):
+    exact = ((dataset.events["time_precision"] == 1) & (dataset.events["geo_precision"] == 1)).sum()
+    hidden = len(dataset.events) - exact
+    captions = [c.value for c in app.caption]
+    assert f"Exact day and place only: would hide {hidden} of {len(dataset.events)} events" in captions
+    app.toggle(key="filters.precise").set_value(True).run()
+    captions = [c.value for c in app.caption]
+    assert f"Exact day and place only: hides {hidden} of {len(dataset.events)} events" in captions
+    assert len(table(app).value) == exact
+
+
+def test_selecting_a_row_centres_the_map_without_remounting_it(app):
+    before = map_element(app)
+    before_args = json.loads(before.json_args)
+    assert before_args["center"] is None
+    chosen = table(app).value.iloc[2]
+    app.session_state["table"] = {"selection": {"rows": [2], "columns": [], "cells": []}}
+    app.run()
+    assert not app.exception
+    assert app.session_state["selection.event_id"] == chosen["Id"]
+    after = map_element(app)
+    after_args = json.loads(after.json_args)
+    assert after.id == before.id
+    assert after_args["script"] == before_args["script"]
+    assert after_args["center"] != before_args["center"]
+    assert after_args["zoom"] >= 6
+    assert f"Event id: {chosen['Id']}" in after_args["feature_group"]  # the highlight's popup
+    assert "cm-selected" in after_args["feature_group"]
+    assert any(f"Selected: {chosen['Id'].replace('-', chr(92) + '-')}" in c.value for c in app.caption)
+    # Unselecting the row clears the selection; the map stays where it is.
+    app.session_state["table"] = {"selection": {"rows": [], "columns": [], "cells": []}}
+    app.run()
+    assert app.session_state["selection.event_id"] is None
+    assert "cm-selected" not in map_args(app)["feature_group"]
+
+
+def test_a_selection_already_in_the_session_is_honoured(dataset):
+    event = dataset.events.iloc[0]
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.session_state["selection.event_id"] = event["event_id_cnty"]
+    at.run()
+    assert not at.exception
+    args = map_args(at)
+    assert args["center"] == [event["latitude"], event["longitude"]]
+    ids = list(table(at).value["Id"])
+    assert at.session_state["table"]["selection"]["rows"] == [ids.index(event["event_id_cnty"])]
+
+
+def test_charts_and_strip_are_drawn_from_the_same_set(app):
+    charts = app.get("vega_lite_chart")
+    assert len(charts) == 4  # the timeline strip, events per week, fatalities per month, top actors
+    specs = " ".join(chart.proto.spec for chart in charts)
+    for title in ("Events per week, by type", "Reported fatalities per month", "Top actors"):
+        assert title in specs
+
+
+@pytest.fixture(scope="module")
+def large_data_dir(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("large-linked")
+    for name in ("territories.csv", "town_status.csv"):
+        (folder / name).write_bytes((DATA_DIR / name).read_bytes())
+    synthetic_events(TABLE_LIMIT + 1_500).to_csv(folder / "events.csv", index=False)
+    return folder
+
+
+def test_a_large_record_shows_the_first_rows_and_links_them_to_the_canvas(large_data_dir, monkeypatch):
+    monkeypatch.setenv("CONFLICT_MAP_DATA_DIR", str(large_data_dir))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120).run()
+    assert not at.exception
+    total = TABLE_LIMIT + 1_500
+    assert len(table(at).value) == TABLE_LIMIT
+    assert any(c.value.startswith(f"First 1,000 of {total:,} events (newest first)") for c in at.caption)
+    assert f"Showing {total:,} of {total:,} events" in header_text(at)
+    args = map_args(at)
+    assert args["returned_objects"] == ["last_clicked", "zoom"]  # the canvas: looked up on the server
+    # A narrower window: table, header and canvas window agree.
+    at.slider(key="timeline.range").set_value((date(2015, 1, 1), date(2016, 12, 31))).run()
+    shown = int(header_text(at).split("Showing ")[1].split(" of")[0].replace(",", ""))
+    assert 0 < shown < TABLE_LIMIT
+    assert len(table(at).value) == shown
+    # A row selects its event: highlighted on the canvas map, centred, detailed under the map.
+    chosen = table(at).value.iloc[0]
+    at.session_state["table"] = {"selection": {"rows": [0], "columns": [], "cells": []}}
+    at.run()
+    assert at.session_state["selection.event_id"] == chosen["Id"]
+    after = map_args(at)
+    assert after["script"] == args["script"]
+    assert "cm-selected" in after["feature_group"]
+    assert after["center"] is not None
+    assert any(m.value == "**Selected event**" for m in at.markdown)
