@@ -15,6 +15,7 @@ from components import (
     map_view,
     notices,
     publication,
+    share,
     timeline,
 )
 from data.filters import attribute_mask, describe, valid_at, window_mask
@@ -25,6 +26,7 @@ TITLE = "Conflict Map: northern Mali"
 st.set_page_config(page_title=TITLE, page_icon="🗺️", layout="wide")
 
 settings = cached.settings()
+share.open_link(key="share")  # a shared link seeds the view once, before its parts are drawn
 published = publication.show(settings.published, key="published")
 token = cached.version(settings)  # one look at the files and the store per rerun
 data = cached.dataset(settings, published, token)
@@ -34,11 +36,13 @@ if data.events.empty:
     notices.show(data.rejected)
     st.stop()
 
-# Title and map sit above the timeline on the page, but are drawn after it has been read.
-header_area, map_area = st.container(), st.container()
 first_day = data.events["event_date"].min().date()
 last_day = data.events["date_end"].max().date()
-chosen = filters_sidebar.show(cached.filter_options(token, published, data.events), key="filters")
+filter_options = cached.filter_options(token, published, data.events)
+link = share.restore(filter_options, data.events, first_day, last_day, key="share")
+# Title and map sit above the timeline on the page, but are drawn after it has been read.
+header_area, map_area = st.container(), st.container()
+chosen = filters_sidebar.show(filter_options, key="filters")
 selection = replace(timeline.show(first_day, last_day, key="timeline"), **chosen)
 about.show(mode)
 
@@ -60,11 +64,15 @@ options = MapOptions(basemap=mode)
 base = build_base_map(cached.basemap(settings.theatre), options, packed_url=packed_url)
 overlays = build_overlays(events, territories, towns, window=(selection.start, selection.end) if canvas else None)
 with map_area:
-    clicked = map_view.show(base, overlays, options.height, clickable=canvas, key="map")
+    clicked = map_view.show(base, overlays, options.height, canvas, link.center, link.zoom, key="map")
     if clicked:
         lon, lat, zoom = clicked
         event_panel.show(nearest_event(data.events, in_window, lon, lat, click_radius_km(zoom)))
 notices.show(data.rejected)
+defaults = (first_day, last_day, settings.published)
+share.publish(
+    selection, published, defaults, map_view.reported_view("map"), (options.center, options.zoom), key="share"
+)
 if not canvas:  # a large record's export is a later step: its canvas layer needs the packed file
     export.show(events, territories, towns, cached.basemap(settings.theatre), stamp, selection.as_of_day)
 

@@ -80,9 +80,9 @@ def test_publication_date_moves_the_article_events(app):
     assert "2 May 2026 – 3 May 2026" in map_args(app)["feature_group"]
 
 
-def test_map_asks_for_nothing_back(app):
+def test_map_asks_only_for_its_view(app):
     args = map_args(app)
-    assert args["returned_objects"] == []
+    assert args["returned_objects"] == ["center", "zoom"]  # for the shareable link
     assert all(url.startswith("/app/static/") for url in args["js_links"] + args["css_links"])
 
 
