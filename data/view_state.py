@@ -196,7 +196,7 @@ def _lists(params: Mapping, choices: Choices, notices: list[Notice]) -> dict:
     values = {}
     for name, (field, fixed) in LISTS.items():
         allowed = fixed if fixed is not None else getattr(choices, field)
-        reason = "not an ACLED event type" if fixed is not None else f"no such {name} in the data"
+        reason = "not an ACLED event type" if fixed is not None else f"not in the {name} list"
         kept = []
         for value in dict.fromkeys(_values(params, name)):
             if allowed is not None and value not in allowed:
