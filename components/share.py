@@ -90,8 +90,8 @@ def restore(
         The view the link asked for (its ``center`` and ``zoom`` move the map once).
     """
     if f"{key}.asked" not in st.session_state:
-        choices = Choices(first_day, last_day, set(options["actors"]), set(options["regions"]))
-        choices = Choices(**{**choices.__dict__, "event_ids": set(events["event_id_cnty"])})
+        ids = set(events["event_id_cnty"])
+        choices = Choices(first_day, last_day, set(options["actors"]), set(options["regions"]), ids)
         view, notices = view_from_params(_url_params(), choices)
         _seed(view, first_day, last_day)
         st.session_state[f"{key}.asked"] = view

@@ -133,3 +133,9 @@ def test_where_the_map_says_it_is_goes_into_the_link():
     at.session_state["map.view"] = ((-2.5, 17.0), 5)  # back at the base map's own view
     at.run()
     assert url(at) == {}
+
+
+def test_words_from_a_link_cannot_become_markup():
+    at = opened({"q": "![x](http://evil.example/a.png) <b>"})
+    assert "mentioning “!\\[x\\](http://evil.example/a.png) \\<b\\>”" in header_text(at)
+    assert at.text_input(key="filters.text").value == "![x](http://evil.example/a.png) <b>"
