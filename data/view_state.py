@@ -8,24 +8,24 @@ are left out of the URL, so links stay short.
 
 from __future__ import annotations
 
-import math
-import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date
 
 from data.schema import EVENT_TYPES
+from data.url_values import (
+    BadValue,
+    parse_count,
+    parse_date,
+    parse_event_id,
+    parse_flag,
+    parse_mode,
+    parse_number,
+    parse_text,
+    parse_zoom,
+)
 
-# The base map's zoom limits (geo.mapbuild.build_base_map; a test checks they agree).
-MIN_ZOOM, MAX_ZOOM = 3, 12
-MAX_TEXT = 200
 MAX_SHOWN = 60  # characters of a bad value repeated in its notice
-MODES = {"present": True, "explore": False}
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_NUMBER = re.compile(r"-?\d{1,3}(\.\d{1,12})?")
-_COUNT = re.compile(r"\d{1,7}")
-_EVENT_ID = re.compile(r"[A-Za-z0-9_.:\-]{1,64}")
-_FLAGS = {"1": True, "true": True, "0": False, "false": False}
 
 
 @dataclass(frozen=True)
@@ -93,75 +93,18 @@ class Notice:
         return f"{self.param}={shown}: {self.reason}; {self.fallback}."
 
 
-class _Bad(ValueError):
-    """A value that does not parse; its message is the notice's reason."""
-
-
-def _parse_date(text: str) -> date:
-    try:
-        if _DATE.fullmatch(text):
-            return date.fromisoformat(text)
-    except ValueError:
-        pass
-    raise _Bad("not a date (expected YYYY-MM-DD)")
-
-
-def _parse_number(text: str, low: float, high: float) -> float:
-    if not _NUMBER.fullmatch(text) or not math.isfinite(value := float(text)):
-        raise _Bad("not a number")
-    if not low <= value <= high:
-        raise _Bad(f"outside {low:g}..{high:g}")
-    return value
-
-
-def _parse_zoom(text: str) -> int:
-    if not _COUNT.fullmatch(text) or not MIN_ZOOM <= int(text) <= MAX_ZOOM:
-        raise _Bad(f"not a zoom level from {MIN_ZOOM} to {MAX_ZOOM}")
-    return int(text)
-
-
-def _parse_count(text: str) -> int:
-    if not _COUNT.fullmatch(text):
-        raise _Bad("not a whole number of at least 0")
-    return int(text)
-
-
-def _parse_text(text: str) -> str:
-    if len(text) > MAX_TEXT or any(ord(c) < 32 for c in text):
-        raise _Bad(f"longer than {MAX_TEXT} characters or holds control characters")
-    return text.strip()
-
-
-def _parse_flag(text: str) -> bool:
-    if text.lower() not in _FLAGS:
-        raise _Bad("expected 1 or 0")
-    return _FLAGS[text.lower()]
-
-
-def _parse_mode(text: str) -> bool:
-    if text not in MODES:
-        raise _Bad("expected present or explore")
-    return MODES[text]
-
-
-def _parse_event_id(text: str) -> str:
-    if not _EVENT_ID.fullmatch(text):
-        raise _Bad("not an event id")
-    return text
-
-
 # param -> (View field, parser, what is shown instead when the value is bad)
 SCALARS = {
-    "from": ("start", _parse_date, "showing from the first event"),
-    "to": ("end", _parse_date, "showing up to the last event"),
-    "asof": ("as_of", _parse_date, "the as-of date is the window's end"),
-    "killed": ("min_fatalities", _parse_count, "no minimum death toll"),
-    "q": ("text", _parse_text, "no word search"),
-    "precise": ("precise_only", _parse_flag, "all precisions shown"),
-    "published": ("published", _parse_date, "using the default publication date"),
-    "event": ("event_id", _parse_event_id, "no event selected"),
-    "zoom": ("zoom", _parse_zoom, "using the default zoom"),
-    "mode": ("present", _parse_mode, "exploring"),
+    "from": ("start", parse_date, "showing from the first event"),
+    "to": ("end", parse_date, "showing up to the last event"),
+    "asof": ("as_of", parse_date, "the as-of date is the window's end"),
+    "killed": ("min_fatalities", parse_count, "no minimum death toll"),
+    "q": ("text", parse_text, "no word search"),
+    "precise": ("precise_only", parse_flag, "all precisions shown"),
+    "published": ("published", parse_date, "using the default publication date"),
+    "event": ("event_id", parse_event_id, "no event selected"),
+    "zoom": ("zoom", parse_zoom, "using the default zoom"),
+    "mode": ("present", parse_mode, "exploring"),
 }
 # param -> (View field, the values it may take when the data does not say)
 LISTS = {"type": ("event_types", tuple(EVENT_TYPES)), "actor": ("actors", None), "region": ("regions", None)}
@@ -187,7 +130,7 @@ def _scalars(params: Mapping, notices: list[Notice]) -> dict:
         try:
             if given:
                 values[field] = parse(given[-1])
-        except _Bad as bad:
+        except BadValue as bad:
             notices.append(Notice(name, given[-1], str(bad), fallback))
     return values
 
@@ -219,8 +162,8 @@ def _center(params: Mapping, notices: list[Notice]) -> dict:
             notices.append(Notice(other, given[other][-1], f"given without {name}", "using the default centre"))
             return {}
         try:
-            coordinates[name] = _parse_number(given[name][-1], -limit, limit)
-        except _Bad as bad:
+            coordinates[name] = parse_number(given[name][-1], -limit, limit)
+        except BadValue as bad:
             notices.append(Notice(name, given[name][-1], str(bad), "using the default centre"))
             return {}
     return {"center": (coordinates["lon"], coordinates["lat"])}

@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from data.view_state import MAX_ZOOM, MIN_ZOOM, Choices, View, params_from_view, view_from_params
+from data.url_values import MAX_ZOOM, MIN_ZOOM
+from data.view_state import Choices, View, params_from_view, view_from_params
 from geo.basemap import load_basemap
 from geo.mapbuild import MapOptions, build_base_map
 
