@@ -39,16 +39,18 @@ def leaflet_frame(page, timeout: float = 60):
     raise AssertionError("no map appeared")
 
 
-def settle(page, frame, timeout: float = 20) -> None:
-    """Wait until the header and the map agree and stop changing."""
-    deadline, last = time.monotonic() + timeout, None
+def settle(page, frame, timeout: float = 45) -> None:
+    """Wait until the header and the map agree and nothing has changed for a second and a half."""
+    deadline, seen = time.monotonic() + timeout, []
     while time.monotonic() < deadline:
-        now = (count_in_header(page)[0], frame.evaluate(COUNT_EVENTS_JS), page.url)
-        if now == last and now[0] == now[1]:
+        try:
+            seen.append((count_in_header(page)[0], frame.evaluate(COUNT_EVENTS_JS), page.url))
+        except Exception:  # an element replaced by a rerun while being read: look again
+            seen.append(None)
+        if len(seen) >= 4 and seen[-1] is not None and seen[-4:] == [seen[-1]] * 4 and seen[-1][0] == seen[-1][1]:
             return
-        last = now
         page.wait_for_timeout(500)
-    raise AssertionError(f"the page never settled: {last}")
+    raise AssertionError(f"the page never settled: {seen[-4:]}")
 
 
 def change_the_view(page, frame) -> None:
