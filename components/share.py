@@ -106,12 +106,19 @@ def restore(
     return st.session_state[f"{key}.asked"]
 
 
-def _map_part(asked: View, reported, default_center: tuple[float, float], default_zoom: int) -> dict:
-    """Centre and zoom as the map last reported them (the link's until it does); defaults dropped."""
-    center, zoom = reported if reported else (asked.center, asked.zoom)
-    if center is not None and all(abs(a - b) < 5e-5 for a, b in zip(center, default_center, strict=True)):
+def _map_part(asked: View, reported, defaults: tuple[tuple[float, float], int], key: str) -> dict:
+    """Centre and zoom as the map last reported them, defaults dropped.
+
+    Until the map has moved, its report is its unmoved base view (sent before the link's centre is
+    applied), so the link's own centre and zoom stand for it.
+    """
+    moved_key = f"{key}.map_moved"
+    if reported is not None and reported != defaults:
+        st.session_state[moved_key] = True
+    center, zoom = reported if st.session_state.get(moved_key) else (asked.center, asked.zoom)
+    if center is not None and all(abs(a - b) < 5e-5 for a, b in zip(center, defaults[0], strict=True)):
         center = None
-    return {"center": center, "zoom": None if zoom == default_zoom else zoom}
+    return {"center": center, "zoom": None if zoom == defaults[1] else zoom}
 
 
 def publish(
@@ -141,12 +148,15 @@ def publish(
         published=None if published == default_published else published,
         event_id=st.session_state.get(SELECTED),
         present=bool(st.session_state.get(PRESENTING)),
-        **_map_part(st.session_state.get(f"{key}.asked", View()), reported_map, *map_defaults),
+        **_map_part(st.session_state.get(f"{key}.asked", View()), reported_map, map_defaults, key),
     )
     params = params_from_view(view)
     current = _url_params()
     wanted = {name: values for name, values in current.items() if name not in PARAMS}
     wanted |= {name: value if isinstance(value, list) else [value] for name, value in params.items()}
-    if wanted != current:
+    # The browser may send a rerun before the last write reached its address bar (its query string
+    # is then stale), so compare with what was last written too.
+    if wanted != current or wanted != st.session_state.get(f"{key}.written"):
         st.query_params.from_dict(wanted)
+        st.session_state[f"{key}.written"] = wanted
     return params

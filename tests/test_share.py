@@ -139,3 +139,10 @@ def test_words_from_a_link_cannot_become_markup():
     at = opened({"q": "![x](http://evil.example/a.png) <b>"})
     assert "mentioning “!\\[x\\](http://evil.example/a.png) \\<b\\>”" in header_text(at)
     assert at.text_input(key="filters.text").value == "![x](http://evil.example/a.png) <b>"
+
+
+def test_the_maps_unmoved_first_report_does_not_drop_the_links_view():
+    at = opened({"lat": "18.4434", "lon": "1.4092", "zoom": "8"})
+    at.session_state["map.view"] = ((-2.5, 17.0), 5)  # reported before the link's view is applied
+    at.run()
+    assert url(at) == {"lat": ["18.4434"], "lon": ["1.4092"], "zoom": ["8"]}

@@ -92,6 +92,11 @@ def test_a_copied_link_reproduces_the_view_in_a_new_browser(app_url, browser, da
             else other.outside_requests.append(r.url)
         ),
     )
+    # Every address the page gives itself: the link is already in its short form, so none.
+    other.add_init_script(
+        "window.__urls = []; for (const n of ['pushState', 'replaceState']) { const f = history[n].bind(history);"
+        " history[n] = (s, t, u) => { window.__urls.push(String(u)); return f(s, t, u); }; }"
+    )
     other.goto(link)
     other_frame = map_frame(other)
     settle(other, other_frame)
@@ -103,6 +108,7 @@ def test_a_copied_link_reproduces_the_view_in_a_new_browser(app_url, browser, da
     assert abs(lon - view[1]) < 1e-3
     assert other.get_by_text("From the link").count() == 0  # nothing fell back
     assert parse_qs(urlparse(other.url).query) == parse_qs(urlparse(link).query)  # the link stays as sent
+    assert other.evaluate("window.__urls") == []  # not even for a moment (the map's first report)
     other.screenshot(path=str(ARTIFACTS / "share-receiver.png"), full_page=True)
     assert other.outside_requests == []
     sender.close()
