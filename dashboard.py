@@ -16,6 +16,7 @@ from components import (
     map_view,
     notices,
     publication,
+    share,
     timeline,
 )
 from data.aggregate import precise_only_hides
@@ -28,6 +29,7 @@ TITLE = "Conflict Map: northern Mali"
 st.set_page_config(page_title=TITLE, page_icon="🗺️", layout="wide")
 
 settings = cached.settings()
+share.open_link(key="share")  # a shared link seeds the view once, before its parts are drawn
 published = publication.show(settings.published, key="published")
 token = cached.version(settings)  # one look at the files and the store per rerun
 data = cached.dataset(settings, published, token)
@@ -37,13 +39,14 @@ if data.events.empty:
     notices.show(data.rejected)
     st.stop()
 
-# Title and map sit above the timeline on the page, but are drawn after it has been read.
-header_area, map_area = st.container(), st.container()
 first_day = data.events["event_date"].min().date()
 last_day = data.events["date_end"].max().date()
+options_in_data = cached.filter_options(token, published, data.events)
+link = share.restore(options_in_data, data.events, first_day, last_day, key="share")
+# Title and map sit above the timeline on the page, but are drawn after it has been read.
+header_area, map_area = st.container(), st.container()
 window = timeline.show(first_day, last_day, key="timeline")
 strip_area = st.container()  # the events-over-time strip, under the slider
-options_in_data = cached.filter_options(token, published, data.events)
 hides = lambda fields: precise_only_hides(data.events, replace(window, **fields))  # noqa: E731
 chosen = filters_sidebar.show(options_in_data, key="filters", hides=hides)
 selection = replace(window, **chosen)
@@ -74,14 +77,20 @@ base = build_base_map(base_layers, options, packed_url=packed_url)
 window_days = (selection.start, selection.end) if canvas else None
 overlays = build_overlays(events, territories, towns, window=window_days, basemap=base_layers, selected=picked)
 with map_area:
-    map_view.show(base, overlays, options.height, clickable=canvas, view=focus_view(picked), key="map")
+    # A selected event centres the map; otherwise a link's centre and zoom do (once: only a change moves it).
+    focus = focus_view(picked) or share.link_view(link)
+    map_view.show(base, overlays, options.height, clickable=canvas, view=focus, key="map")
     if canvas:
         event_panel.show(picked)
 linked.show(token, (published, subset, selection.start, selection.end), data.events, in_window, key="views")
 notices.show(data.rejected)
+defaults = (first_day, last_day, settings.published)
+share.publish(
+    selection, published, defaults, map_view.reported_view("map"), (options.center, options.zoom), key="share"
+)
 if not canvas:  # a large record's export is a later step: its canvas layer needs the packed file
     history = (data.events[chosen_rows], data.territories, data.towns)  # "what changed" looks before the window
-    view = ExportView(events, territories, towns, cached.basemap(settings.theatre), stamp, selection.as_of_day, history)
+    view = ExportView(events, territories, towns, base_layers, stamp, selection.as_of_day, history)
     export.show(view, key="export")
 
 with st.expander("Add events from an article", expanded=False, icon=":material/newspaper:"):

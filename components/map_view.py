@@ -13,9 +13,11 @@ from streamlit_folium import st_folium
 
 from geo.selection import MapClick
 
-# Rich symbols name their event in the popup; the canvas layer reports where and at which zoom.
-RICH_RETURNS = ["last_object_clicked", "last_object_clicked_popup"]
-CANVAS_RETURNS = ["last_clicked", "zoom"]
+# Rich symbols name their event in the popup; the canvas layer reports where and at which zoom. Both
+# report the view (centre and zoom) so the page's link can carry it; each pan costs one rerun.
+VIEW_RETURNS = ["center", "zoom"]
+RICH_RETURNS = ["last_object_clicked", "last_object_clicked_popup", *VIEW_RETURNS]
+CANVAS_RETURNS = ["last_clicked", *VIEW_RETURNS]
 
 
 def _mark_fresh(key: str) -> None:
@@ -52,13 +54,22 @@ def show(
 ) -> None:
     """Draw ``base_map`` with ``overlays`` on top, centred on ``view`` (``([lat, lon], zoom)``) if given.
 
-    Clicks come back through ``pending_click`` on the next run. Only objects that start as ``None``
-    are asked for, so mounting the map does not cost an extra rerun; ``clickable`` (the canvas
-    layer, looked up on the server) asks for the click point and zoom instead of the clicked object.
+    Clicks come back through ``pending_click`` on the next run; ``clickable`` (the canvas layer,
+    looked up on the server) asks for the click point instead of the clicked object. ``view`` moves
+    the map without remounting it, and only when it changes (streamlit-folium compares it with the
+    last one it was given). The map's own report of its view is kept for ``reported_view``.
     """
     center, zoom = view if view is not None else (None, None)
-    st_folium(
+    state = st_folium(
         base_map, key=key, height=height, use_container_width=True, feature_group_to_add=overlays,
         returned_objects=CANVAS_RETURNS if clickable else RICH_RETURNS, center=center, zoom=zoom,
         on_change=lambda: _mark_fresh(key),
     )  # fmt: skip
+    reported = (state or {}).get("center")  # absent until the browser has reported; then {"lat", "lng"}
+    if reported:
+        st.session_state[f"{key}.view"] = ((float(reported["lng"]), float(reported["lat"])), int(state["zoom"]))
+
+
+def reported_view(key: str = "map") -> tuple[tuple[float, float], int] | None:
+    """``((lon, lat), zoom)`` as the map last reported it, or ``None`` before it has."""
+    return st.session_state.get(f"{key}.view")

@@ -80,10 +80,10 @@ def test_publication_date_moves_the_article_events(app):
     assert "2 May 2026 – 3 May 2026" in map_args(app)["feature_group"]
 
 
-def test_map_asks_only_for_the_clicked_object(app):
-    # Both start as None, so mounting the map sends nothing back (no extra rerun); a click does.
+def test_map_asks_for_the_clicked_object_and_its_view(app):
+    # The clicked object starts as None, so mounting sends nothing for it; the view is for the link.
     args = map_args(app)
-    assert args["returned_objects"] == ["last_object_clicked", "last_object_clicked_popup"]
+    assert args["returned_objects"] == ["last_object_clicked", "last_object_clicked_popup", "center", "zoom"]
     assert all(url.startswith("/app/static/") for url in args["js_links"] + args["css_links"])
 
 

@@ -135,7 +135,7 @@ def test_a_large_record_shows_the_first_rows_and_links_them_to_the_canvas(large_
     assert any(c.value.startswith(f"First 1,000 of {total:,} events (newest first)") for c in at.caption)
     assert f"Showing {total:,} of {total:,} events" in header_text(at)
     args = map_args(at)
-    assert args["returned_objects"] == ["last_clicked", "zoom"]  # the canvas: looked up on the server
+    assert args["returned_objects"] == ["last_clicked", "center", "zoom"]  # the canvas: looked up on the server
     # A narrower window: table, header and canvas window agree.
     at.slider(key="timeline.range").set_value((date(2015, 1, 1), date(2016, 12, 31))).run()
     shown = int(header_text(at).split("Showing ")[1].split(" of")[0].replace(",", ""))

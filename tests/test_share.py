@@ -1,0 +1,148 @@
+"""Shareable views on the page (AppTest): a link seeds the view, bad values fall back with notices,
+and the address bar follows what is on screen."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from data.filters import EventFilter, apply_filter, describe
+from tests.conftest import PUBLISHED, ROOT
+
+
+def opened(params: dict) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.query_params.update(params)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def header_text(at: AppTest) -> str:
+    return next(m.value for m in at.markdown if m.value.startswith("**As of"))
+
+
+def map_args(at: AppTest) -> dict:
+    (element,) = at.get("component_instance")
+    return json.loads(element.proto.json_args)
+
+
+def notices(at: AppTest) -> list[str]:
+    return [w.value.replace("\\", "") for w in at.warning if w.value.startswith("From the link")]
+
+
+def url(at: AppTest) -> dict[str, list[str]]:
+    return {name: value if isinstance(value, list) else [value] for name, value in at.query_params.items()}
+
+
+def first_day(dataset) -> date:
+    return dataset.events["event_date"].min().date()
+
+
+def test_a_link_sets_the_filters_and_the_sentence(dataset):
+    params = {"from": "2024-01-01", "type": ["Battles"], "region": ["Kidal"]}
+    at = opened(params)
+    selection = EventFilter(date(2024, 1, 1), PUBLISHED, event_types=("Battles",), regions=("Kidal",))
+    expected = len(apply_filter(dataset.events, selection))
+    assert 0 < expected < len(dataset.events)
+    assert header_text(at) == f"**As of 29 Apr 2026** · {describe(selection, expected, len(dataset.events))}"
+    assert at.slider(key="timeline.range").value == (date(2024, 1, 1), PUBLISHED)
+    assert at.multiselect(key="filters.types").value == ["Battles"]
+    assert at.multiselect(key="filters.regions").value == ["Kidal"]
+    assert map_args(at)["feature_group"].count("cm-event") == expected
+    assert notices(at) == []
+    assert url(at) == {"from": ["2024-01-01"], "type": ["Battles"], "region": ["Kidal"]}
+
+
+def test_a_link_sets_as_of_publication_selection_and_mode():
+    at = opened({"asof": "2013-01-01", "published": "2026-05-06", "event": "MLI-ART-1", "mode": "present"})
+    assert header_text(at).startswith("**As of 1 Jan 2013**")
+    assert "territory as of 1 Jan 2013" in header_text(at)
+    assert at.date_input(key="published").value == date(2026, 5, 6)
+    assert at.session_state["presentation.on"] is True
+    assert notices(at) == ["From the link: event=MLI-ART-1: no such event in the data; no event selected."]
+    assert "selection.event_id" not in at.session_state
+
+
+def test_a_link_selects_an_event_that_exists(dataset):
+    event_id = dataset.events["event_id_cnty"].iloc[0]
+    at = opened({"event": event_id})
+    assert at.session_state["selection.event_id"] == event_id
+    assert url(at) == {"event": [event_id]}
+
+
+def test_bad_values_fall_back_with_a_notice_each(app_default_header):
+    params = {"from": "2024-13-01", "type": ["Riot"], "zoom": "40", "lat": "95", "lon": "1", "killed": "-3"}
+    at = opened({**params, "utm_source": "mail"})
+    assert notices(at) == [
+        "From the link: from=2024-13-01: not a date (expected YYYY-MM-DD); showing from the first event.",
+        "From the link: killed=-3: not a whole number of at least 0; no minimum death toll.",
+        "From the link: zoom=40: not a zoom level from 3 to 12; using the default zoom.",
+        "From the link: type=Riot: not an ACLED event type; ignored.",
+        "From the link: lat=95: outside -90..90; using the default centre.",
+    ]
+    assert header_text(at) == app_default_header
+    assert map_args(at)["center"] is None
+    assert map_args(at)["zoom"] is None
+    assert url(at) == {"utm_source": ["mail"]}  # bad values are dropped, others' keys kept
+    at.button(key="share.dismiss").click().run()
+    assert notices(at) == []
+    at.run()
+    assert notices(at) == []
+
+
+@pytest.fixture(scope="module")
+def app_default_header() -> str:
+    return header_text(opened({}))
+
+
+def test_the_address_bar_follows_the_view(dataset):
+    at = opened({})
+    assert url(at) == {}
+    at.slider(key="timeline.range").set_value((first_day(dataset), date(2013, 12, 31))).run()
+    at.multiselect(key="filters.types").set_value(["Battles", "Strategic developments"]).run()
+    at.toggle(key="filters.precise").set_value(True).run()
+    assert url(at) == {"to": ["2013-12-31"], "type": ["Battles", "Strategic developments"], "precise": ["1"]}
+    at.slider(key="timeline.range").set_value((first_day(dataset), PUBLISHED)).run()
+    at.toggle(key="filters.precise").set_value(False).run()
+    assert url(at) == {"type": ["Battles", "Strategic developments"]}  # defaults leave the link
+
+
+def test_the_link_moves_the_map_without_remounting_it(dataset):
+    plain = map_args(opened({}))
+    at = opened({"lat": "18.4434", "lon": "1.4092", "zoom": "8"})
+    linked = map_args(at)
+    assert (linked["center"], linked["zoom"]) == ([18.4434, 1.4092], 8)
+    assert linked["script"] == plain["script"]  # the base map is the same: no remount
+    assert linked["returned_objects"][-2:] == ["center", "zoom"]  # the view, for the link
+    at.slider(key="timeline.range").set_value((first_day(dataset), date(2014, 1, 1))).run()
+    after = map_args(at)
+    assert (after["script"], after["center"], after["zoom"]) == (linked["script"], [18.4434, 1.4092], 8)
+    assert url(at)["lat"] == ["18.4434"]
+    assert url(at)["zoom"] == ["8"]
+
+
+def test_where_the_map_says_it_is_goes_into_the_link():
+    at = opened({"zoom": "7"})
+    at.session_state["map.view"] = ((1.40921, 18.44346), 9)  # as map_view keeps the browser's report
+    at.run()
+    assert url(at) == {"lat": ["18.4435"], "lon": ["1.4092"], "zoom": ["9"]}
+    at.session_state["map.view"] = ((-2.5, 17.0), 5)  # back at the base map's own view
+    at.run()
+    assert url(at) == {}
+
+
+def test_words_from_a_link_cannot_become_markup():
+    at = opened({"q": "![x](http://evil.example/a.png) <b>"})
+    assert "mentioning “!\\[x\\](http://evil.example/a.png) \\<b\\>”" in header_text(at)
+    assert at.text_input(key="filters.text").value == "![x](http://evil.example/a.png) <b>"
+
+
+def test_the_maps_unmoved_first_report_does_not_drop_the_links_view():
+    at = opened({"lat": "18.4434", "lon": "1.4092", "zoom": "8"})
+    at.session_state["map.view"] = ((-2.5, 17.0), 5)  # reported before the link's view is applied
+    at.run()
+    assert url(at) == {"lat": ["18.4434"], "lon": ["1.4092"], "zoom": ["8"]}
