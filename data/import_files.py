@@ -14,6 +14,7 @@ from typing import BinaryIO
 
 import numpy as np
 import pandas as pd
+import shapely
 
 FEATURE_SUFFIXES = (".geojson", ".json", ".gpkg")
 # Properties that agree with the geometry to this many degrees keep their own text (no float noise).
@@ -59,16 +60,19 @@ def read_features(source: Path | BinaryIO, name: str) -> Incoming:
     """A GeoJSON or GeoPackage file of points as strings; coordinates come from the geometry."""
     import geopandas as gpd
 
-    with warnings.catch_warnings():  # an upload has no file extension for GDAL to check
-        warnings.simplefilter("ignore", RuntimeWarning)
-        frame = gpd.read_file(source)
+    try:
+        with warnings.catch_warnings():  # an upload has no file extension for GDAL to check
+            warnings.simplefilter("ignore", RuntimeWarning)
+            frame = gpd.read_file(source)
+    except Exception as error:  # pyogrio's DataSourceError family, or GDAL's own errors
+        raise ValueError(f"not a readable GeoJSON/GeoPackage file ({error})") from error
     geometry = frame.geometry
     raw = pd.DataFrame({column: _as_text(frame[column]) for column in frame.columns if column != frame.geometry.name})
     raw.columns = [str(column).strip() for column in raw.columns]
     kinds = geometry.geom_type.fillna("")
     points = (kinds == "Point") & ~geometry.is_empty
-    lon = geometry.x.where(points) if points.any() else pd.Series(np.nan, index=frame.index)
-    lat = geometry.y.where(points) if points.any() else pd.Series(np.nan, index=frame.index)
+    lon, lat = pd.Series(np.nan, index=frame.index), pd.Series(np.nan, index=frame.index)
+    lon[points], lat[points] = shapely.get_x(geometry[points].values), shapely.get_y(geometry[points].values)
     for column, values in (("longitude", lon), ("latitude", lat)):
         stated = raw[column] if column in raw.columns else pd.Series("", index=raw.index)
         raw[column] = _coordinate(stated, values)
@@ -99,8 +103,5 @@ def read_incoming(source: Path | bytes | BinaryIO, name: str | None = None) -> I
     if isinstance(source, bytes):
         source = io.BytesIO(source)
     if name.lower().endswith(FEATURE_SUFFIXES):
-        try:
-            return read_features(source, name)
-        except Exception as error:  # pyogrio raises its own DataSourceError family
-            raise ValueError(f"not a readable GeoJSON/GeoPackage file ({error})") from error
+        return read_features(source, name)
     return read_csv(source, name)
