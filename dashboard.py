@@ -8,10 +8,13 @@ from components import (
     about,
     article_review,
     cached,
+    compare_dates,
+    data_export,
     event_panel,
     export,
     filters_sidebar,
     header,
+    import_events,
     map_view,
     notices,
     publication,
@@ -67,6 +70,9 @@ with map_area:
 notices.show(data.rejected)
 if not canvas:  # a large record's export is a later step: its canvas layer needs the packed file
     export.show(events, territories, towns, cached.basemap(settings.theatre), stamp, selection.as_of_day)
+data_export.show(data.events, in_window, territories, selection.as_of_day, key="downloads")
+compare_dates.show(data.territories, cached.basemap(settings.theatre), first_day, last_day, selection.as_of_day)
+import_events.show(cached.event_store(settings.store), data.events["event_id_cnty"], key="import")
 
 with st.expander("Add events from an article", expanded=False, icon=":material/newspaper:"):
     article_review.show(

@@ -24,9 +24,10 @@ from geo.legend import ATTRIBUTION
 from geo.mapbuild import MAP_CSS, MapOptions, _add_basemap, _add_labels, _latlon
 from geo.popups import html_text
 from geo.style import BASEMAP_COLOURS, actor_colour
-from geo.territory import EQUAL_AREA_CRS
+from geo.territory import EQUAL_AREA_CRS, union_of_regions
 
 CONTROL = ("controlled", "contested")
+COMPARE_MAP_HEIGHT = 420
 CHANGE_COLUMNS = ["actor", "status", "km2_a", "km2_b", "gained_km2", "lost_km2", "net_km2"]
 
 
@@ -39,7 +40,9 @@ def holdings(
     held = {}
     for (actor, status), group in records.groupby(["actor", "status"], sort=True):
         shape = shapely.union_all(group.geometry.to_numpy())
-        held[(actor, status)] = shape if clip is None else shapely.intersection(shape, clip)
+        shape = shape if clip is None else shapely.intersection(shape, clip)
+        if not shape.is_empty:  # an actor with nothing inside the area is not listed
+            held[(actor, status)] = shape
     return held
 
 
@@ -122,8 +125,6 @@ def comparison_layers(held_a: dict, held_b: dict, day_a: date, day_b: date) -> l
     for held, day, filled in ((held_b, day_b, True), (held_a, day_a, False)):
         group = folium.FeatureGroup(name=f"Territory on {format_day(day)}")
         for (actor, status), shape in held.items():
-            if shape.is_empty:
-                continue
             colour = actor_colour(actor)
             style = {"color": colour, "weight": 2.5 if not filled else 1, "fillColor": colour}
             style |= {"fillOpacity": 0.45} if filled else {"fill": False, "dashArray": "8 6"}
@@ -133,3 +134,12 @@ def comparison_layers(held_a: dict, held_b: dict, day_a: date, day_b: date) -> l
             layer.add_to(group)
         groups.append(group)
     return groups
+
+
+def area_view(admin1: gpd.GeoDataFrame, region: str | None) -> tuple[BaseGeometry | None, MapOptions]:
+    """The outline to clip to (``None``: everywhere) and a small map's view of it."""
+    if region is None:
+        return None, MapOptions(height=COMPARE_MAP_HEIGHT, zoom=5)
+    outline = union_of_regions(admin1.loc[admin1["name"] == region, "iso"].tolist(), admin1)
+    centre = outline.centroid
+    return outline, MapOptions(height=COMPARE_MAP_HEIGHT, center=(centre.x, centre.y), zoom=6)
