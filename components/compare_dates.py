@@ -6,7 +6,7 @@ dates never remounts the page's main map.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 import geopandas as gpd
 import pandas as pd
@@ -37,6 +37,14 @@ def _table(change: pd.DataFrame, day_a: date, day_b: date) -> pd.DataFrame:
     return change.round(0).rename(columns=names)
 
 
+def _years_before(day: date, years: int) -> date:
+    """The same day ``years`` earlier (28 February for a 29 February)."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)
+
+
 def show(
     territories: gpd.GeoDataFrame, basemap: Basemap, first_day: date, last_day: date, as_of: date, key: str = "compare"
 ) -> pd.DataFrame | None:
@@ -48,7 +56,7 @@ def show(
     if not st.toggle("Compare territory on two dates", key=f"{key}.on"):
         return None
     left, right, where, claims = st.columns([1, 1, 1, 1], vertical_alignment="bottom")
-    default_a = max(first_day, as_of - timedelta(days=3 * 365))
+    default_a = max(first_day, _years_before(as_of, 3))
     day_a = left.date_input("Date A", value=default_a, min_value=first_day, max_value=last_day, key=f"{key}.a")
     day_b = right.date_input("Date B", value=as_of, min_value=first_day, max_value=last_day, key=f"{key}.b")
     regions = sorted(basemap.admin1["name"])
@@ -62,6 +70,6 @@ def show(
     st.dataframe(table, hide_index=True, width="stretch", column_config=numbers, key=f"{key}.table")
     st.caption(f"Areas in km², measured in an equal-area projection ({EQUAL_AREA_CRS}); gained = held on B, not on A.")
     held_a, held_b = (holdings(territories, day, statuses, clip) for day in (day_a, day_b))
-    small = comparison_base(basemap, day_a, day_b, options)
+    small = comparison_base(basemap, (day_a, day_b), (held_a, held_b), options)
     map_view.show(small, comparison_layers(held_a, held_b, day_a, day_b), options.height, key=f"{key}.map")
     return change

@@ -95,16 +95,30 @@ def change_sentence(change: pd.DataFrame, day_a: date, day_b: date, area_name: s
     return f"{area_name}, {format_day(day_a)} → {format_day(day_b)}: {changes}."
 
 
-def _legend_html(day_a: date, day_b: date) -> str:
+def _holders_html(held: dict) -> str:
+    dot = '<span class="cm-dot" style="background:{}"></span>'
+    names = [f"{dot.format(actor_colour(actor))} {html_text(actor)} ({html_text(status)})" for actor, status in held]
+    return "<br>".join(names) if names else "nobody"
+
+
+def _legend_html(day_a: date, day_b: date, held_a: dict, held_b: dict) -> str:
     return (
         '<div class="cm-legend-title">Territory on two dates</div>'
-        f'<div><span class="cm-swatch" style="border:2px dashed #333"></span> {html_text(format_day(day_a))}</div>'
-        f'<div><span class="cm-swatch" style="background:#888;opacity:.6"></span> {html_text(format_day(day_b))}</div>'
+        f'<div><span class="cm-swatch" style="border:2px dashed #333"></span> <b>{html_text(format_day(day_a))}</b>'
+        f"<br>{_holders_html(held_a)}</div><hr>"
+        f'<div><span class="cm-swatch" style="background:#888;opacity:.6"></span> <b>{html_text(format_day(day_b))}</b>'
+        f"<br>{_holders_html(held_b)}</div>"
     )
 
 
-def comparison_base(basemap: Basemap, day_a: date, day_b: date, options: MapOptions, assets: Assets | None = None):
-    """A small map of its own (not the page's main map): basemap, labels and a two-date legend."""
+def comparison_base(
+    basemap: Basemap,
+    days: tuple[date, date],
+    held: tuple[dict, dict],
+    options: MapOptions,
+    assets: Assets | None = None,
+) -> folium.Map:
+    """A small map of its own (not the page's main map): basemap, labels and a legend of both dates."""
     assets = assets or map_assets()
     fmap = folium.Map(
         location=_latlon(*options.center), zoom_start=options.zoom, tiles=None, height=options.height,
@@ -114,7 +128,7 @@ def comparison_base(basemap: Basemap, day_a: date, day_b: date, options: MapOpti
     fmap.get_root().header.add_child(Element(MAP_CSS % BASEMAP_COLOURS))
     _add_basemap(fmap, basemap, options, assets)
     _add_labels(fmap, basemap)
-    HtmlControl(_legend_html(day_a, day_b)).add_to(fmap)
+    HtmlControl(_legend_html(*days, *held)).add_to(fmap)
     Attribution(ATTRIBUTION).add_to(fmap)
     return fmap
 
