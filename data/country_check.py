@@ -24,18 +24,26 @@ FIELD = "latitude/longitude"
 
 
 @functools.lru_cache(maxsize=2)
-def country_outlines(path: Path = COUNTRIES_FILE) -> dict[str, shapely.Geometry]:
-    """Outlines by lower-case country name, ISO2 and ISO3 code, widened by the border tolerance."""
+def _countries(path: Path) -> dict[str, shapely.Geometry]:
+    """Raw outlines by lower-case country name, ISO2 and ISO3 code."""
     import geopandas as gpd
 
-    countries = gpd.read_file(path)
     outlines = {}
-    for record in countries.to_dict("records"):
-        shape = shapely.buffer(record["geometry"], BORDER_TOLERANCE_DEG)
-        shapely.prepare(shape)
+    for record in gpd.read_file(path).to_dict("records"):
         for key in (record["name"], record["iso2"], record["iso3"]):
-            outlines[str(key).strip().lower()] = shape
+            outlines[str(key).strip().lower()] = record["geometry"]
     return outlines
+
+
+@functools.lru_cache(maxsize=64)
+def country_outline(name: str, path: Path = COUNTRIES_FILE) -> shapely.Geometry | None:
+    """A country's outline widened by the border tolerance (prepared), or None when not shipped."""
+    shape = _countries(path).get(name.strip().lower())
+    if shape is None:
+        return None
+    widened = shapely.buffer(shape, BORDER_TOLERANCE_DEG)
+    shapely.prepare(widened)
+    return widened
 
 
 def _number(text: pd.Series) -> np.ndarray:
@@ -57,11 +65,10 @@ def outside_country(rows: pd.DataFrame, path: Path = COUNTRIES_FILE) -> pd.Serie
         inside"``, aligned with ``rows``.
     """
     reasons = pd.Series("", index=rows.index, dtype=object)
-    outlines = country_outlines(path)
     lat, lon = _number(rows["latitude"]), _number(rows["longitude"])
     names = rows["country"].fillna("").astype(str).str.strip()
     for name in names.unique():
-        shape = outlines.get(name.lower())
+        shape = country_outline(name, path)
         if shape is None:
             continue
         mask = (names == name).to_numpy() & np.isfinite(lat) & np.isfinite(lon)
