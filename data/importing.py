@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from data import importers
@@ -79,9 +80,12 @@ def _owner_rejections(rows: pd.DataFrame, numbers, name: str, owners: dict[str, 
     """Rows whose id belongs to another source's stored (or shipped) event."""
     family = source_family(rows["imported_from"].iloc[0]) if len(rows) else ""
     rejected = []
-    for position, event_id in enumerate(rows["event_id_cnty"]):
-        owner = owners.get(event_id)
-        if owner is not None and source_family(owner) != family:
+    known = rows["event_id_cnty"].isin(owners.keys()).to_numpy()
+    ids = rows["event_id_cnty"].to_numpy(dtype=object)
+    for position in np.flatnonzero(known):  # only ids already stored or shipped
+        event_id = ids[position]
+        owner = owners[event_id]
+        if source_family(owner) != family:
             reason = f"id {event_id!r} is already used by an event from {owner or APP_SOURCE}; not overwritten"
             rejected.append(Rejection(name, int(numbers[position]), "event_id_cnty", reason))
     return rejected
