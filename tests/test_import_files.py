@@ -147,3 +147,13 @@ def test_duplicate_ids_across_chunks_keep_the_first_row():
 def test_unreadable_imports_say_why(content, message):
     with pytest.raises(UnreadableImport, match=message):
         prepare_import(read_incoming(io.BytesIO(content), "x.csv"), NOTHING_STORED)
+
+
+def test_popup_shows_the_reported_range_and_where_the_event_was_imported_from():
+    from geo.popups import event_popup_html
+
+    result = judged([UCDP_ROW], "<b>ged</b>.csv")
+    event = validate_events(result.accepted, "ged.csv").kept.iloc[0].to_dict()
+    html = event_popup_html(event)
+    assert "<td>12 (10–20 reported)</td>" in html
+    assert "id UCDP-511234 · imported from ucdp: &lt;b&gt;ged&lt;/b&gt;.csv</small>" in html
