@@ -22,7 +22,10 @@ from data.import_files import Incoming
 from data.validate import FIRST_DATA_ROW, Rejection, validate_events
 
 CONVERTERS = {"acled": importers.from_acled, "ucdp": importers.from_ucdp, "ours": importers.from_acled}
+# At least this many rows per chunk (each chunk's validation has a fixed cost of ~0.1 s), and no
+# more than MAX_CHUNKS chunks: enough steps for a progress bar.
 CHUNK_ROWS = 5_000
+MAX_CHUNKS = 10
 APP_SOURCE = "the app"  # what a stored row without ``imported_from`` came from
 Progress = Callable[[float, str], None]
 
@@ -110,6 +113,8 @@ def prepare_import(
         Ids of shipped events, which an import never replaces.
     progress : callable, optional
         ``progress(fraction, text)`` after each chunk.
+    chunk_rows : int
+        Smallest chunk; a long file is cut into at most :data:`MAX_CHUNKS` chunks.
 
     Raises
     ------
@@ -129,6 +134,7 @@ def prepare_import(
     owners.update(dict.fromkeys(reserved_ids, "the shipped data"))
     readable = [position for position in range(len(rows)) if position not in incoming.problems]
     seen: set[str] = set()
+    chunk_rows = max(chunk_rows, -(-len(readable) // MAX_CHUNKS))
     for start in range(0, len(readable), chunk_rows):
         positions = readable[start : start + chunk_rows]
         chunk, chunk_numbers = rows.iloc[positions], numbers[positions]
