@@ -73,3 +73,13 @@ def test_turning_the_comparison_on_does_not_remount_the_main_map(page):
     assert len(maps) == 2  # the main map and the comparison's own small map
     assert maps[0].proto.id == main.id
     assert json.loads(maps[0].proto.json_args)["script"] == json.loads(main.json_args)["script"]
+
+
+def test_downloads_offer_the_events_the_map_shows(page, dataset):
+    page.multiselect(key="filters.types").set_value(["Battles"]).run()
+    assert not page.exception
+    shown = int((dataset.events["event_type"] == "Battles").sum())
+    assert f"Showing {shown} of {len(dataset.events)} events" in header(page)
+    assert any(c.value.startswith(f"Download the {shown:,} events in view") for c in page.caption)
+    labels = [b.label for b in page.get("download_button") if b.key.startswith("downloads.")]
+    assert labels == ["Events (CSV)", "Events (GeoJSON)", "Events (GeoPackage)", "Territory (GeoJSON)"]

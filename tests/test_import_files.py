@@ -157,3 +157,16 @@ def test_popup_shows_the_reported_range_and_where_the_event_was_imported_from():
     html = event_popup_html(event)
     assert "<td>12 (10–20 reported)</td>" in html
     assert "id UCDP-511234 · imported from ucdp: &lt;b&gt;ged&lt;/b&gt;.csv</small>" in html
+
+
+def test_cli_imports_a_geojson_file(tmp_path):
+    from tests.test_import import run_import
+
+    path = tmp_path / "points.geojson"
+    point_features([ACLED_ROW, {**ACLED_ROW, "event_id_cnty": "MLI9"}], [shapely.Point(-2.221, 15.075), None]).to_file(
+        path, driver="GeoJSON"
+    )
+    status, report = run_import(path, tmp_path / "s.sqlite")
+    assert (status, report["format"], report["accepted"], report["written"], report["rejected"]) == (
+        0, "acled", 2, 2, []
+    )  # fmt: skip
