@@ -8,10 +8,13 @@ from components import (
     about,
     article_review,
     cached,
+    compare_dates,
+    data_export,
     event_panel,
     export,
     filters_sidebar,
     header,
+    import_events,
     linked,
     map_view,
     notices,
@@ -92,6 +95,9 @@ if not canvas:  # a large record's export is a later step: its canvas layer need
     history = (data.events[chosen_rows], data.territories, data.towns)  # "what changed" looks before the window
     view = ExportView(events, territories, towns, base_layers, stamp, selection.as_of_day, history)
     export.show(view, key="export")
+data_export.show(data.events, in_window, territories, selection.as_of_day, key="downloads")
+compare_dates.show(data.territories, base_layers, first_day, last_day, selection.as_of_day)
+import_events.show(cached.event_store(settings.store), data.events["event_id_cnty"], key="import")
 
 with st.expander("Add events from an article", expanded=False, icon=":material/newspaper:"):
     article_review.show(

@@ -42,7 +42,7 @@ class EventStore(Protocol):
         """Stored events as strings, every schema column present."""
 
     def write(self, rows: pd.DataFrame) -> WriteResult:
-        """Upsert rows of strings (every schema column present)."""
+        """Upsert rows of strings (every required schema column present)."""
 
     def schema_version(self) -> int:
         """The schema version recorded in the store."""
@@ -52,17 +52,17 @@ class EventStore(Protocol):
 
 
 def check_columns(rows: pd.DataFrame) -> list[list[str]]:
-    """Rows as lists of strings in schema order.
+    """Rows as lists of strings in schema order; optional columns absent from ``rows`` are empty.
 
     Raises
     ------
     KeyError
-        Naming the schema columns missing from ``rows``.
+        Naming the required schema columns missing from ``rows``.
     """
-    missing = [name for name in COLUMNS if name not in rows.columns]
+    missing = [column.name for column in EVENT_COLUMNS if column.required and column.name not in rows.columns]
     if missing:
         raise KeyError(f"missing column(s): {', '.join(missing)}")
-    return rows[COLUMNS].fillna("").astype(str).to_numpy().tolist()
+    return rows.reindex(columns=COLUMNS, fill_value="").fillna("").astype(str).to_numpy().tolist()
 
 
 class SqliteStore:

@@ -54,12 +54,15 @@ def parse_columns(raw: pd.DataFrame, columns: tuple[Column, ...]) -> tuple[dict[
 
 
 def events_consistent(parsed: dict[str, pd.Series]) -> pd.Series:
-    """Rows whose sub-type belongs to their type and whose date range is ordered."""
+    """Rows whose sub-type belongs to their type, date range is ordered and fatality range holds."""
     pairs = pd.Series(
         list(zip(parsed["event_type"], parsed["sub_event_type"], strict=True)), index=parsed["event_type"].index
     )
     ordered = parsed["date_end"].isna() | (parsed["date_end"] >= parsed["event_date"])
-    return pairs.isin(VALID_TYPE_PAIRS) & ordered
+    low, best, high = parsed["fatalities_low"], parsed["fatalities"], parsed["fatalities_high"]
+    # Comparisons with NaN are False, so an empty cell never fails its pair.
+    in_range = ~((low > high) | (best < low) | (best > high))
+    return pairs.isin(VALID_TYPE_PAIRS) & ordered & in_range
 
 
 def periods_ordered(parsed: dict[str, pd.Series]) -> pd.Series:

@@ -10,6 +10,13 @@ import pandas as pd
 
 from data.schema import EVENT_COLUMNS, column_names
 
+# ACLED's export columns, in the order its export tool writes them (ACLED codebook, 2023 edition).
+ACLED_EXPORT_COLUMNS = (
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
+    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting",
+    "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision",
+    "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
+)  # fmt: skip
 ACLED_MARKERS = {"event_id_cnty", "event_date", "event_type", "sub_event_type"}
 UCDP_MARKERS = {"date_start", "date_end", "where_prec", "date_prec", "best", "type_of_violence"}
 # UCDP date_prec 1 exact day … 5 year or more; where_prec 1 exact place … 7 country or worse.
@@ -63,7 +70,7 @@ def _or(first: pd.Series, fallback: pd.Series | str) -> pd.Series:
 
 
 def from_ucdp(frame: pd.DataFrame) -> pd.DataFrame:
-    """A UCDP GED export as our schema's columns (``best`` is the fatality count kept)."""
+    """A UCDP GED export as our schema's columns (``best`` the count; ``low``/``high`` kept beside it)."""
     text = frame.fillna("").astype(str)
     kinds = text["type_of_violence"].map(UCDP_TYPES)
     out = pd.DataFrame({
@@ -82,8 +89,24 @@ def from_ucdp(frame: pd.DataFrame) -> pd.DataFrame:
         "longitude": text["longitude"],
         "geo_precision": text["where_prec"].map(UCDP_GEO_PRECISION).fillna(""),
         "fatalities": text["best"],
+        "fatalities_low": _column(text, "low"),
+        "fatalities_high": _column(text, "high"),
         "notes": _or(_column(text, "source_headline"), "UCDP GED event"),
         "source": "UCDP GED",
         "source_title": _column(text, "source_article"),
     })  # fmt: skip
     return out.reindex(columns=column_names(EVENT_COLUMNS), fill_value="")
+
+
+# What ``data.export_csv`` puts before a cell a spreadsheet would run as a formula.
+FORMULA_GUARD = "'"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def unguard_formulas(frame: pd.DataFrame) -> pd.DataFrame:
+    """Undo the export's formula guard: ``'=SUM(A1)`` read back from our own CSV is ``=SUM(A1)``."""
+    out = frame.copy()
+    pattern = "^" + FORMULA_GUARD + "(?=[=+\\-@\t\r])"
+    for name in out.columns:
+        out[name] = out[name].fillna("").astype(str).str.replace(pattern, "", regex=True)
+    return out

@@ -87,6 +87,12 @@ EVENT_COLUMNS: tuple[Column, ...] = (
         3,
     ),
     Column("fatalities", "int", False, "Reported deaths; empty when not reported (unknown is not zero).", (), 0, None),
+    Column(
+        "fatalities_low", "int", False, "Lowest reported deaths (UCDP GED `low`); empty when not given.", (), 0, None
+    ),
+    Column(
+        "fatalities_high", "int", False, "Highest reported deaths (UCDP GED `high`); empty when not given.", (), 0, None
+    ),
     Column("notes", "str", True, "What happened, in our own words."),
     Column("source", "str", True, "Publisher(s) of the report."),
     Column("source_title", "str", False, "Title of the report or reference."),
@@ -94,6 +100,12 @@ EVENT_COLUMNS: tuple[Column, ...] = (
     Column("source_url", "str", False, "Where the report can be read."),
     Column("source_excerpt", "str", False, "The sentence of the report the event was drafted from."),
     Column("reviewed_by", "str", False, "Who accepted the drafted event in the app."),
+    Column(
+        "imported_from",
+        "str",
+        False,
+        "Import that brought the row: format and file (acled: sahel.csv); empty for shipped and app events.",
+    ),
 )
 
 TERRITORY_COLUMNS: tuple[Column, ...] = (

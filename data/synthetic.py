@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from data.importers import ACLED_EXPORT_COLUMNS
 from data.schema import EVENT_COLUMNS, EVENT_TYPES, column_names
 
 # Mali's bounding box (lon, lat), Natural Earth admin-0.
@@ -55,3 +56,75 @@ def synthetic_events(count: int, seed: int = 7) -> pd.DataFrame:
         }
     )
     return frame.reindex(columns=column_names(EVENT_COLUMNS), fill_value="")
+
+
+# One kind of fault per injected row, in turn: (field reported, how the cell is spoiled).
+FAULTS = ("event_date", "latitude", "latitude/longitude", "event_type")
+DATE_STYLES = ("%Y-%m-%d", "%d %B %Y", "%d-%b-%Y")
+
+
+def _mali_towns() -> pd.DataFrame:
+    """Mali's towns from the shipped GeoNames extract, each with the admin-1 region containing it."""
+    import geopandas as gpd
+
+    from data.config import DATA_DIR
+
+    towns = pd.read_csv(DATA_DIR / "gazetteer" / "geonames.csv", dtype=str, keep_default_na=False)
+    towns = towns[towns["country"] == "ML"].reset_index(drop=True)
+    points = gpd.GeoDataFrame(
+        towns, geometry=gpd.points_from_xy(towns["lon"].astype(float), towns["lat"].astype(float))
+    )
+    regions = gpd.read_file(DATA_DIR / "basemap" / "admin1.geojson")[["name", "geometry"]]
+    joined = gpd.sjoin(points.set_crs("EPSG:4326"), regions.set_crs("EPSG:4326"), how="left", predicate="within")
+    return joined.rename(columns={"name_left": "location", "name_right": "region"}).drop_duplicates("geonameid")
+
+
+def synthetic_acled_export(count: int, seed: int = 11, fault_every: int = 250) -> tuple[pd.DataFrame, dict[int, str]]:
+    """An ACLED-format export of ``count`` events in Mali, with faults injected on purpose.
+
+    Events sit at Mali's towns (a few km of jitter) with ACLED's columns and mixed date styles.
+    Every ``fault_every``-th row gets one fault in turn: an impossible date, latitude above 90,
+    latitude and longitude swapped (still a valid position, outside Mali), no event type.
+
+    Returns
+    -------
+    (pandas.DataFrame, dict)
+        The export (strings) and ``{CSV row number: field}`` of every injected fault.
+    """
+    rng = np.random.default_rng(seed)
+    base = synthetic_events(count, seed)
+    towns = _mali_towns()
+    towns = towns.iloc[rng.integers(0, len(towns), size=count)]
+    day = pd.to_datetime(base["event_date"])
+    styles = rng.choice(len(DATE_STYLES), size=count, p=[0.8, 0.1, 0.1])
+    frame = pd.DataFrame(dict.fromkeys(ACLED_EXPORT_COLUMNS, ""), index=base.index)
+    for column in ("event_type", "sub_event_type", "actor1", "time_precision", "geo_precision", "fatalities", "notes"):
+        frame[column] = base[column]
+    # A sub-type drawn among the type's own (no chemical weapons in the Sahel).
+    subs = {kind: [s for s in EVENT_TYPES[kind] if s != "Chemical weapon"] for kind in EVENT_TYPES}
+    frame["sub_event_type"] = [subs[kind][rng.integers(0, len(subs[kind]))] for kind in base["event_type"]]
+    frame["event_id_cnty"] = [f"MLI{i + 1}" for i in range(count)]
+    frame["event_date"] = [d.strftime(DATE_STYLES[s]) for d, s in zip(day, styles, strict=True)]
+    frame["year"] = day.dt.year.astype(str)
+    frame["iso"], frame["region"], frame["country"] = "466", "Western Africa", "Mali"
+    frame["admin1"] = towns["region"].fillna("").to_numpy()
+    frame["location"] = towns["location"].to_numpy()
+    frame["latitude"] = np.round(towns["lat"].astype(float).to_numpy() + rng.uniform(-0.03, 0.03, count), 4).astype(str)
+    frame["longitude"] = np.round(towns["lon"].astype(float).to_numpy() + rng.uniform(-0.03, 0.03, count), 4).astype(
+        str
+    )
+    frame["source"] = rng.choice(["Studio Tamani", "AFP", "Le Journal du Mali", "RFI"], size=count)
+    frame["timestamp"] = "1746000000"
+    faults = {}
+    for number, position in enumerate(range(fault_every - 1, count, fault_every)):
+        fault = FAULTS[number % len(FAULTS)]
+        if fault == "event_date":
+            frame.at[position, "event_date"] = "2025-02-30"
+        elif fault == "latitude":
+            frame.at[position, "latitude"] = "95.2"
+        elif fault == "latitude/longitude":
+            frame.loc[position, ["latitude", "longitude"]] = frame.loc[position, ["longitude", "latitude"]].to_numpy()
+        else:
+            frame.at[position, "event_type"] = ""
+        faults[position + 2] = fault  # the CSV's header is row 1
+    return frame, faults

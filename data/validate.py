@@ -1,7 +1,7 @@
 """Validation at the boundary: typed rows kept, bad rows rejected with file, row, field and reason.
 
-A bad value never stops a load: the row is set aside with a message an analyst can act on and
-every good row still loads (folium's ``validate_location`` style of exact messages).
+A bad value never stops a load: the row is set aside with an exact message (folium's
+``validate_location`` style) and every good row still loads.
 """
 
 from __future__ import annotations
@@ -187,7 +187,7 @@ def validate_table(
 
 
 def check_event(values: dict) -> list[tuple[str, str]]:
-    """Cross-field rules of an event: sub-type belongs to type, the date range is ordered."""
+    """Cross-field rules of an event: sub-type in type, ordered date range, fatality range holds."""
     errors = []
     allowed = EVENT_TYPES[values["event_type"]]
     if values["sub_event_type"] not in allowed:
@@ -195,7 +195,17 @@ def check_event(values: dict) -> list[tuple[str, str]]:
     end = values.get("date_end")
     if end is not None and end < values["event_date"]:
         errors.append(("date_end", f"{end.isoformat()} is before event_date {values['event_date'].isoformat()}"))
-    return errors
+    return errors + _fatality_range_errors(values)
+
+
+def _fatality_range_errors(values: dict) -> list[tuple[str, str]]:
+    """A stated range must hold the count: ``fatalities_low <= fatalities <= fatalities_high``."""
+    rules = (("fatalities_low", "above", "fatalities_high"), ("fatalities", "below", "fatalities_low"))
+    for name, side, other in (*rules, ("fatalities", "above", "fatalities_high")):
+        value, bound = values.get(name), values.get(other)
+        if None not in (value, bound) and (value < bound if side == "below" else value > bound):
+            return [(name, f"{value} is {side} {other} {bound}")]
+    return []
 
 
 def check_validity_period(values: dict) -> list[tuple[str, str]]:
@@ -224,14 +234,8 @@ def validate_events(raw: pd.DataFrame, file: str) -> Validated:
 
 def validate_territories(raw: pd.DataFrame, file: str) -> Validated:
     """Validate territory records (claims and control over regions, with validity periods)."""
-    return validate_table(
-        raw,
-        TERRITORY_COLUMNS,
-        file,
-        checks=(check_validity_period,),
-        unique="territory_id",
-        fast_checks=(fast_parse.periods_ordered,),
-    )
+    checks, fast_checks = (check_validity_period,), (fast_parse.periods_ordered,)
+    return validate_table(raw, TERRITORY_COLUMNS, file, checks, unique="territory_id", fast_checks=fast_checks)
 
 
 def validate_town_status(raw: pd.DataFrame, file: str) -> Validated:

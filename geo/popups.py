@@ -95,15 +95,32 @@ def event_popup_html(event: dict) -> str:
         ("When", _when_html(event)),
         ("Where", f"{where} <i>({html_text(GEO_PRECISION.get(precision, ''))})</i>"),
         ("Who", html_text(actors_text(event))),
-        ("Fatalities", html_text(fatalities_label(event.get("fatalities")))),
+        ("Fatalities", html_text(fatalities_label(event.get("fatalities")) + _toll_range(event))),
         ("Source", source_html(event)),
     )
     table = "".join(f"<tr><th>{label}</th><td>{value}</td></tr>" for label, value in rows)
     title = f"{html_text(event['event_type'])}: {html_text(event['sub_event_type'])}"
     return (
         f'<div class="cm-popup"><b>{title}</b><table>{table}</table>'
-        f"<p>{html_text(event['notes'])}</p><small>Event id: {html_text(event['event_id_cnty'])}</small></div>"
+        f"<p>{html_text(event['notes'])}</p>"
+        f"<small>{_provenance(event)}Event id: {html_text(event['event_id_cnty'])}</small></div>"
     )
+
+
+def _toll_range(event: dict) -> str:
+    """`` (10–20 reported)`` when a source gave a range (UCDP GED low and high)."""
+    low, high = _known(event.get("fatalities_low")), _known(event.get("fatalities_high"))
+    return f" ({low}–{high} reported)" if low is not None and high is not None else ""
+
+
+def _known(value: object) -> int | None:
+    return None if value is None or value == "" or pd.isna(value) else int(value)
+
+
+def _provenance(event: dict) -> str:
+    """``Imported from acled: sahel.csv · `` for an imported event (escaped); the id comes last."""
+    source = event.get("imported_from")
+    return f"Imported from {html_text(source)} · " if isinstance(source, str) and source else ""
 
 
 def event_tooltip_html(event: dict) -> str:
