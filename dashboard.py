@@ -7,6 +7,7 @@ import streamlit as st
 from components import (
     about,
     article_review,
+    briefing,
     cached,
     event_panel,
     export,
@@ -15,6 +16,7 @@ from components import (
     map_view,
     notices,
     publication,
+    story,
     timeline,
 )
 from data.filters import attribute_mask, describe, valid_at, window_mask
@@ -35,9 +37,11 @@ if data.events.empty:
     st.stop()
 
 # Title and map sit above the timeline on the page, but are drawn after it has been read.
-header_area, map_area = st.container(), st.container()
+stage = st.container(key="stage")  # what presentation mode keeps: title, sentence, story card, map
+header_area, map_area = stage.container(), stage.container()
 first_day = data.events["event_date"].min().date()
 last_day = data.events["date_end"].max().date()
+brief = briefing.show(cached.stories(token, published, data.events), data.events, first_day, last_day)
 chosen = filters_sidebar.show(cached.filter_options(token, published, data.events), key="filters")
 selection = replace(timeline.show(first_day, last_day, key="timeline"), **chosen)
 about.show(mode)
@@ -53,14 +57,16 @@ towns = valid_at(data.towns, selection.as_of_day)
 stamp = (TITLE, header.as_of_text(selection.as_of_day), describe(selection, int(in_window.sum()), len(data.events)))
 with header_area:
     header.show(*stamp)
+    story.card(brief.step)
 
 subset = tuple(sorted(chosen.items()))
 packed_url = cached.packed_events_url(token, published, subset, data.events, chosen_rows) if canvas else None
-options = MapOptions(basemap=mode)
+options = MapOptions(basemap=mode, theme=brief.theme, height=brief.map_height(MapOptions.height))
 base = build_base_map(cached.basemap(settings.theatre), options, packed_url=packed_url)
 overlays = build_overlays(events, territories, towns, window=(selection.start, selection.end) if canvas else None)
+overlays += brief.highlight(data.events)
 with map_area:
-    clicked = map_view.show(base, overlays, options.height, clickable=canvas, key="map")
+    clicked = map_view.show(base, overlays, options.height, clickable=canvas, view=brief.view, key="map")
     if clicked:
         lon, lat, zoom = clicked
         event_panel.show(nearest_event(data.events, in_window, lon, lat, click_radius_km(zoom)))

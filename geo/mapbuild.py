@@ -24,7 +24,7 @@ from geo.elements import Attribution, GeoJsonLayer, HtmlControl
 from geo.geojson import geometry_mapping
 from geo.legend import ATTRIBUTION, OSM_ATTRIBUTION, legend_html
 from geo.popups import event_popup_html, event_tooltip_html, html_text, status_tooltip_html
-from geo.style import BASEMAP_COLOURS, STATUS_STYLES, actor_colour, event_icon_svg, town_icon_svg
+from geo.style import PRESENTATION_MAP_CSS, STATUS_STYLES, actor_colour, basemap_colours, event_icon_svg, town_icon_svg
 
 OVERLAY_NAMES = ("Territory", "Town status", "Events")
 LABEL_PANE = "cm-labels"
@@ -62,12 +62,16 @@ html .marker-cluster-small div, html .marker-cluster-medium div, html .marker-cl
 
 @dataclass(frozen=True)
 class MapOptions:
-    """How to draw the map. ``center`` is (lon, lat); ``basemap`` is ``vector`` or ``tiles``."""
+    """How to draw the map. ``center`` is (lon, lat); ``basemap`` is ``vector`` or ``tiles``.
+
+    ``theme`` is ``standard`` or ``presentation`` (high contrast, large type: ``geo.style``).
+    """
 
     basemap: str = "vector"
     center: tuple[float, float] = (-2.5, 17.0)
     zoom: int = 5
     height: int = 620
+    theme: str = "standard"
 
 
 def _latlon(lon: float, lat: float) -> list[float]:
@@ -88,7 +92,7 @@ def _add_basemap(fmap: folium.Map, basemap: Basemap, options: MapOptions, assets
     # browser's fetches finish in.
     folium.map.CustomPane(LAND_PANE, z_index=210, pointer_events=False).add_to(fmap)
     folium.map.CustomPane(LINE_PANE, z_index=220, pointer_events=False).add_to(fmap)
-    colours = BASEMAP_COLOURS
+    colours = basemap_colours(options.theme)
     if options.basemap == "tiles":
         folium.TileLayer("OpenStreetMap", attr=OSM_ATTRIBUTION, max_zoom=12).add_to(fmap)
         country_style = {"color": colours["border"], "weight": 1.2, "fill": False}
@@ -149,7 +153,9 @@ def build_base_map(
     )
     # Only what our map uses, served locally: Leaflet, and jQuery for folium's popups.
     fmap.default_js, fmap.default_css = assets.js, assets.css
-    fmap.get_root().header.add_child(Element(MAP_CSS % BASEMAP_COLOURS))
+    fmap.get_root().header.add_child(Element(MAP_CSS % basemap_colours(options.theme)))
+    if options.theme == "presentation":
+        fmap.get_root().header.add_child(Element(PRESENTATION_MAP_CSS))
     _add_basemap(fmap, basemap, options, assets)
     _add_labels(fmap, basemap)
     if packed_url:
