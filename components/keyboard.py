@@ -1,7 +1,7 @@
 """Keyboard shortcuts: a small script in the page that presses our buttons when a key goes down.
 
 Each key maps to CSS selectors of Streamlit buttons (by their ``st-key-<key>`` class); the first
-one present and enabled is clicked, so the shortcut runs exactly what the button runs (callbacks,
+one present, current (not stale) and enabled is clicked, so the shortcut runs exactly what the button runs (callbacks,
 session state), with no second code path. Keys typed into a field or slider are left alone.
 """
 
@@ -17,15 +17,21 @@ SCRIPT = """
   window.__cmKeyBindings = %(bindings)s;
   if (window.__cmKeysInstalled) return;
   window.__cmKeysInstalled = true;
-  var TYPING = "input, textarea, select, [contenteditable=''], [contenteditable='true'], [role='slider'], "
-    + "[role='combobox'], [role='listbox'], [role='spinbutton']";
+  // Fields that use these keys themselves (switches and buttons do not: a key there is ours).
+  var TYPING = "input:not([type='checkbox']):not([type='radio']):not([type='button']), textarea, select, "
+    + "[contenteditable=''], [contenteditable='true'], [role='slider'], [role='combobox'], [role='listbox'], "
+    + "[role='spinbutton']";
   function onKey(event) {
     if (event.altKey || event.ctrlKey || event.metaKey || event.repeat) return;
     var target = event.target;
     if (target && target.closest && target.closest(TYPING)) return;
     var selectors = window.__cmKeyBindings[event.key] || [];
     for (var i = 0; i < selectors.length; i++) {
-      var button = document.querySelector(selectors[i]);
+      // While a rerun relabels a button ("Play" → "Pause"), the old one lingers, marked stale.
+      var live = Array.prototype.filter.call(document.querySelectorAll(selectors[i]), function (b) {
+        return !b.closest("[data-stale='true']");
+      });
+      var button = live[live.length - 1];
       if (button && !button.disabled) {
         event.preventDefault();
         event.stopPropagation();

@@ -1,6 +1,6 @@
 """Playback: the timeline's window advances on a clock; events and territory follow the same window.
 
-Server-driven: while playing, a fragment with ``run_every`` ticks, moves the timeline (its session
+Server-driven: while playing, a fragment with ``run_every`` polls; when a step is due it moves the timeline (its session
 keys, through ``timeline.set_window``) and reruns the page, so the map, the header and any table or
 chart see the same filters as a hand-moved slider. ``benchmarks/playback_frames.py`` measures the
 real frame interval in a browser.
@@ -18,6 +18,9 @@ from components import timeline
 from data.playback import MODES, STEPS, Clock
 
 SPEEDS = (0.5, 1.0, 2.0, 4.0, 8.0)  # steps per second
+# The fragment's timer restarts after each page rerun, so a timer of one step's length would add the
+# render time to every step. It polls instead, and a step starts once its interval has passed.
+POLL_SECONDS = 0.1
 
 
 def _clock(key: str, first: date, last: date) -> Clock:
@@ -49,9 +52,12 @@ def _in_fragment_run() -> bool:
     return bool(ctx and getattr(ctx, "fragment_ids_this_run", None))
 
 
-def _tick(key: str, first: date, last: date) -> None:
-    # The fragment's body also runs inside every full rerun: advance only when its timer fired.
+def _tick(key: str, first: date, last: date, interval: float) -> None:
+    # The fragment's body also runs inside every full rerun: advance only when its timer fired,
+    # and only once ``interval`` has passed since the last frame started.
     if not _in_fragment_run() or not st.session_state.get(f"{key}.playing"):
+        return
+    if time.monotonic() - st.session_state.get(f"{key}.last_tick", 0.0) < interval - POLL_SECONDS / 2:
         return
     window, going = _clock(key, first, last).advance(timeline.window())
     timeline.set_window(*window)
@@ -85,5 +91,5 @@ def show(first: date, last: date, key: str = "playback") -> bool:
     width.number_input("Moving window, days", min_value=1, value=90, step=7, key=f"{key}.width", disabled=not moving)
     loop.toggle("Loop", key=f"{key}.loop")
     if playing:
-        st.fragment(_tick, run_every=1.0 / rate)(key, first, last)
+        st.fragment(_tick, run_every=POLL_SECONDS)(key, first, last, 1.0 / rate)
     return playing

@@ -10,12 +10,12 @@ import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-STEPS = ("day", "week", "month")
+STEPS = ("day", "week", "month", "year")
 MODES = ("cumulative", "moving")
 
 
 def shift(day: date, step: str, count: int = 1) -> date:
-    """``day`` moved by ``count`` steps; a month step keeps the day of month when it exists.
+    """``day`` moved by ``count`` steps; month and year steps keep the day of month when it exists.
 
     >>> shift(date(2024, 1, 31), "month")
     datetime.date(2024, 2, 29)
@@ -24,9 +24,9 @@ def shift(day: date, step: str, count: int = 1) -> date:
         return day + timedelta(days=count)
     if step == "week":
         return day + timedelta(weeks=count)
-    if step != "month":
+    if step not in ("month", "year"):
         raise ValueError(f"step {step!r} is not one of: {', '.join(STEPS)}")
-    months = day.year * 12 + day.month - 1 + count
+    months = day.year * 12 + day.month - 1 + count * (12 if step == "year" else 1)
     year, month = divmod(months, 12)
     return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
@@ -40,7 +40,7 @@ class Clock:
     first, last : datetime.date
         The record's first and last day: the window never leaves them.
     step : str
-        ``day``, ``week`` or ``month``: how far the window's end moves per tick.
+        ``day``, ``week``, ``month`` or ``year``: how far the window's end moves per tick.
     mode : str
         ``cumulative``: the window's start stays put and the window grows; ``moving``: the window
         keeps ``width_days`` days and slides.

@@ -23,6 +23,8 @@ FIRST, LAST = date(2012, 1, 17), date(2026, 4, 29)
         (date(2023, 1, 31), "month", 1, date(2023, 2, 28)),
         (date(2012, 12, 15), "month", 1, date(2013, 1, 15)),
         (date(2013, 1, 15), "month", -1, date(2012, 12, 15)),
+        (date(2024, 2, 29), "year", 1, date(2025, 2, 28)),
+        (date(2012, 1, 17), "year", 2, date(2014, 1, 17)),
     ],
 )
 def test_shift(day, step, count, expected):
@@ -97,7 +99,7 @@ def test_monthly_playback_runs_from_2012_to_the_offensive_and_stops():
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [
-        ({"step": "year"}, "step 'year' is not one of: day, week, month"),
+        ({"step": "decade"}, "step 'decade' is not one of: day, week, month, year"),
         ({"mode": "sliding"}, "mode 'sliding' is not one of: cumulative, moving"),
         ({"width_days": 0}, "width_days must be at least 1, not 0"),
     ],
