@@ -36,14 +36,21 @@ def _toggle(key: str, first: date, last: date) -> None:
     st.session_state[f"{key}.playing"] = playing
     window = timeline.window()
     if playing and window:
-        timeline.set_window(*_clock(key, first, last).play_from(window))
+        _show_frame(key, _clock(key, first, last).play_from(window))
         st.session_state[f"{key}.last_tick"] = time.monotonic()
+
+
+def _show_frame(key: str, window: tuple[date, date]) -> None:
+    # The clock keeps its own copy: a fragment rerun carries the browser's copy of the slider,
+    # which can be one frame old, and must not pull playback back.
+    st.session_state[f"{key}.window"] = window
+    timeline.set_window(*window)
 
 
 def _step(key: str, first: date, last: date, direction: int) -> None:
     window = timeline.window()
     if window:
-        timeline.set_window(*_clock(key, first, last).advance(window, direction)[0])
+        _show_frame(key, _clock(key, first, last).advance(window, direction)[0])
 
 
 def _in_fragment_run() -> bool:
@@ -59,8 +66,8 @@ def _tick(key: str, first: date, last: date, interval: float) -> None:
         return
     if time.monotonic() - st.session_state.get(f"{key}.last_tick", 0.0) < interval - POLL_SECONDS / 2:
         return
-    window, going = _clock(key, first, last).advance(timeline.window())
-    timeline.set_window(*window)
+    window, going = _clock(key, first, last).advance(st.session_state[f"{key}.window"])
+    _show_frame(key, window)
     st.session_state[f"{key}.playing"] = going
     st.session_state[f"{key}.ticks"] = st.session_state.get(f"{key}.ticks", 0) + 1
     st.session_state[f"{key}.last_tick"] = time.monotonic()
@@ -70,7 +77,8 @@ def _tick(key: str, first: date, last: date, interval: float) -> None:
 def show(first: date, last: date, key: str = "playback") -> bool:
     """The playback bar: back, play/pause, forward, speed, step, window kind, loop. Returns playing.
 
-    Session keys: ``{key}.playing``, ``.speed`` (steps per second), ``.step`` (day/week/month),
+    Session keys: ``{key}.playing``, ``.window`` (the clock's frame), ``.speed`` (steps per second),
+    ``.step`` (day/week/month/year),
     ``.mode`` (cumulative/moving), ``.width`` (days of a moving window), ``.loop``, ``.ticks``
     (count of clock ticks, for tests and benchmarks); buttons ``.back``, ``.toggle``, ``.forward``.
     """
