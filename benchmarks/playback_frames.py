@@ -6,7 +6,7 @@ and records, inside the page, the time each new "As of …" header is painted (o
 the map's iframe the time its symbols change. Prints, per speed: the median interval between
 frames, its ratio to the requested interval (1.0 is perfect; above means slower), and the median
 lag from a header frame to the map's update. First it times one page rerun (a click on "step
-forward" to the new header painted), the floor no frame can beat. Then one JSON line.
+back" to the new header painted), the floor no frame can beat. Then one JSON line.
 """
 
 from __future__ import annotations
@@ -59,7 +59,7 @@ def _play(page, frames: int) -> tuple[list[float], list[float]]:
 
 
 def rerun_floor(page, steps: int) -> float:
-    """Median time from a click on "step forward" to the new header painted: one page rerun.
+    """Median time from a click on "step back" to the new header painted: one page rerun.
 
     No playback can show frames faster than this; it is measured in the same run, under the same load.
     """
@@ -67,7 +67,7 @@ def rerun_floor(page, steps: int) -> float:
     for _ in range(steps):
         page.evaluate(RECORD_FRAMES_JS)
         start = page.evaluate("performance.now()")
-        page.locator(".st-key-playback-forward:not([data-stale='true']) button").first.click()
+        page.locator(".st-key-playback-back:not([data-stale='true']) button").first.click()
         wait_for(lambda: page.evaluate("window.__frames.length") > 1, timeout=60)
         times.append(page.evaluate("window.__frames[1].t") - start)
         page.wait_for_timeout(300)
@@ -110,13 +110,15 @@ def main(argv: list[str] | None = None) -> int:
             map_frame(page)
             time.sleep(1)
             floor = rerun_floor(page, 5)
+            page.locator("label", has_text="Loop").first.click()  # never stop at the last day
+            page.wait_for_timeout(1500)
             results = [measure(page, speed, args.frames) for speed in args.speeds]
             browser.close()
     finally:
         stop(server)
     load = os.getloadavg()[0]
     print(f"load average (1 min) at the end: {load:.1f} on {os.cpu_count()} cores")
-    print(f"one page rerun (step forward → header painted), median of 5: {floor:.0f} ms")
+    print(f"one page rerun (step back → header painted), median of 5: {floor:.0f} ms")
     print(f"{'steps/s':>8}{'requested ms':>14}{'median ms':>11}{'ratio':>7}{'min':>7}{'max':>7}{'map lag ms':>12}")
     for r in results:
         print(f"{r['speed']:>8}{r['requested_ms']:>14}{r['median_ms']:>11}{r['ratio']:>7}"
