@@ -89,9 +89,14 @@ def test_playback_step_and_tick_advance_the_window(app, monkeypatch):
     assert app.session_state["playback.playing"] is True
     assert app.slider(key="timeline.range").value == (first, date(2012, 2, 17))
     assert "As of 17 Feb 2012" in header_text(app)
-    # One timer tick: the fragment's run (AppTest cannot fire timers, so say this run is one).
-    fired = iter([True])
-    monkeypatch.setattr(components.playback, "_in_fragment_run", lambda: next(fired, False))
+    # Timer polls: the fragment's runs (AppTest cannot fire timers, so say these runs are).
+    monkeypatch.setattr(components.playback, "_in_fragment_run", lambda: True)
+    app.session_state["playback.speed"] = 0.5  # a step every 2 s: this poll comes too early
+    app.run()
+    assert app.slider(key="timeline.range").value == (first, date(2012, 2, 17))
+    app.session_state["playback.last_tick"] = 0.0  # the step's interval has passed
+    polls = iter([True])  # one poll, then the page rerun it triggers
+    monkeypatch.setattr(components.playback, "_in_fragment_run", lambda: next(polls, False))
     app.run()
     assert not app.exception
     assert app.slider(key="timeline.range").value == (first, date(2012, 3, 17))
