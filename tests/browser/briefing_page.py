@@ -73,3 +73,18 @@ def set_playback_speed(page, key: str = "playback.speed", to_end: bool = True) -
     thumb.focus()
     page.keyboard.press("End" if to_end else "Home")
     thumb.evaluate("element => element.blur()")  # leave the slider: the keys are ours again
+
+
+def choose(page, key: str, option: str, attempts: int = 3) -> None:
+    """Pick ``option`` in the selectbox whose Streamlit key is ``key``, then leave the box."""
+    box = page.locator(f".st-key-{key.replace('.', '-')} input")
+    for attempt in range(attempts):
+        box.click()
+        try:
+            page.get_by_role("option", name=option, exact=True).click(timeout=5000)
+            break
+        except Exception:  # the list did not open (a rerun redrew the box): try again
+            if attempt == attempts - 1:
+                raise
+    wait_for(lambda: box.input_value() == option)
+    box.blur()

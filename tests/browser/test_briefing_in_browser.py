@@ -10,6 +10,7 @@ from data.stories import load_stories
 from tests.browser.briefing_page import (
     RECORD_FRAMES_JS,
     as_of_text,
+    choose,
     map_frame,
     set_playback_speed,
     switch,
@@ -107,10 +108,7 @@ def test_playback_runs_from_2012_to_the_offensive(app_url, screen):
     open_app(screen, app_url)
     # The test's speed-up: a year a step at 8 steps a second (monthly steps are unit-tested; on
     # a loaded 2-core machine each step is a full page rerun of 0.3–2 s).
-    screen.locator(".st-key-playback-step").click()
-    screen.get_by_role("option", name="year").click()
-    wait_for(lambda: screen.locator(".st-key-playback-step input").input_value() == "year")
-    screen.locator(".st-key-playback-step input").blur()
+    choose(screen, "playback.step", "year")
     set_playback_speed(screen)
     screen.evaluate(RECORD_FRAMES_JS)
     screen.keyboard.press(" ")  # space plays
