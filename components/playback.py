@@ -84,7 +84,7 @@ def show(first: date, last: date, key: str = "playback") -> bool:
     """
     playing = st.session_state.get(f"{key}.playing", False)
     back, toggle, forward, speed, step, mode, width, loop = st.columns(
-        [0.7, 1.0, 0.7, 1.3, 1.1, 1.4, 1.1, 0.8], vertical_alignment="bottom"
+        [0.6, 1.0, 0.6, 1.3, 1.0, 1.3, 1.2, 0.9], vertical_alignment="bottom"
     )
     back.button("", key=f"{key}.back", icon=":material/skip_previous:", help="One step back (←)",
                 on_click=_step, args=(key, first, last, -1), use_container_width=True)  # fmt: skip

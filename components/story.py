@@ -52,7 +52,7 @@ def show(stories: list[Story], events: pd.DataFrame, key: str = "story") -> tupl
     available = _stories(stories, events)
     if not available:
         return None
-    switch, name, prev, label, follow = st.columns([1.4, 2.2, 0.9, 1.2, 0.9], vertical_alignment="center")
+    switch, name, prev, label, follow = st.columns([1.3, 1.8, 1.2, 0.9, 1.2], vertical_alignment="center")
     on = switch.toggle("Tell the story", key=f"{key}.on", on_change=_on_toggle, args=(key, available))
     if st.session_state.get(f"{key}.name") not in available:
         st.session_state[f"{key}.name"] = next(iter(available))
