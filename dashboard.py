@@ -7,6 +7,7 @@ import streamlit as st
 from components import (
     about,
     article_review,
+    briefing,
     cached,
     compare_dates,
     data_export,
@@ -20,6 +21,7 @@ from components import (
     notices,
     publication,
     share,
+    story,
     timeline,
 )
 from data.aggregate import precise_only_hides
@@ -47,7 +49,9 @@ last_day = data.events["date_end"].max().date()
 options_in_data = cached.filter_options(token, published, data.events)
 link = share.restore(options_in_data, data.events, first_day, last_day, key="share")
 # Title and map sit above the timeline on the page, but are drawn after it has been read.
-header_area, map_area = st.container(), st.container()
+stage = st.container(key="stage")  # what presentation mode keeps: title, sentence, story card, map
+header_area, map_area = stage.container(), stage.container()
+brief = briefing.show(cached.stories(token, published, data.events), data.events, first_day, last_day)
 window = timeline.show(first_day, last_day, key="timeline")
 strip_area = st.container()  # the events-over-time strip, under the slider
 hides = lambda fields: precise_only_hides(data.events, replace(window, **fields))  # noqa: E731
@@ -66,6 +70,7 @@ towns = valid_at(data.towns, selection.as_of_day)
 stamp = (TITLE, header.as_of_text(selection.as_of_day), describe(selection, int(in_window.sum()), len(data.events)))
 with header_area:
     header.show(*stamp)
+    story.card(brief.step)
 
 subset = tuple(sorted(chosen.items()))
 with strip_area:
@@ -74,14 +79,15 @@ with strip_area:
     )
 picked = linked.picked_event(data.events, in_window)  # a map click or a table row since the last run
 packed_url = cached.packed_events_url(token, published, subset, data.events, chosen_rows) if canvas else None
-options = MapOptions(basemap=mode)
+options = MapOptions(basemap=mode, theme=brief.theme, height=brief.map_height(MapOptions.height))
 base_layers = cached.basemap(settings.theatre)
 base = build_base_map(base_layers, options, packed_url=packed_url)
 window_days = (selection.start, selection.end) if canvas else None
 overlays = build_overlays(events, territories, towns, window=window_days, basemap=base_layers, selected=picked)
+overlays += brief.highlight(data.events)
 with map_area:
-    # A selected event centres the map; otherwise a link's centre and zoom do (once: only a change moves it).
-    focus = focus_view(picked) or share.link_view(link)
+    # A story step centres the map, else a selected event, else a link's view (only a change moves it).
+    focus = brief.view or focus_view(picked) or share.link_view(link)
     map_view.show(base, overlays, options.height, clickable=canvas, view=focus, key="map")
     if canvas:
         event_panel.show(picked)

@@ -15,6 +15,7 @@ import streamlit as st
 from data import store
 from data.config import Settings, load_settings
 from data.event_store import EventStore, open_store
+from data.stories import STORIES_DIR, load_stories
 from geo.assets import STATIC_DIR, STATIC_URL
 from geo.basemap import Basemap, load_basemap
 from geo.gazetteer import Gazetteer, load_gazetteer
@@ -119,3 +120,15 @@ def online_lookup(setting: str, cache_dir: Path):
 def basemap_mode(setting: str) -> str:
     """``tiles`` or ``vector``; in ``auto`` mode the tile-server probe runs once per 10 minutes."""
     return resolve_basemap_mode(setting)
+
+
+@st.cache_resource(max_entries=4)
+def _stories(version: str, published: date, files: str, _events) -> list:
+    del version, published, files  # cache keys only
+    return load_stories(_events)
+
+
+def stories(token: str, published: date, events) -> list:
+    """The authored stories of ``data/stories/``, validated against the loaded events."""
+    files = "|".join(f"{p.name}:{p.stat().st_mtime_ns}" for p in sorted(STORIES_DIR.glob("*.csv")))
+    return _stories(token, published, files, events)

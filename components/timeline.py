@@ -62,3 +62,25 @@ def show(first_day: date, last_day: date, key: str = "timeline") -> EventFilter:
             key=as_of_key,
         )
     return EventFilter(start=start, end=end, as_of=as_of)
+
+
+def window(key: str = "timeline") -> tuple[date, date] | None:
+    """The window the timeline holds (``None`` before its first run)."""
+    return st.session_state.get(f"{key}.range")
+
+
+def set_window(start: date, end: date, as_of: date | None = None, key: str = "timeline") -> None:
+    """Move the timeline (story steps, playback): call before ``show`` runs, e.g. from a callback.
+
+    ``as_of`` other than ``end`` sets the as-of date apart; otherwise it follows the window's end.
+    Dates are clamped to the record's bounds once ``show`` has run.
+    """
+    bounds = st.session_state.get(f"{key}.bounds")
+    if bounds:
+        start, end = _clamp(start, *bounds), _clamp(end, *bounds)
+        as_of = None if as_of is None else _clamp(as_of, *bounds)
+    st.session_state[f"{key}.range"] = (start, max(start, end))
+    apart = as_of is not None and as_of != end
+    st.session_state[f"{key}.apart"] = apart
+    if apart:
+        st.session_state[f"{key}.as_of"] = as_of

@@ -25,7 +25,14 @@ from geo.geojson import geometry_mapping
 from geo.halos import halo_layer, highlight_layer
 from geo.legend import ATTRIBUTION, OSM_ATTRIBUTION, legend_html
 from geo.popups import event_popup_html, event_tooltip_html, html_text, status_tooltip_html
-from geo.style import BASEMAP_COLOURS, STATUS_STYLES, actor_colour, event_symbol_svg, town_icon_svg
+from geo.style import (
+    PRESENTATION_MAP_CSS,
+    STATUS_STYLES,
+    actor_colour,
+    basemap_colours,
+    event_symbol_svg,
+    town_icon_svg,
+)
 
 OVERLAY_NAMES = ("Territory", "Town status", "Events")
 LABEL_PANE = "cm-labels"
@@ -66,12 +73,14 @@ class MapOptions:
     """How to draw the map. ``center`` is (lon, lat); ``basemap`` is ``vector`` or ``tiles``.
 
     ``height`` is in pixels, or a CSS percentage ("100%": fill the window, for a standalone file).
+    ``theme`` is ``standard`` or ``presentation`` (high contrast, large type: ``geo.style``).
     """
 
     basemap: str = "vector"
     center: tuple[float, float] = (-2.5, 17.0)
     zoom: int = 5
     height: int | str = 620
+    theme: str = "standard"
 
 
 _latlon = latlon  # folium's [lat, lon] from our (lon, lat)
@@ -90,7 +99,7 @@ def _add_basemap(fmap: folium.Map, basemap: Basemap, options: MapOptions, assets
     # browser's fetches finish in.
     folium.map.CustomPane(LAND_PANE, z_index=210, pointer_events=False).add_to(fmap)
     folium.map.CustomPane(LINE_PANE, z_index=220, pointer_events=False).add_to(fmap)
-    colours = BASEMAP_COLOURS
+    colours = basemap_colours(options.theme)
     if options.basemap == "tiles":
         folium.TileLayer("OpenStreetMap", attr=OSM_ATTRIBUTION, max_zoom=12).add_to(fmap)
         country_style = {"color": colours["border"], "weight": 1.2, "fill": False}
@@ -151,7 +160,9 @@ def build_base_map(
     )
     # Only what our map uses, served locally: Leaflet, and jQuery for folium's popups.
     fmap.default_js, fmap.default_css = assets.js, assets.css
-    fmap.get_root().header.add_child(Element(MAP_CSS % BASEMAP_COLOURS))
+    fmap.get_root().header.add_child(Element(MAP_CSS % basemap_colours(options.theme)))
+    if options.theme == "presentation":
+        fmap.get_root().header.add_child(Element(PRESENTATION_MAP_CSS))
     _add_basemap(fmap, basemap, options, assets)
     _add_labels(fmap, basemap)
     if packed_url:

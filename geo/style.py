@@ -118,3 +118,40 @@ def town_icon_svg(colour: str, status: str, size: int = 16) -> str:
         f'<path d="M3 17 L17 3" stroke="{colour}" stroke-width="3"/>'
     )
     return f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 20 20" width="{size}" height="{size}">{inner}</svg>'
+
+
+# Presentation (projector, screen sharing): video codecs smear thin lines and pale tints, so the
+# theme uses stronger borders, a white land fill against a darker sea, larger type and symbols.
+PRESENTATION_BASEMAP_COLOURS = {
+    "sea": "#8fb8d8",
+    "land": "#ffffff",
+    "theatre": "#ffffff",
+    "border": "#303030",
+    "admin1": "#5d4037",
+    "water": "#1f6fb2",
+}
+PRESENTATION_MAP_CSS = """
+<style>
+html .leaflet-container { font-size: 17px; }
+.cm-label { color: #000; font-size: 17px; font-weight: 700;
+  text-shadow: 0 0 3px #fff, 0 0 3px #fff, 0 0 3px #fff, 0 0 2px #fff; }
+.cm-legend { background: #fff; font-size: 16px; line-height: 1.45; padding: 8px 12px;
+  border: 2px solid #222; }
+.cm-legend svg { width: 20px; height: 20px; }
+.cm-legend-title { font-size: 17px; }
+.cm-event svg { transform: scale(1.45); }
+.cm-town svg { transform: scale(1.3); }
+/* CSS outranks the paths' SVG attributes: thicker outlines survive compression. */
+.leaflet-overlay-pane path { stroke-width: 3.5px; }
+.cm-highlight { stroke-width: 5px !important; }
+</style>
+"""
+HIGHLIGHT_COLOUR = "#ffd600"
+THEMES = ("standard", "presentation")
+
+
+def basemap_colours(theme: str) -> dict[str, str]:
+    """The basemap palette of a theme (``standard`` or ``presentation``)."""
+    if theme not in THEMES:
+        raise ValueError(f"theme {theme!r} is not one of: {', '.join(THEMES)}")
+    return PRESENTATION_BASEMAP_COLOURS if theme == "presentation" else BASEMAP_COLOURS

@@ -1,0 +1,103 @@
+"""Playback: the timeline's window advances on a clock; events and territory follow the same window.
+
+Server-driven: while playing, a fragment with ``run_every`` polls; when a step is due it moves the timeline (its session
+keys, through ``timeline.set_window``) and reruns the page, so the map, the header and any table or
+chart see the same filters as a hand-moved slider. ``benchmarks/playback_frames.py`` measures the
+real frame interval in a browser.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+
+import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+from components import timeline
+from data.playback import MODES, STEPS, Clock
+
+SPEEDS = (0.5, 1.0, 2.0, 4.0, 8.0)  # steps per second
+# The fragment's timer restarts after each page rerun, so a timer of one step's length would add the
+# render time to every step. It polls instead, and a step starts once its interval has passed.
+POLL_SECONDS = 0.1
+
+
+def _clock(key: str, first: date, last: date) -> Clock:
+    state = st.session_state
+    return Clock(
+        first, last, step=state.get(f"{key}.step", "month"), mode=state.get(f"{key}.mode", "cumulative"),
+        loop=bool(state.get(f"{key}.loop", False)), width_days=int(state.get(f"{key}.width", 90)),
+    )  # fmt: skip
+
+
+def _toggle(key: str, first: date, last: date) -> None:
+    playing = not st.session_state.get(f"{key}.playing", False)
+    st.session_state[f"{key}.playing"] = playing
+    window = timeline.window()
+    if playing and window:
+        _show_frame(key, _clock(key, first, last).play_from(window))
+        st.session_state[f"{key}.last_tick"] = time.monotonic()
+
+
+def _show_frame(key: str, window: tuple[date, date]) -> None:
+    # The clock keeps its own copy: a fragment rerun carries the browser's copy of the slider,
+    # which can be one frame old, and must not pull playback back.
+    st.session_state[f"{key}.window"] = window
+    timeline.set_window(*window)
+
+
+def _step(key: str, first: date, last: date, direction: int) -> None:
+    window = timeline.window()
+    if window:
+        _show_frame(key, _clock(key, first, last).advance(window, direction)[0])
+
+
+def _in_fragment_run() -> bool:
+    """True when only a fragment reruns (its timer fired), not the whole page."""
+    ctx = get_script_run_ctx()
+    return bool(ctx and getattr(ctx, "fragment_ids_this_run", None))
+
+
+def _tick(key: str, first: date, last: date, interval: float) -> None:
+    # The fragment's body also runs inside every full rerun: advance only when its timer fired,
+    # and only once ``interval`` has passed since the last frame started.
+    if not _in_fragment_run() or not st.session_state.get(f"{key}.playing"):
+        return
+    if time.monotonic() - st.session_state.get(f"{key}.last_tick", 0.0) < interval - POLL_SECONDS / 2:
+        return
+    window, going = _clock(key, first, last).advance(st.session_state[f"{key}.window"])
+    _show_frame(key, window)
+    st.session_state[f"{key}.playing"] = going
+    st.session_state[f"{key}.ticks"] = st.session_state.get(f"{key}.ticks", 0) + 1
+    st.session_state[f"{key}.last_tick"] = time.monotonic()
+    st.rerun(scope="app")
+
+
+def show(first: date, last: date, key: str = "playback") -> bool:
+    """The playback bar: back, play/pause, forward, speed, step, window kind, loop. Returns playing.
+
+    Session keys: ``{key}.playing``, ``.window`` (the clock's frame), ``.speed`` (steps per second),
+    ``.step`` (day/week/month/year),
+    ``.mode`` (cumulative/moving), ``.width`` (days of a moving window), ``.loop``, ``.ticks``
+    (count of clock ticks, for tests and benchmarks); buttons ``.back``, ``.toggle``, ``.forward``.
+    """
+    playing = st.session_state.get(f"{key}.playing", False)
+    back, toggle, forward, speed, step, mode, width, loop = st.columns(
+        [0.6, 1.0, 0.6, 1.3, 1.0, 1.3, 1.2, 0.9], vertical_alignment="bottom"
+    )
+    back.button("", key=f"{key}.back", icon=":material/skip_previous:", help="One step back (←)",
+                on_click=_step, args=(key, first, last, -1), use_container_width=True)  # fmt: skip
+    toggle.button("Pause" if playing else "Play", key=f"{key}.toggle",
+                  icon=":material/pause:" if playing else ":material/play_arrow:", help="Play or pause (space)",
+                  on_click=_toggle, args=(key, first, last), use_container_width=True, type="primary")  # fmt: skip
+    forward.button("", key=f"{key}.forward", icon=":material/skip_next:", help="One step forward (→)",
+                   on_click=_step, args=(key, first, last, 1), use_container_width=True)  # fmt: skip
+    rate = speed.select_slider("Steps per second", SPEEDS, value=1.0, key=f"{key}.speed")
+    step.selectbox("Step", STEPS, index=2, key=f"{key}.step")
+    moving = mode.radio("Window", MODES, key=f"{key}.mode", horizontal=True) == "moving"
+    width.number_input("Moving window, days", min_value=1, value=90, step=7, key=f"{key}.width", disabled=not moving)
+    loop.toggle("Loop", key=f"{key}.loop")
+    if playing:
+        st.fragment(_tick, run_every=POLL_SECONDS)(key, first, last, 1.0 / rate)
+    return playing

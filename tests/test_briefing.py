@@ -1,0 +1,111 @@
+"""Briefing under AppTest: presentation mode, story steps, playback ticks and steps."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import components.playback
+from data.stories import load_stories
+from tests.conftest import ROOT
+
+
+@pytest.fixture
+def app():
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def header_text(at: AppTest) -> str:
+    return next(m.value for m in at.markdown if m.value.startswith("**As of"))
+
+
+def map_args(at: AppTest) -> dict:
+    (element,) = at.get("component_instance")
+    return json.loads(element.proto.json_args)
+
+
+def injected_html(at: AppTest) -> str:
+    return "".join(element.proto.body for element in at.get("html"))
+
+
+def test_presentation_hides_controls_and_switches_the_map_theme(app):
+    assert "stSidebar" not in injected_html(app)
+    standard = map_args(app)
+    app.toggle(key="presentation.on").set_value(True).run()
+    assert not app.exception
+    css = injected_html(app)
+    assert '[data-testid="stSidebar"]' in css
+    assert "display: none" in css
+    assert ".st-key-stage" in css  # everything beside the stage (title, sentence, map) is hidden
+    present = map_args(app)
+    assert "transform: scale(1.45)" in present["script"] + present["header"]
+    assert present["height"] != standard["height"]
+    app.button(key="presentation.leave").click().run()
+    assert app.toggle(key="presentation.on").value is False
+    assert "stSidebar" not in injected_html(app)
+
+
+def test_keys_are_bound_to_the_briefing_buttons(app):
+    script = injected_html(app)
+    for selector in (".st-key-playback-forward button", ".st-key-playback-toggle button"):
+        assert selector in script
+    app.toggle(key="story.on").set_value(True).run()
+    bindings = json.loads(injected_html(app).split("window.__cmKeyBindings = ")[1].split(";\n")[0])
+    assert bindings["ArrowRight"] == [".st-key-story-next button", ".st-key-playback-forward button"]
+    assert bindings["Escape"] == [".st-key-presentation-leave button"]
+
+
+def test_story_next_and_previous_move_the_dates_the_header_and_the_map(app, dataset):
+    steps = load_stories(dataset.events)[0].steps
+    app.toggle(key="story.on").set_value(True).run()
+    seen = []
+    for index, step in enumerate(steps):
+        if index:
+            app.button(key="story.next").click().run()
+        assert not app.exception
+        args = map_args(app)
+        header = header_text(app)
+        assert header.startswith(f"**As of {step.as_of.day} {step.as_of:%b %Y}**")
+        assert args["center"] == [step.center[1], step.center[0]]
+        assert args["zoom"] == step.zoom
+        assert args["feature_group"].count("cm-highlight") >= 1
+        assert any(step.title in m.value for m in app.markdown)
+        seen.append(header)
+    assert len(set(seen)) == len(steps)
+    assert app.button(key="story.next").disabled
+    app.button(key="story.prev").click().run()
+    assert header_text(app) == seen[-2]
+
+
+def test_playback_step_and_tick_advance_the_window(app, monkeypatch):
+    first, last = app.slider(key="timeline.range").value
+    app.button(key="playback.toggle").click().run()  # at the end: play starts from the beginning
+    assert app.session_state["playback.playing"] is True
+    assert app.slider(key="timeline.range").value == (first, date(2012, 2, 17))
+    assert "As of 17 Feb 2012" in header_text(app)
+    # Timer polls: the fragment's runs (AppTest cannot fire timers, so say these runs are).
+    monkeypatch.setattr(components.playback, "_in_fragment_run", lambda: True)
+    app.session_state["playback.speed"] = 0.5  # a step every 2 s: this poll comes too early
+    app.run()
+    assert app.slider(key="timeline.range").value == (first, date(2012, 2, 17))
+    app.session_state["playback.last_tick"] = 0.0  # the step's interval has passed
+    polls = iter([True])  # one poll, then the page rerun it triggers
+    monkeypatch.setattr(components.playback, "_in_fragment_run", lambda: next(polls, False))
+    app.run()
+    assert not app.exception
+    assert app.slider(key="timeline.range").value == (first, date(2012, 3, 17))
+    assert "As of 17 Mar 2012" in header_text(app)
+    app.button(key="playback.toggle").click().run()
+    assert app.session_state["playback.playing"] is False
+    app.button(key="playback.forward").click().run()
+    assert app.slider(key="timeline.range").value == (first, date(2012, 4, 17))
+    app.selectbox(key="playback.step").set_value("week").run()
+    app.button(key="playback.back").click().run()
+    assert app.slider(key="timeline.range").value == (first, date(2012, 4, 10))
+    assert last == date(2026, 4, 29)
