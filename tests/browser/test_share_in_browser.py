@@ -56,7 +56,7 @@ def settle(page, frame, timeout: float = 45) -> None:
 def change_the_view(page, frame) -> None:
     move_range_end(page, 2)  # the timeline's end, back two tenths of the record
     page.get_by_text("Filter events").click()
-    page.get_by_text("Exact day and place only").click()
+    page.get_by_text("Exact day and place only", exact=True).click()
     box = page.locator("iframe").first.bounding_box()
     x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
     page.mouse.move(x, y)
