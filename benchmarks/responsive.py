@@ -7,7 +7,8 @@ Chromium, fresh app processes. In one run it measures:
 - Streamlit's floor: a slider move in an app with only a slider and a text;
 - with ``--events`` loaded: cold start to a drawn map; slider move → map painted at the overview
   and zoomed into Kidal; each zoom step (a click on Leaflet's "+" → the canvas redrawn and painted,
-  Leaflet's 0.25 s zoom animation included) and the canvas redraw alone; a click on an event → its
+  Leaflet's 0.25 s zoom animation included), the redraws it caused, and one redraw alone; a click
+  on an event → its
   details painted under the map. Screenshots at the overview and at zoom 11 go to test-artifacts/;
 - browser memory (``benchmarks.browser_memory``) of the app with each of ``--memory-sizes`` events
   against an empty map (the same app with ``EMPTY`` events, drawn as rich symbols).
@@ -52,6 +53,9 @@ PROBES_JS = f"""() => {{
   window.__pressed = 0; window.__zoomed = 0; window.__mountProbe = 'still here';
   document.addEventListener('mousedown', () => {{ window.__pressed = {NOW_JS}; }}, true);
   map_div.on('zoomend', () => requestAnimationFrame(() => setTimeout(() => {{ window.__zoomed = {NOW_JS}; }}, 0)));
+  window.__redraws = 0;  // every redraw of the canvas layer sets data-drawn
+  new MutationObserver((records) => {{ window.__redraws += records.length; }})
+    .observe(document.querySelector('canvas.cm-canvas'), {{attributes: true, attributeFilter: ['data-drawn']}});
 }}"""
 REDRAW_JS = "() => { const t = performance.now(); cmEvents.redraw(); return performance.now() - t; }"
 # Container points of events in the window, away from the controls, each with no other within 12 px.
@@ -81,15 +85,17 @@ def _zoom_steps(page, frame, levels: int) -> list[dict]:
     """Click Leaflet's "+" ``levels`` times: time to the redrawn canvas, and the redraw alone."""
     steps = []
     for _ in range(levels):
-        frame.evaluate("window.__zoomed = 0")
+        frame.evaluate("window.__zoomed = 0; window.__redraws = 0")
         frame.locator("a.leaflet-control-zoom-in").click()
         wait_for(lambda: frame.evaluate("window.__zoomed") > 0, timeout=30)
         zoom_ms = frame.evaluate("window.__zoomed - window.__pressed")
         page.wait_for_timeout(300)
+        redraws = frame.evaluate("window.__redraws")
         redraw_ms = statistics.median(frame.evaluate(REDRAW_JS) for _ in range(3))
         zoom = frame.evaluate("map_div.getZoom()")
         drawn = int(frame.locator(READY).get_attribute("data-drawn"))
-        steps.append({"zoom": zoom, "zoom_ms": round(zoom_ms, 1), "redraw_ms": round(redraw_ms, 1), "drawn": drawn})
+        steps.append({"zoom": zoom, "zoom_ms": round(zoom_ms, 1), "redraws": redraws, "redraw_ms": round(redraw_ms, 1)})
+        steps[-1]["drawn"] = drawn
     return steps
 
 
@@ -208,9 +214,9 @@ def print_responsiveness(report: dict) -> None:
                         ("click on an event → details painted", "click_details_ms")):  # fmt: skip
         median = _median(app[name])
         print(f"{label} | {median} | {round(median / floor, 2)} | {app[name]}")
-    print("zoom | click + → painted (ms) | canvas redraw (ms) | events in window")
+    print("zoom | click + → painted (ms) | redraws | one canvas redraw (ms) | events in window")
     for step in app["zoom_steps"]:
-        print(f"{step['zoom']} | {step['zoom_ms']} | {step['redraw_ms']} | {step['drawn']}")
+        print(f"{step['zoom']} | {step['zoom_ms']} | {step['redraws']} | {step['redraw_ms']} | {step['drawn']}")
 
 
 def print_memory(rows: dict) -> None:
