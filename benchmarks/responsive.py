@@ -8,8 +8,7 @@ Chromium, fresh app processes. In one run it measures:
 - with ``--events`` loaded: cold start to a drawn map; slider move → map painted at the overview
   and zoomed into Kidal; each zoom step (a click on Leaflet's "+" → the canvas redrawn and painted,
   Leaflet's 0.25 s zoom animation included), the redraws it caused, and one redraw alone; a click
-  on an event → its
-  details painted under the map. Screenshots at the overview and at zoom 11 go to test-artifacts/;
+  on an event → its details painted under the map. Screenshots at the overview and at zoom 11 go to test-artifacts/;
 - browser memory (``benchmarks.browser_memory``) of the app with each of ``--memory-sizes`` events
   against an empty map (the same app with ``EMPTY`` events, drawn as rich symbols).
 
