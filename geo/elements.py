@@ -110,3 +110,33 @@ class OpenPopup(MacroElement):
     def __init__(self) -> None:
         super().__init__()
         self._name = "OpenPopup"
+
+
+class PlaceLabels(MacroElement):
+    """Place names with a dot, all in one script.
+
+    One element instead of three folium elements per place: branca compiles every rendered script
+    fragment as a Jinja template and streamlit-folium renders the map twice per rerun, so 14 labels
+    as folium Markers cost 126 of the base map's 189 compilations on every timeline move.
+    ``labels`` holds ``(html, lat, lon)``, the names already HTML-escaped.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function () {
+            var map = {{ this._parent.get_name() }}, dot = {{ this.dot|tojson }};
+            {{ this.labels|tojson }}.forEach(function (label) {
+                var icon = L.divIcon({html: label[0], iconSize: [120, 16], iconAnchor: [-6, 8], className: "cm-label"});
+                L.marker([label[1], label[2]], {interactive: false, icon: icon}).addTo(map);
+                L.circleMarker([label[1], label[2]], dot).addTo(map);
+            });
+        })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, labels: list[tuple[str, float, float]], dot: dict) -> None:
+        super().__init__()
+        self._name = "PlaceLabels"
+        self.labels, self.dot = [list(label) for label in labels], dot

@@ -20,7 +20,7 @@ from folium.plugins import MarkerCluster
 from geo.assets import Assets, map_assets
 from geo.basemap import Basemap
 from geo.canvas_events import CanvasEvents, window_layer
-from geo.elements import Attribution, GeoJsonLayer, HtmlControl, latlon
+from geo.elements import Attribution, GeoJsonLayer, HtmlControl, PlaceLabels, latlon
 from geo.geojson import geometry_mapping
 from geo.halos import halo_layer, highlight_layer
 from geo.legend import ATTRIBUTION, OSM_ATTRIBUTION, legend_html
@@ -117,12 +117,12 @@ def _add_basemap(fmap: folium.Map, basemap: Basemap, options: MapOptions, assets
 
 
 def _add_labels(fmap: folium.Map, basemap: Basemap) -> None:
-    for name, lon, lat in basemap.labels:
-        icon = folium.DivIcon(html=html_text(name), class_name="cm-label", icon_size=(120, 16), icon_anchor=(-6, 8))
-        folium.Marker(_latlon(lon, lat), icon=icon, interactive=False).add_to(fmap)
-        folium.CircleMarker(
-            _latlon(lon, lat), radius=2.5, color="#222", weight=1, fill=True, fill_opacity=1, interactive=False
-        ).add_to(fmap)
+    # The dot's options are what folium.CircleMarker(radius=2.5, color="#222", weight=1, fill=True,
+    # fill_opacity=1) emitted when each label was a folium element.
+    dot = {"color": "#222", "fillColor": "#222", "fillOpacity": 1, "opacity": 1.0, "radius": 2.5, "weight": 1}
+    dot.update({"bubblingMouseEvents": True, "fill": True, "fillRule": "evenodd", "stroke": True})
+    dot.update({"lineCap": "round", "lineJoin": "round", "dashArray": None, "dashOffset": None, "interactive": False})
+    PlaceLabels([(html_text(name), lat, lon) for name, lon, lat in basemap.labels], dot).add_to(fmap)
 
 
 def uses_canvas(event_count: int) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import date
 
@@ -82,9 +83,21 @@ def test_claims_are_dashed_and_control_is_solid(dataset, basemap):
     assert '"fillOpacity": 0.35' in html
 
 
-def test_labels_name_the_article_places(full_html):
+def test_labels_name_the_article_places(basemap):
+    children = build_base_map(basemap, MapOptions(), LOCAL)._children.values()
+    labels = next(child for child in children if child._name == "PlaceLabels")
+    names = [name for name, _lat, _lon in labels.labels]
     for town in ("Kidal", "Bamako", "Gao", "Timbuktu"):
-        assert f">{town}<" in full_html or f"{town}</div>" in full_html
+        assert names.count(town) == 1
+    kidal = labels.labels[names.index("Kidal")]
+    assert kidal[1:] == pytest.approx([18.44, 1.41], abs=0.05)  # (lat, lon), Leaflet's order
+
+
+def test_label_names_are_escaped(basemap):
+    hostile = dataclasses.replace(basemap, labels=(("<b>Kidal</b>", 1.4, 18.4),))
+    html = build_base_map(hostile, MapOptions(), LOCAL).get_root().render()
+    assert "<b>Kidal" not in html
+    assert "&lt;b&gt;Kidal" in html.replace("\\u0026", "&")
 
 
 HOSTILE = "<script>alert('x')</script> `${document.cookie}` \\u0041"
