@@ -15,7 +15,14 @@ ATTRIBUTION = (
     "Borders, rivers: Natural Earth (public domain)"
 )
 OSM_ATTRIBUTION = '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
-LEGEND_ACTORS = ("FLA", "JNIM", "FAMa and Wagner")
+# One colour per side, named with every actor that wears it (the Tuareg movements share the FLA's
+# orange: the MNLA and the CMA are the coalitions it grew out of).
+LEGEND_ACTORS = (
+    ("FLA", "FLA (earlier: MNLA, CMA)"),
+    ("JNIM", "JNIM (earlier: Ansar Dine, MUJAO)"),
+    ("FAMa", "Malian army (FAMa), with Wagner / Africa Corps"),
+    ("France", "France"),
+)
 
 
 def _swatch(status: str, colour: str) -> str:
@@ -51,7 +58,7 @@ def legend_html() -> str:
         f"{town_icon_svg('#555555', 'contested', 14)} contested</div>"
     )
     rows += [
-        f'<div><span class="cm-dot" style="background:{actor_colour(a)}"></span> {html_text(a)}</div>'
-        for a in LEGEND_ACTORS
+        f'<div><span class="cm-dot" style="background:{actor_colour(actor)}"></span> {html_text(label)}</div>'
+        for actor, label in LEGEND_ACTORS
     ]
     return '<div class="cm-legend-title">Legend</div>' + "".join(rows)

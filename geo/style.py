@@ -29,8 +29,8 @@ ACTOR_COLOURS: dict[str, str] = {
     "CMA": "#e65100",
     "CSP-DPA": "#e65100",
     "JNIM": "#212121",
-    "Ansar Dine": "#424242",
-    "MUJAO": "#424242",
+    "Ansar Dine": "#212121",  # jihadist groups share JNIM's colour: Ansar Dine co-founded it in 2017
+    "MUJAO": "#212121",
     "Malian government": "#2e7d32",
     "FAMa": "#2e7d32",
     "FAMa and Wagner": "#2e7d32",

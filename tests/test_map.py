@@ -168,3 +168,13 @@ def test_assets_fall_back_to_cdn_when_not_vendored(tmp_path):
     assert not assets.local
     assert assets.js[0][1].startswith("https://")
     assert assets.basemap_url is None
+
+
+def test_every_territory_colour_is_named_in_the_legend(dataset):
+    # A colour on the map that the legend does not name would let a viewer misread who held what.
+    from geo.legend import legend_html
+    from geo.style import actor_colour
+
+    legend = legend_html()
+    for actor in set(dataset.territories["actor"]) | set(dataset.towns["actor"]):
+        assert f"background:{actor_colour(actor)}" in legend, actor
