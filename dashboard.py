@@ -52,7 +52,7 @@ link = share.restore(options_in_data, data.events, first_day, last_day, key="sha
 stage = st.container(key="stage")  # what presentation mode keeps: title, sentence, story card, map
 header_area, map_area = stage.container(), stage.container()
 brief = briefing.show(cached.stories(token, published, data.events), data.events, first_day, last_day)
-window = timeline.show(first_day, last_day, key="timeline")
+window = timeline.show(first_day, last_day, locked=brief.step is not None, key="timeline")
 strip_area = st.container()  # the events-over-time strip, under the slider
 hides = lambda fields: precise_only_hides(data.events, replace(window, **fields))  # noqa: E731
 chosen = filters_sidebar.show(options_in_data, key="filters", hides=hides)

@@ -1,8 +1,9 @@
 """Keyboard shortcuts: a small script in the page that presses our buttons when a key goes down.
 
 Each key maps to CSS selectors of Streamlit buttons (by their ``st-key-<key>`` class); the first
-one present, current (not stale) and enabled is clicked, so the shortcut runs exactly what the button runs (callbacks,
-session state), with no second code path. Keys typed into a field or slider are left alone.
+one present, current (not stale) and enabled is clicked, so the shortcut runs exactly what the button runs
+(callbacks, session state), with no second code path. A key pressed while a rerun has every button stale waits
+for a current one (up to 3 s). Keys typed into a field or slider are left alone.
 """
 
 from __future__ import annotations
@@ -21,24 +22,27 @@ SCRIPT = """
   var TYPING = "input:not([type='checkbox']):not([type='radio']):not([type='button']), textarea, select, "
     + "[contenteditable=''], [contenteditable='true'], [role='slider'], [role='combobox'], [role='listbox'], "
     + "[role='spinbutton']";
+  // While a rerun relabels a button ("Play" → "Pause"), the old one lingers, marked stale; during a
+  // rerun every button may be stale, so a key waits (up to 3 s) for a current one instead of being lost.
+  function press(selectors, tries) {
+    for (var i = 0; i < selectors.length; i++) {
+      var live = Array.prototype.filter.call(document.querySelectorAll(selectors[i]), function (b) {
+        return !b.closest("[data-stale='true']");
+      });
+      var button = live[live.length - 1];
+      if (button && !button.disabled) { button.click(); return; }
+    }
+    if (tries > 0) setTimeout(function () { press(selectors, tries - 1); }, 100);
+  }
   function onKey(event) {
     if (event.altKey || event.ctrlKey || event.metaKey || event.repeat) return;
     var target = event.target;
     if (target && target.closest && target.closest(TYPING)) return;
     var selectors = window.__cmKeyBindings[event.key] || [];
-    for (var i = 0; i < selectors.length; i++) {
-      // While a rerun relabels a button ("Play" → "Pause"), the old one lingers, marked stale.
-      var live = Array.prototype.filter.call(document.querySelectorAll(selectors[i]), function (b) {
-        return !b.closest("[data-stale='true']");
-      });
-      var button = live[live.length - 1];
-      if (button && !button.disabled) {
-        event.preventDefault();
-        event.stopPropagation();
-        button.click();
-        return;
-      }
-    }
+    if (!selectors.length) return;
+    event.preventDefault();
+    event.stopPropagation();
+    press(selectors, 30);
   }
   document.addEventListener("keydown", onKey, true);
   // The map lives in an iframe of the same origin: once it has the focus, listen there too.

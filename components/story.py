@@ -66,7 +66,13 @@ def show(stories: list[Story], events: pd.DataFrame, key: str = "story") -> tupl
     label.markdown(f"Step {index + 1} of {len(story.steps)}" if on else "")
     follow.button("Next", key=f"{key}.next", icon=":material/chevron_right:", disabled=not on or index == last,
                   on_click=_go, args=(key, available, 1), use_container_width=True)  # fmt: skip
-    return (story.steps[index], index, len(story.steps)) if on else None
+    if not on:
+        return None
+    # The step holds the timeline on every run, not only in the callback: a rerun the browser sends
+    # meanwhile (the map reporting its move) carries the slider's old value and would undo the step.
+    step = story.steps[index]
+    timeline.set_window(*step.window, as_of=step.as_of)
+    return step, index, len(story.steps)
 
 
 def card(current: tuple[StoryStep, int, int] | None, key: str = "story") -> None:

@@ -9,6 +9,7 @@ import streamlit as st
 from data.filters import EventFilter
 
 DATE_FORMAT = "D MMM YYYY"
+LOCKED_HELP = "The story's step sets these dates; turn the story off to move them."
 
 
 def _clamp(day: date, first: date, last: date) -> date:
@@ -27,8 +28,8 @@ def _follow_bounds(range_key: str, bounds_key: str, bounds: tuple[date, date]) -
     st.session_state[bounds_key] = bounds
 
 
-def show(first_day: date, last_day: date, key: str = "timeline") -> EventFilter:
-    """Draw the timeline and return the filter it sets.
+def show(first_day: date, last_day: date, locked: bool = False, key: str = "timeline") -> EventFilter:
+    """Draw the timeline and return the filter it sets; ``locked``: a story step holds the dates.
 
     Session keys: ``{key}.range`` (tuple of dates), ``{key}.apart`` (bool), ``{key}.as_of`` (date),
     ``{key}.bounds`` (the record's first and last day at the last run).
@@ -42,11 +43,13 @@ def show(first_day: date, last_day: date, key: str = "timeline") -> EventFilter:
         step=timedelta(days=1),
         format=DATE_FORMAT,
         key=range_key,
-        help="Events whose date (or date range) overlaps this window are on the map.",
+        disabled=locked,
+        help=LOCKED_HELP if locked else "Events whose date (or date range) overlaps this window are on the map.",
     )
     apart = st.toggle(
         "Set the as-of date apart",
         key=apart_key,
+        disabled=locked,
         help="Territory and town status are drawn as they stood on the as-of date.",
     )
     as_of = None
@@ -60,6 +63,7 @@ def show(first_day: date, last_day: date, key: str = "timeline") -> EventFilter:
             step=timedelta(days=1),
             format=DATE_FORMAT,
             key=as_of_key,
+            disabled=locked,
         )
     return EventFilter(start=start, end=end, as_of=as_of)
 
