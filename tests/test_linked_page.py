@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
+import numpy as np
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -212,3 +213,24 @@ def test_a_maximum_below_the_minimum_is_set_aside_with_a_note(app, dataset):
     assert not app.exception
     assert "At most 3 killed is below at least 10: no maximum applied." in [c.value for c in app.caption]
     assert assert_views_agree(app, len(dataset.events)) == at_least
+
+
+def packed_count(at: AppTest) -> int:
+    """How many events the canvas's packed file holds (its header: magic, version, count)."""
+    url = next(part for part in map_args(at)["script"].split('"') if part.startswith("/app/static/generated/events-"))
+    header = (ROOT / "static" / "generated" / url.rsplit("/", 1)[1]).read_bytes()[:12]
+    assert header[:4] == b"CMEV"
+    return int(np.frombuffer(header[4:12], dtype="<u4")[1])
+
+
+def test_the_canvas_packs_the_new_filters_too(large_data_dir, monkeypatch):
+    monkeypatch.setenv("CONFLICT_MAP_DATA_DIR", str(large_data_dir))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120).run()
+    total = TABLE_LIMIT + 1_500
+    assert packed_count(at) == total
+    at.multiselect(key="filters.subtypes").set_value(["Armed clash", "Sexual violence"]).run()
+    at.number_input(key="filters.fatalities_max").set_value(5).run()
+    assert not at.exception
+    shown = int(header_text(at).split("Showing ")[1].split(" of")[0].replace(",", ""))
+    assert 0 < shown < total
+    assert packed_count(at) == shown  # the whole window: the canvas holds exactly what the header counts
