@@ -15,6 +15,7 @@ import streamlit as st
 from data import store
 from data.config import Settings, load_settings
 from data.event_store import EventStore, open_store
+from data.schema import EVENT_TYPES
 from data.stories import STORIES_DIR, load_stories
 from geo.assets import STATIC_DIR, STATIC_URL
 from geo.basemap import Basemap, load_basemap
@@ -70,11 +71,13 @@ def _filter_options(version: str, published: date, _events) -> dict[str, list[st
     # Most frequent first, and no more than a list can usefully show.
     ranked = actors[actors != ""].value_counts().index[:MAX_ACTOR_CHOICES]
     regions = sorted(set(_events["admin1"]) - {""})
-    return {"actors": sorted(ranked), "regions": regions}
+    present = set(_events["sub_event_type"].unique())
+    sub_types = [sub for subs in EVENT_TYPES.values() for sub in subs if sub in present]  # codebook order
+    return {"actors": sorted(ranked), "regions": regions, "sub_event_types": sub_types}
 
 
 def filter_options(token: str, published: date, events) -> dict[str, list[str]]:
-    """Actors and regions present in the data, for the filter lists (computed once per version)."""
+    """Actors, regions and sub-event types present in the data, for the filter lists (once per version)."""
     return _filter_options(token, published, events)
 
 

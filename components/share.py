@@ -48,14 +48,17 @@ def _seed(view: View, first_day: date, last_day: date) -> None:
         st.session_state[f"{TIMELINE}.as_of"] = view.as_of
     seeds = {
         "types": list(view.event_types),
+        "subtypes": list(view.sub_event_types),
         "actors": list(view.actors),
         "regions": list(view.regions),
         "fatalities": view.min_fatalities,
+        "fatalities_max": view.max_fatalities,
+        "civilians": view.civilian_targeting,
         "text": view.text,
         "precise": view.precise_only,
     }
     for name, value in seeds.items():
-        if value:
+        if value or (name == "fatalities_max" and value is not None):  # a maximum of 0 is a choice
             st.session_state[f"{FILTERS}.{name}"] = value
     if view.event_id is not None:
         st.session_state[SELECTED] = view.event_id
@@ -145,6 +148,9 @@ def publish(
         min_fatalities=selection.min_fatalities,
         text=selection.text,
         precise_only=selection.precise_only,
+        sub_event_types=selection.sub_event_types,
+        max_fatalities=selection.max_fatalities,
+        civilian_targeting=selection.civilian_targeting,
         published=None if published == default_published else published,
         event_id=st.session_state.get(SELECTED),
         present=bool(st.session_state.get(PRESENTING)),

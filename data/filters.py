@@ -12,6 +12,9 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+# ACLED's value in ``civilian_targeting`` for an event that targeted civilians (else empty).
+CIVILIAN_TARGETING = "Civilian targeting"
+
 
 @dataclass(frozen=True)
 class EventFilter:
@@ -23,16 +26,21 @@ class EventFilter:
         Inclusive date window; an event whose date range overlaps it is shown.
     as_of : datetime.date or None
         The day territory and town status are drawn for; ``None`` means ``end``.
-    event_types, actors, regions : tuple of str
-        Keep events of these ACLED types, with one of these actors (either side), in these admin-1
-        regions; empty means no restriction.
+    event_types, sub_event_types, actors, regions : tuple of str
+        Keep events of these ACLED types and sub-event types, with one of these actors (either
+        side), in these admin-1 regions; empty means no restriction.
     min_fatalities : int
         Keep events with at least this many reported deaths (0: no restriction; unknown counts
         as not meeting a positive minimum).
+    max_fatalities : int or None
+        Keep events with at most this many reported deaths (``None``: no restriction; an unknown
+        toll never meets it).
     text : str
         Case-insensitive words that must appear in the summary or the source.
     precise_only : bool
         Keep only events dated to the day and placed at the town (ACLED precision codes 1).
+    civilian_targeting : bool
+        Keep only events that targeted civilians (ACLED's ``civilian_targeting`` column).
     """
 
     start: date
@@ -44,10 +52,17 @@ class EventFilter:
     min_fatalities: int = 0
     text: str = ""
     precise_only: bool = False
+    sub_event_types: tuple[str, ...] = ()
+    max_fatalities: int | None = None
+    civilian_targeting: bool = False
 
     def __post_init__(self) -> None:
         if self.start > self.end:
             raise ValueError(f"start {self.start.isoformat()} is after end {self.end.isoformat()}")
+        if self.min_fatalities < 0:
+            raise ValueError(f"min_fatalities {self.min_fatalities} is below 0")
+        if self.max_fatalities is not None and self.max_fatalities < self.min_fatalities:
+            raise ValueError(f"max_fatalities {self.max_fatalities} is below min_fatalities {self.min_fatalities}")
 
     @property
     def as_of_day(self) -> date:
@@ -76,19 +91,32 @@ def attribute_mask(events: pd.DataFrame, selection: EventFilter) -> np.ndarray:
     mask = np.ones(len(events), dtype=bool)
     if selection.event_types:
         mask &= events["event_type"].isin(selection.event_types).to_numpy()
+    if selection.sub_event_types:
+        mask &= events["sub_event_type"].isin(selection.sub_event_types).to_numpy()
     if selection.actors:
         sides = events["actor1"].isin(selection.actors) | events["actor2"].isin(selection.actors)
         mask &= sides.to_numpy()
     if selection.regions:
         mask &= events["admin1"].isin(selection.regions).to_numpy()
-    if selection.min_fatalities > 0:
-        mask &= (events["fatalities"].fillna(-1) >= selection.min_fatalities).to_numpy(dtype=bool)
+    if selection.min_fatalities > 0 or selection.max_fatalities is not None:
+        mask &= _toll_mask(events["fatalities"], selection.min_fatalities, selection.max_fatalities)
     if selection.text.strip():
         haystack = events["notes"] + " " + events["source"] + " " + events["source_title"]
         for word in selection.text.split():
             mask &= haystack.str.contains(word, case=False, regex=False).to_numpy(dtype=bool)
     if selection.precise_only:
         mask &= ((events["time_precision"] == 1) & (events["geo_precision"] == 1)).to_numpy(dtype=bool)
+    if selection.civilian_targeting:
+        mask &= (events["civilian_targeting"] == CIVILIAN_TARGETING).to_numpy(dtype=bool, na_value=False)
+    return mask
+
+
+def _toll_mask(fatalities: pd.Series, low: int, high: int | None) -> np.ndarray:
+    """Reported tolls within ``low..high`` (``None``: no ceiling); an unknown toll is never within."""
+    tolls = fatalities.to_numpy(dtype="float64", na_value=np.nan)
+    mask = tolls >= low  # NaN compares False: unknown never meets a bound
+    if high is not None:
+        mask &= tolls <= high
     return mask
 
 
@@ -126,10 +154,29 @@ def _joined(names: tuple[str, ...]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
+def _kinds(selection: EventFilter) -> str:
+    """``Battles``, ``Armed clash`` or ``Battles – Armed clash and Attack``; empty when unrestricted."""
+    types, subs = selection.event_types, selection.sub_event_types
+    if types and subs:
+        return f"{_joined(types)} – {_joined(subs)}"
+    return _joined(types or subs) if types or subs else ""
+
+
+def _toll(low: int, high: int | None) -> str:
+    """``at least 5 killed``, ``at most 50 killed``, ``1–50 killed``, ``3 killed``; empty when unrestricted."""
+    if high is None:
+        return f"at least {low:,} killed" if low > 0 else ""
+    if low == high:
+        return f"{low:,} killed"
+    return f"{low:,}–{high:,} killed" if low > 0 else f"at most {high:,} killed"
+
+
 def _criteria(selection: EventFilter) -> list[str]:
-    parts = [_joined(group) for group in (selection.actors, selection.event_types, selection.regions) if group]
-    if selection.min_fatalities > 0:
-        parts.append(f"at least {selection.min_fatalities:,} killed")
+    groups = (_joined(selection.actors) if selection.actors else "", _kinds(selection))
+    groups += (_joined(selection.regions) if selection.regions else "",)
+    parts = [group for group in (*groups, _toll(selection.min_fatalities, selection.max_fatalities)) if group]
+    if selection.civilian_targeting:
+        parts.append("civilians targeted")
     if selection.text.strip():
         parts.append(f"mentioning “{selection.text.strip()}”")
     if selection.precise_only:

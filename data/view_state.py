@@ -38,7 +38,8 @@ class View:
         The timeline window; ``None``: the record's first (last) day.
     as_of : datetime.date or None
         The as-of date when set apart from the window's end.
-    event_types, actors, regions, min_fatalities, text, precise_only
+    event_types, sub_event_types, actors, regions, min_fatalities, max_fatalities, civilian_targeting,
+    text, precise_only
         The sidebar filters, as in ``data.filters.EventFilter``.
     published : datetime.date or None
         The seed article's publication date; ``None``: the ``CONFLICT_MAP_PUBLISHED`` setting.
@@ -61,6 +62,9 @@ class View:
     min_fatalities: int = 0
     text: str = ""
     precise_only: bool = False
+    sub_event_types: tuple[str, ...] = ()
+    max_fatalities: int | None = None
+    civilian_targeting: bool = False
     published: date | None = None
     event_id: str | None = None
     center: tuple[float, float] | None = None
@@ -99,6 +103,8 @@ SCALARS = {
     "to": ("end", parse_date, "showing up to the last event"),
     "asof": ("as_of", parse_date, "the as-of date is the window's end"),
     "killed": ("min_fatalities", parse_count, "no minimum death toll"),
+    "killedmax": ("max_fatalities", parse_count, "no maximum death toll"),
+    "civ": ("civilian_targeting", parse_flag, "civilians targeted or not"),
     "q": ("text", parse_text, "no word search"),
     "precise": ("precise_only", parse_flag, "all precisions shown"),
     "published": ("published", parse_date, "using the default publication date"),
@@ -106,10 +112,17 @@ SCALARS = {
     "zoom": ("zoom", parse_zoom, "using the default zoom"),
     "mode": ("present", parse_mode, "exploring"),
 }
-# param -> (View field, the values it may take when the data does not say)
-LISTS = {"type": ("event_types", tuple(EVENT_TYPES)), "actor": ("actors", None), "region": ("regions", None)}
+SUB_EVENT_TYPES = tuple(sub for subs in EVENT_TYPES.values() for sub in subs)
+# param -> (View field, the values it may take when the data does not say, why another is dropped)
+LISTS = {
+    "type": ("event_types", tuple(EVENT_TYPES), "not an ACLED event type"),
+    "subtype": ("sub_event_types", SUB_EVENT_TYPES, "not an ACLED sub-event type"),
+    "actor": ("actors", None, "not in the actor list"),
+    "region": ("regions", None, "not in the region list"),
+}
 PARAMS = (*SCALARS, *LISTS, "lat", "lon")
-ORDER = ("from", "to", "asof", "type", "actor", "region", "killed", "q", "precise", "published", "event")
+ORDER = ("from", "to", "asof", "type", "subtype", "actor", "region", "killed", "killedmax", "civ", "q", "precise")
+ORDER += ("published", "event")
 ORDER += ("lat", "lon", "zoom", "mode")
 DEFAULT = View()
 
@@ -137,9 +150,8 @@ def _scalars(params: Mapping, notices: list[Notice]) -> dict:
 
 def _lists(params: Mapping, choices: Choices, notices: list[Notice]) -> dict:
     values = {}
-    for name, (field, fixed) in LISTS.items():
+    for name, (field, fixed, reason) in LISTS.items():
         allowed = fixed if fixed is not None else getattr(choices, field)
-        reason = "not an ACLED event type" if fixed is not None else f"not in the {name} list"
         kept = []
         for value in dict.fromkeys(_values(params, name)):
             if allowed is not None and value not in allowed:
@@ -187,6 +199,23 @@ def _clamp_dates(values: dict, choices: Choices, notices: list[Notice]) -> None:
         values.pop("end", None)
 
 
+def _reconcile(values: dict, notices: list[Notice]) -> None:
+    """Drop what cannot match beside the rest: a maximum toll below the minimum, a sub-type of no chosen type."""
+    low, high = values.get("min_fatalities", 0), values.get("max_fatalities")
+    if high is not None and high < low:
+        notices.append(Notice("killedmax", str(high), f"below killed={low}", "no maximum death toll"))
+        del values["max_fatalities"]
+    types = values.get("event_types")
+    if types and "sub_event_types" in values:
+        offered = {sub for kind in types for sub in EVENT_TYPES[kind]}
+        for sub in values["sub_event_types"]:
+            if sub not in offered:
+                notices.append(Notice("subtype", sub, "not a sub-type of the chosen event types", "ignored"))
+        kept = tuple(sub for sub in values.pop("sub_event_types") if sub in offered)
+        if kept:
+            values["sub_event_types"] = kept
+
+
 def view_from_params(
     params: Mapping[str, list[str] | str], choices: Choices | None = None
 ) -> tuple[View, list[Notice]]:
@@ -209,6 +238,7 @@ def view_from_params(
     notices: list[Notice] = []
     values = {**_scalars(params, notices), **_lists(params, choices, notices), **_center(params, notices)}
     _clamp_dates(values, choices, notices)
+    _reconcile(values, notices)
     event_id = values.get("event_id")
     if event_id is not None and choices.event_ids is not None and event_id not in choices.event_ids:
         notices.append(Notice("event", event_id, "no such event in the data", "no event selected"))
@@ -224,7 +254,7 @@ def _coordinate(value: float) -> str:
 def params_from_view(view: View) -> dict[str, str | list[str]]:
     """The URL parameters of a view, defaults left out, in a fixed order (a list means a repeated key)."""
     params: dict[str, str | list[str]] = {}
-    for name, (field, _) in LISTS.items():
+    for name, (field, _, _) in LISTS.items():
         if getattr(view, field):
             params[name] = list(getattr(view, field))
     for name, (field, _, _) in SCALARS.items():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pandas as pd
@@ -53,9 +54,27 @@ def test_as_of_defaults_to_the_window_end():
     assert EventFilter(date(2012, 1, 1), date(2020, 1, 1), as_of=date(2014, 5, 1)).as_of_day == date(2014, 5, 1)
 
 
-def test_filter_rejects_an_inverted_window():
-    with pytest.raises(ValueError, match="start 2020-01-02 is after end 2020-01-01"):
-        EventFilter(date(2020, 1, 2), date(2020, 1, 1))
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"start": date(2020, 1, 2)}, "start 2020-01-02 is after end 2020-01-01"),
+        ({"min_fatalities": -1}, "min_fatalities -1 is below 0"),
+        ({"max_fatalities": 4, "min_fatalities": 5}, "max_fatalities 4 is below min_fatalities 5"),
+        ({"max_fatalities": -1}, "max_fatalities -1 is below min_fatalities 0"),
+    ],
+)
+def test_filter_rejects_what_cannot_match(fields, message):
+    with pytest.raises(ValueError, match=re.escape(message)) as raised:
+        EventFilter(**{"start": date(2020, 1, 1), "end": date(2020, 1, 1), **fields})
+    assert str(raised.value) == message
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [{"max_fatalities": 0}, {"min_fatalities": 5, "max_fatalities": 5}, {"min_fatalities": 5, "max_fatalities": None}],
+)
+def test_filter_accepts_a_range_that_can_match(fields):
+    assert EventFilter(date(2020, 1, 1), date(2020, 1, 1), **fields).min_fatalities == fields.get("min_fatalities", 0)
 
 
 @pytest.mark.parametrize(
@@ -88,32 +107,47 @@ def test_window_mask_matches_apply_filter():
 
 def attributed() -> pd.DataFrame:
     return pd.DataFrame({
-        "event_id_cnty": ["A", "B", "C"],
-        "event_type": ["Battles", "Violence against civilians", "Battles"],
-        "actor1": ["JNIM", "ISSP", "FAMa"],
-        "actor2": ["FAMa", "Civilians", ""],
-        "admin1": ["Gao", "Ménaka", "Kidal"],
-        "fatalities": pd.array([12, None, 0], dtype="Int64"),
-        "notes": ["Ambush near Gao.", "Village attacked.", "Army patrol."],
-        "source": ["AFP", "Studio Tamani", "Reuters"],
-        "source_title": ["", "", ""],
-        "time_precision": [1, 2, 1],
-        "geo_precision": [1, 1, 2],
-    })  # fmt: skip
+        "event_id_cnty": ["A", "B", "C", "D"],
+        "event_type": ["Battles", "Violence against civilians", "Battles", "Explosions/Remote violence"],
+        "sub_event_type": ["Armed clash", "Attack", "Government regains territory", "Air/drone strike"],
+        "actor1": ["JNIM", "ISSP", "FAMa", "FAMa"],
+        "actor2": ["FAMa", "Civilians", "", "Civilians"],
+        "admin1": ["Gao", "Ménaka", "Kidal", "Kidal"],
+        "civilian_targeting": ["", "Civilian targeting", "", "Civilian targeting"],
+        "fatalities": pd.array([12, None, 0, 50], dtype="Int64"),
+        "notes": ["Ambush near Gao.", "Village attacked.", "Army patrol.", "Drone strike on a market."],
+        "source": ["AFP", "Studio Tamani", "Reuters", "RFI"],
+        "source_title": ["", "", "", ""],
+        "time_precision": [1, 2, 1, 1],
+        "geo_precision": [1, 1, 2, 1],
+    }).astype({"civilian_targeting": "str", "sub_event_type": "str"})  # fmt: skip
 
 
 @pytest.mark.parametrize(
     ("fields", "expected"),
     [
-        ({}, ["A", "B", "C"]),
+        ({}, ["A", "B", "C", "D"]),
         ({"event_types": ("Battles",)}, ["A", "C"]),
-        ({"actors": ("FAMa",)}, ["A", "C"]),  # either side
-        ({"regions": ("Gao", "Kidal")}, ["A", "C"]),
-        ({"min_fatalities": 1}, ["A"]),  # unknown is not "at least 1"
+        ({"actors": ("FAMa",)}, ["A", "C", "D"]),  # either side
+        ({"regions": ("Gao", "Kidal")}, ["A", "C", "D"]),
+        ({"min_fatalities": 1}, ["A", "D"]),  # unknown is not "at least 1"
         ({"text": "tamani"}, ["B"]),
         ({"text": "ambush gao"}, ["A"]),
-        ({"precise_only": True}, ["A"]),
+        ({"precise_only": True}, ["A", "D"]),
         ({"event_types": ("Battles",), "actors": ("JNIM",)}, ["A"]),
+        ({"sub_event_types": ("Armed clash",)}, ["A"]),
+        ({"sub_event_types": ("Armed clash", "Air/drone strike")}, ["A", "D"]),
+        ({"sub_event_types": ("Sexual violence",)}, []),
+        ({"max_fatalities": 12}, ["A", "C"]),  # unknown is not "at most 12"
+        ({"max_fatalities": 0}, ["C"]),  # a reported 0, not an unknown toll
+        ({"min_fatalities": 1, "max_fatalities": 12}, ["A"]),
+        ({"min_fatalities": 12, "max_fatalities": 12}, ["A"]),
+        ({"min_fatalities": 13, "max_fatalities": 50}, ["D"]),
+        ({"civilian_targeting": True}, ["B", "D"]),
+        ({"civilian_targeting": False}, ["A", "B", "C", "D"]),
+        ({"civilian_targeting": True, "max_fatalities": 100}, ["D"]),  # B's toll is unknown
+        ({"event_types": ("Battles",), "sub_event_types": ("Armed clash",), "min_fatalities": 1}, ["A"]),
+        ({"sub_event_types": ("Attack", "Air/drone strike"), "civilian_targeting": True, "regions": ("Kidal",)}, ["D"]),
     ],
 )
 def test_attribute_filters(fields, expected):
@@ -131,3 +165,45 @@ def test_describe_names_every_criterion():
         "Showing 214 of 3,120 events: JNIM, Battles, Gao and Kidal, at least 5 killed, mentioning “ambush”, "
         "exact day and place only, 1 Jan 2024 – 29 Apr 2026"
     )
+
+
+@pytest.mark.parametrize(
+    ("fields", "criteria"),
+    [
+        ({"sub_event_types": ("Armed clash",)}, "Armed clash"),
+        ({"event_types": ("Battles",), "sub_event_types": ("Armed clash",)}, "Battles – Armed clash"),
+        (
+            {"event_types": ("Battles", "Violence against civilians"), "sub_event_types": ("Armed clash", "Attack")},
+            "Battles and Violence against civilians – Armed clash and Attack",
+        ),
+        ({"min_fatalities": 1, "max_fatalities": 50}, "1–50 killed"),
+        ({"min_fatalities": 1000, "max_fatalities": 2500}, "1,000–2,500 killed"),
+        ({"max_fatalities": 50}, "at most 50 killed"),
+        ({"max_fatalities": 0}, "0 killed"),
+        ({"min_fatalities": 3, "max_fatalities": 3}, "3 killed"),
+        ({"civilian_targeting": True}, "civilians targeted"),
+        (
+            {"actors": ("JNIM",), "event_types": ("Battles",), "sub_event_types": ("Armed clash",),
+             "regions": ("Gao",), "min_fatalities": 1, "max_fatalities": 50, "civilian_targeting": True,
+             "text": "ambush", "precise_only": True},
+            "JNIM, Battles – Armed clash, Gao, 1–50 killed, civilians targeted, mentioning “ambush”, "
+            "exact day and place only",
+        ),
+    ],
+)  # fmt: skip
+def test_describe_names_the_new_criteria(fields, criteria):
+    selection = EventFilter(date(2024, 1, 1), date(2026, 4, 29), **fields)
+    assert describe(selection, 3, 24) == f"Showing 3 of 24 events: {criteria}, 1 Jan 2024 – 29 Apr 2026"
+
+
+def test_new_fields_agree_with_apply_filter_on_the_shipped_data(dataset):
+    events = dataset.events
+    selection = EventFilter(
+        date(2012, 1, 1), date(2026, 12, 31), sub_event_types=("Armed clash",), min_fatalities=1, max_fatalities=50
+    )
+    kept = apply_filter(events, selection)
+    expected = events[
+        (events["sub_event_type"] == "Armed clash") & events["fatalities"].notna() & events["fatalities"].between(1, 50)
+    ]
+    assert 0 < len(kept) < len(events)
+    assert list(kept["event_id_cnty"]) == list(expected["event_id_cnty"])

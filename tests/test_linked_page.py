@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from datetime import date
 
+import numpy as np
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -16,7 +18,8 @@ from tests.test_app import header_text, map_args, map_element
 
 SHOWING = "Showing {shown} of {total} events"
 WIDGETS = {"filters.types": "multiselect", "filters.regions": "multiselect", "filters.precise": "toggle",
-           "timeline.range": "slider"}  # fmt: skip
+           "timeline.range": "slider", "filters.subtypes": "multiselect", "filters.fatalities": "number_input",
+           "filters.fatalities_max": "number_input", "filters.civilians": "toggle"}  # fmt: skip
 
 
 @pytest.fixture
@@ -49,8 +52,11 @@ def assert_views_agree(at: AppTest, total: int) -> int:
         {"filters.types": ["Battles"]},
         {"filters.regions": ["Kidal"], "timeline.range": (date(2020, 1, 1), date(2026, 4, 29))},
         {"filters.precise": True},
+        {"filters.subtypes": ["Armed clash", "Non-state actor overtakes territory"]},
+        {"filters.fatalities": 1, "filters.fatalities_max": 50},
+        {"filters.types": ["Battles"], "filters.fatalities_max": 40},
     ],
-    ids=["all", "battles", "kidal-since-2020", "precise-only"],
+    ids=["all", "battles", "kidal-since-2020", "precise-only", "sub-types", "1-50-killed", "battles-at-most-40"],
 )
 def test_table_map_and_header_count_the_same_events(app, dataset, settings):
     for key, value in settings.items():
@@ -151,3 +157,80 @@ def test_a_large_record_shows_the_first_rows_and_links_them_to_the_canvas(large_
     assert "cm-selected" in after["feature_group"]
     assert after["center"] is not None
     assert any(m.value == "**Selected event**" for m in at.markdown)
+
+
+@pytest.fixture(scope="module")
+def civilian_data_dir(tmp_path_factory):
+    """A small record (rich symbols, not the canvas) where violence against civilians targeted them."""
+    folder = tmp_path_factory.mktemp("civilian-linked")
+    for name in ("territories.csv", "town_status.csv"):
+        (folder / name).write_bytes((DATA_DIR / name).read_bytes())
+    events = synthetic_events(120, seed=11)
+    against = events["event_type"] == "Violence against civilians"
+    events.loc[against, "civilian_targeting"] = "Civilian targeting"
+    events.loc[against & (events.index % 2 == 0), "sub_event_type"] = "Abduction/forced disappearance"
+    events.loc[events.index % 5 == 0, "fatalities"] = ""  # unknown tolls
+    events.to_csv(folder / "events.csv", index=False)
+    return folder, events
+
+
+def test_civilian_targeting_sub_types_and_toll_range_agree_across_views(civilian_data_dir, monkeypatch):
+    folder, events = civilian_data_dir
+    monkeypatch.setenv("CONFLICT_MAP_DATA_DIR", str(folder))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60).run()
+    assert not at.exception, at.exception
+    total = len(events)
+    assert assert_views_agree(at, total) == total
+    targeted = events["civilian_targeting"] == "Civilian targeting"
+    at.toggle(key="filters.civilians").set_value(True).run()
+    assert assert_views_agree(at, total) == targeted.sum() > 0
+    assert "civilians targeted" in header_text(at)
+    abducted = targeted & (events["sub_event_type"] == "Abduction/forced disappearance")
+    at.multiselect(key="filters.subtypes").set_value(["Abduction/forced disappearance"]).run()
+    assert 0 < assert_views_agree(at, total) == abducted.sum() < targeted.sum()
+    tolls = pd.to_numeric(events["fatalities"], errors="coerce")
+    at.number_input(key="filters.fatalities").set_value(2).run()
+    at.number_input(key="filters.fatalities_max").set_value(12).run()
+    assert assert_views_agree(at, total) == (abducted & tolls.between(2, 12)).sum()  # unknown tolls never within
+    assert "Abduction/forced disappearance, 2–12 killed, civilians targeted" in header_text(at)
+
+
+def test_sub_types_offered_follow_the_chosen_types(app, dataset):
+    in_data = set(dataset.events["sub_event_type"])
+    assert set(app.multiselect(key="filters.subtypes").options) == in_data
+    app.multiselect(key="filters.subtypes").set_value(["Armed clash", "Arrests"]).run()
+    app.multiselect(key="filters.types").set_value(["Battles"]).run()
+    battles = set(dataset.events.loc[dataset.events["event_type"] == "Battles", "sub_event_type"])
+    assert set(app.multiselect(key="filters.subtypes").options) == battles
+    assert app.multiselect(key="filters.subtypes").value == ["Armed clash"]  # Arrests is not a battle
+    assert not app.exception
+
+
+def test_a_maximum_below_the_minimum_is_set_aside_with_a_note(app, dataset):
+    app.number_input(key="filters.fatalities").set_value(10).run()
+    at_least = assert_views_agree(app, len(dataset.events))
+    app.number_input(key="filters.fatalities_max").set_value(3).run()
+    assert not app.exception
+    assert "At most 3 killed is below at least 10: no maximum applied." in [c.value for c in app.caption]
+    assert assert_views_agree(app, len(dataset.events)) == at_least
+
+
+def packed_count(at: AppTest) -> int:
+    """How many events the canvas's packed file holds (its header: magic, version, count)."""
+    url = next(part for part in map_args(at)["script"].split('"') if part.startswith("/app/static/generated/events-"))
+    header = (ROOT / "static" / "generated" / url.rsplit("/", 1)[1]).read_bytes()[:12]
+    assert header[:4] == b"CMEV"
+    return int(np.frombuffer(header[4:12], dtype="<u4")[1])
+
+
+def test_the_canvas_packs_the_new_filters_too(large_data_dir, monkeypatch):
+    monkeypatch.setenv("CONFLICT_MAP_DATA_DIR", str(large_data_dir))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120).run()
+    total = TABLE_LIMIT + 1_500
+    assert packed_count(at) == total
+    at.multiselect(key="filters.subtypes").set_value(["Armed clash", "Sexual violence"]).run()
+    at.number_input(key="filters.fatalities_max").set_value(5).run()
+    assert not at.exception
+    shown = int(header_text(at).split("Showing ")[1].split(" of")[0].replace(",", ""))
+    assert 0 < shown < total
+    assert packed_count(at) == shown  # the whole window: the canvas holds exactly what the header counts

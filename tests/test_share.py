@@ -146,3 +146,45 @@ def test_the_maps_unmoved_first_report_does_not_drop_the_links_view():
     at.session_state["map.view"] = ((-2.5, 17.0), 5)  # reported before the link's view is applied
     at.run()
     assert url(at) == {"lat": ["18.4434"], "lon": ["1.4092"], "zoom": ["8"]}
+
+
+def test_a_link_sets_sub_types_toll_range_and_civilians(dataset):
+    at = opened({"type": "Battles", "subtype": "Armed clash", "killed": "1", "killedmax": "50"})
+    selection = EventFilter(
+        first_day(dataset), PUBLISHED, event_types=("Battles",), sub_event_types=("Armed clash",),
+        min_fatalities=1, max_fatalities=50,
+    )  # fmt: skip
+    expected = len(apply_filter(dataset.events, selection))
+    assert 0 < expected < len(dataset.events)
+    assert header_text(at) == f"**As of 29 Apr 2026** · {describe(selection, expected, len(dataset.events))}"
+    assert "Battles – Armed clash, 1–50 killed" in header_text(at)
+    assert at.multiselect(key="filters.subtypes").value == ["Armed clash"]
+    toll = (at.number_input(key="filters.fatalities"), at.number_input(key="filters.fatalities_max"))
+    assert [box.value for box in toll] == [1, 50]
+    assert notices(at) == []
+    assert url(at) == {"type": ["Battles"], "subtype": ["Armed clash"], "killed": ["1"], "killedmax": ["50"]}
+    at.toggle(key="filters.civilians").set_value(True).run()
+    assert url(at)["civ"] == ["1"]
+    assert "civilians targeted" in header_text(at)
+    at.number_input(key="filters.fatalities_max").set_value(None).run()
+    assert "killedmax" not in url(at)  # no maximum: the default leaves the link
+
+
+def test_a_link_with_bad_new_values_falls_back_with_notices():
+    at = opened({"type": "Protests", "subtype": ["Armed clash"], "killed": "9", "killedmax": "2", "civ": "maybe"})
+    assert notices(at) == [
+        "From the link: civ=maybe: expected 1 or 0; civilians targeted or not.",
+        "From the link: killedmax=2: below killed=9; no maximum death toll.",
+        "From the link: subtype=Armed clash: not a sub-type of the chosen event types; ignored.",
+    ]
+    assert at.multiselect(key="filters.subtypes").value == []
+    assert at.number_input(key="filters.fatalities_max").value is None
+    assert at.toggle(key="filters.civilians").value is False
+    assert url(at) == {"type": ["Protests"], "killed": ["9"]}
+
+
+def test_a_link_keeps_a_maximum_of_zero():
+    at = opened({"killedmax": "0"})
+    assert at.number_input(key="filters.fatalities_max").value == 0
+    assert "0 killed" in header_text(at)
+    assert url(at) == {"killedmax": ["0"]}

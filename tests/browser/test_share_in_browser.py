@@ -125,3 +125,26 @@ def test_a_bad_link_shows_notices_and_the_default_view(app_url, page, dataset):
     assert page.get_by_text("mentioning “![x](http://evil.example/a.png)”", exact=False).count() == 1
     page.screenshot(path=str(ARTIFACTS / "share-bad-link.png"), full_page=True)
     assert page.outside_requests == []
+
+
+def test_a_link_with_sub_types_and_a_toll_range_fills_the_sidebar(app_url, page, dataset):
+    page.goto(f"{app_url}/?subtype=Non-state+actor+overtakes+territory&killed=1&killedmax=50")
+    frame = leaflet_frame(page)
+    settle(page, frame)
+    events = dataset.events
+    expected = (
+        (events["sub_event_type"] == "Non-state actor overtakes territory") & events["fatalities"].between(1, 50)
+    ).sum()
+    assert 0 < expected < len(events)
+    sentence = f"Showing {expected} of {len(events)} events: Non-state actor overtakes territory, 1–50 killed, "
+    assert sentence in header_sentence(page)
+    assert frame.evaluate(COUNT_EVENTS_JS) == expected
+    page.get_by_text("Filter events").click()
+    assert page.get_by_label("At least this many killed").input_value() == "1"
+    assert page.get_by_label("At most this many killed").input_value() == "50"
+    sidebar = page.locator("[data-testid='stSidebar']")
+    assert sidebar.get_by_text("Non-state actor overtakes territory").first.is_visible()
+    assert sidebar.get_by_text("Civilians targeted only").is_visible()
+    page.screenshot(path=str(ARTIFACTS / "share-new-filters.png"), full_page=True)
+    assert page.get_by_text("From the link").count() == 0
+    assert page.outside_requests == []
