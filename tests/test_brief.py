@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import UTC, date, datetime
 
@@ -13,7 +14,7 @@ from data.filters import valid_at
 from data.validate import validate_events
 from geo.basemap import load_basemap
 from geo.brief import BriefContent, brief_html, events_table
-from geo.export import IMAGE_CSS, content_bounds, standalone_html
+from geo.export import IMAGE_CSS, ScreenView, content_bounds, standalone_html
 from geo.render import IMAGE_SIZES, ImageSize
 from tests.conftest import PUBLISHED, event_row, raw_table
 
@@ -167,3 +168,32 @@ def test_map_for_an_image_fills_the_window_and_drops_the_zoom_buttons(dataset):
     assert IMAGE_CSS not in for_file
     assert "height: 100.0%;" in for_file
     assert ".fitBounds(" in for_file
+
+
+MAP_FIT = re.compile(r"map_[0-9a-f]+\.fitBounds\(\s*(\[\[.*?\]\]),")
+
+
+def initial_view(html: str) -> tuple[list[float], int]:
+    """The map's ``center: [lat, lon]`` and ``"zoom"`` as folium writes them into ``L.map(...)``."""
+    center = re.search(r"center: (\[[^\]]*\])", html)[1]
+    return json.loads(center), int(re.search(r'"zoom": (\d+)', html)[1])
+
+
+@pytest.mark.parametrize(
+    ("center", "zoom"), [((1.40921, 18.44346), 8), ((-3.99, 16.77), 6), ((-7.98, 12.65), 11)]
+)  # fmt: skip
+def test_map_as_on_screen_carries_its_centre_and_zoom_and_is_not_fitted(dataset, center, zoom):
+    args = (dataset.events, dataset.territories.iloc[:0], dataset.towns.iloc[:0], load_basemap(), ("T", "A", "S"))
+    html = standalone_html(*args, screen=ScreenView(center, zoom))
+    assert initial_view(html) == ([center[1], center[0]], zoom)  # folium's [lat, lon]
+    assert MAP_FIT.search(html) is None
+
+
+def test_map_without_a_screen_view_is_fitted_on_what_it_shows(dataset):
+    events = dataset.events
+    args = (events, dataset.territories.iloc[:0], dataset.towns.iloc[:0], load_basemap(), ("T", "A", "S"))
+    fitted = json.loads(MAP_FIT.search(standalone_html(*args))[1])
+    west, south, east, north = content_bounds(*args[:3])
+    assert fitted == [[south, west], [north, east]]
+    assert (south, west, north, east) == (min(events["latitude"]), min(events["longitude"]),
+                                          max(events["latitude"]), max(events["longitude"]))  # fmt: skip
