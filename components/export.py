@@ -35,7 +35,7 @@ def _render_error(what: str, error: Exception) -> None:
 
 
 def _png(view: ExportView, size: ImageSize, renderer: Renderer) -> bytes:
-    return renderer.png(view.map_html(for_image=True), size, len(view.events))
+    return renderer.png(view.map_html(for_image=True), size, view.symbols_drawn(size.width, size.height))
 
 
 def _html_map(view: ExportView, made_for: object, key: str) -> bool:

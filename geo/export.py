@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 import folium
+import numpy as np
 import pandas as pd
 from branca.element import Element
 
@@ -25,6 +26,8 @@ _SCRIPT_TAG = re.compile(r'<script src="(?P<url>/app/static/[^"]+)"></script>')
 _STYLE_TAG = re.compile(r'<link rel="stylesheet" href="(?P<url>/app/static/[^"]+)"/>')
 # A picture has nothing to click: no zoom buttons.
 IMAGE_CSS = "<style>.leaflet-control-zoom { display: none; }</style>"
+# An event this close to the picture's edge may be drawn inside a cluster placed just outside it.
+FRAME_MARGIN_PX = 20
 # Fitting one town alone would zoom in to street level: stop at a district's scale.
 FIT_MAX_ZOOM = 8
 
@@ -67,10 +70,36 @@ class ExportView:
     history: tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]
     screen: ScreenView | None = None
 
+    def symbols_drawn(self, width: int, height: int) -> int:
+        """How many event symbols a ``width`` × ``height`` (CSS pixels) picture of this view must show.
+
+        Fitted, every event; as on screen, the events inside the frame (Leaflet.markercluster leaves
+        events far outside the view out of the page, so waiting for all of them would never end).
+        """
+        if self.screen is None:
+            return len(self.events)
+        return int(in_frame(self.events, self.screen, width, height).sum())
+
     def map_html(self, for_image: bool = False) -> str:
         """The standalone map of this view (see :func:`standalone_html`)."""
         layers = (self.events, self.territories, self.towns, self.basemap, self.stamp)
         return standalone_html(*layers, for_image=for_image, screen=self.screen)
+
+
+def _mercator_px(lon, lat, zoom: int):
+    """Web Mercator pixel coordinates at ``zoom`` (256-pixel tiles), as Leaflet places points."""
+    world = 256 * 2**zoom
+    lat = np.radians(np.clip(lat, -85.0511, 85.0511))
+    x = (np.asarray(lon, dtype=float) + 180) / 360 * world
+    y = (1 - np.log(np.tan(lat) + 1 / np.cos(lat)) / np.pi) / 2 * world
+    return x, y
+
+
+def in_frame(events: pd.DataFrame, screen: ScreenView, width: int, height: int) -> np.ndarray:
+    """Which events fall inside a ``width`` × ``height`` map centred as ``screen``, a margin inside its edge."""
+    x, y = _mercator_px(events["longitude"].to_numpy(float), events["latitude"].to_numpy(float), screen.zoom)
+    cx, cy = _mercator_px(screen.center[0], screen.center[1], screen.zoom)
+    return (np.abs(x - cx) <= width / 2 - FRAME_MARGIN_PX) & (np.abs(y - cy) <= height / 2 - FRAME_MARGIN_PX)
 
 
 def _local_file(url: str, static_dir: Path) -> str:
