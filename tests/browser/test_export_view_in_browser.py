@@ -1,4 +1,4 @@
-"""A PNG of the map as on screen (zoomed to Kidal) is a different picture from the fitted one."""
+"""A PNG of the map as on screen (zoomed to Kidal) differs from the fitted one, in the renderer and the app."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from PIL import Image
 from geo.export import ScreenView
 from geo.render import IMAGE_SIZES, ChromiumRenderer
 from tests.browser.conftest import ARTIFACTS
-from tests.browser.test_render_in_browser import share_near, view  # noqa: F401 (fixture)
+from tests.browser.test_render_in_browser import download, share_near, view  # noqa: F401 (fixture)
+from tests.browser.test_share_in_browser import leaflet_frame
 
 KIDAL = ScreenView((1.40921, 18.44346), 8)
 # The FLA-controlled area's fill over land as Chromium paints it (claim and control layered).
@@ -45,3 +46,19 @@ def test_png_as_on_screen_shows_the_view_not_everything(view):  # noqa: F811 (th
     assert share_near(whole, FLA_HELD) < 0.05
     difference = np.abs(np.asarray(zoomed, dtype=np.int16) - np.asarray(whole, dtype=np.int16)).mean()
     assert difference > 10  # not the same picture with a detail changed
+
+
+def test_the_app_exports_the_view_a_link_opened(app_url, page):
+    """Link → map moved in the browser → its report → the panel's "as on screen" PNG."""
+    page.goto(f"{app_url}/?lat=18.44346&lon=1.40921&zoom=8")
+    frame = leaflet_frame(page)
+    frame.wait_for_function("() => map.getZoom() === 8", timeout=30_000)
+    page.get_by_text("Export: map file, picture, brief").click()
+    page.get_by_text("As on screen", exact=True).wait_for(timeout=30_000)  # the map's report came back
+    page.get_by_role("button", name="Render the map as a PNG").click()
+    path = download(page, "Download PNG (1280 × 720)")
+    image = Image.open(path).convert("RGB")
+    image.save(ARTIFACTS / "app-export-as-on-screen-kidal-z8.png")
+    assert dark_at_centre(image) > 0.5  # Kidal's cluster at the centre
+    assert share_near(image, FLA_HELD) > 0.25
+    assert page.outside_requests == []
