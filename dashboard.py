@@ -99,7 +99,8 @@ share.publish(
 )
 if not canvas:  # a large record's export is a later step: its canvas layer needs the packed file
     history = (data.events[chosen_rows], data.territories, data.towns)  # "what changed" looks before the window
-    view = ExportView(events, territories, towns, base_layers, stamp, selection.as_of_day, history)
+    on_screen = map_view.moved_view((options.center, options.zoom), key="map")  # None until the map moves
+    view = ExportView(events, territories, towns, base_layers, stamp, selection.as_of_day, history, on_screen)
     export.show(view, key="export")
 data_export.show(data.events, in_window, territories, selection.as_of_day, key="downloads")
 compare_dates.show(data.territories, base_layers, first_day, last_day, selection.as_of_day)

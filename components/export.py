@@ -3,11 +3,13 @@
 Each file is made only on request (a full render; the PNG and the PDF start headless Chromium, a
 few seconds each), never on every rerun, and is offered for download until the view changes.
 Session keys, under ``key``: ``.html``, ``.png``, ``.brief`` hold the prepared files with the view
-they were made for; ``.size`` the chosen PNG size (its label); ``.since`` the "what changed since" day.
+they were made for; ``.size`` the chosen PNG size (its label); ``.since`` the "what changed since" day;
+``.frame`` how the map is framed (as on screen, or fitted to everything shown).
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import streamlit as st
@@ -15,6 +17,8 @@ import streamlit as st
 from geo.brief import brief_for, brief_html
 from geo.export import ExportView
 from geo.render import IMAGE_SIZES, ChromiumRenderer, ImageSize, Renderer, RendererUnavailable
+
+AS_ON_SCREEN, FIT_ALL = "As on screen", "Fit everything shown"
 
 
 def _prepared(key: str, made_for: object) -> object | None:
@@ -31,7 +35,7 @@ def _render_error(what: str, error: Exception) -> None:
 
 
 def _png(view: ExportView, size: ImageSize, renderer: Renderer) -> bytes:
-    return renderer.png(view.map_html(for_image=True), size, len(view.events))
+    return renderer.png(view.map_html(for_image=True), size, view.symbols_drawn(size.width, size.height))
 
 
 def _html_map(view: ExportView, made_for: object, key: str) -> bool:
@@ -109,27 +113,42 @@ def _brief(view: ExportView, made_for: object, size: ImageSize, renderer: Render
     return brief is not None
 
 
+def _framed(view: ExportView, key: str) -> ExportView:
+    """The view framed as the briefer chooses: as on screen (once the map has moved) or fitted."""
+    if view.screen is None:
+        st.caption("Framed on everything shown (move the map to export it as on screen).")
+        return view
+    frame = st.radio(
+        "Map framing", (AS_ON_SCREEN, FIT_ALL), horizontal=True, key=f"{key}.frame",
+        help="As on screen: the map's centre and zoom; a bigger picture shows more around that centre. "
+        "Fit everything shown: framed on the events, towns and territory drawn.",
+    )  # fmt: skip
+    return view if frame == AS_ON_SCREEN else replace(view, screen=None)
+
+
 def show(view: ExportView, renderer: Renderer | None = None, key: str = "export") -> tuple[str, ...]:
     """The export panel: HTML map, PNG and brief; returns which of them are ready to download.
 
     Parameters
     ----------
     view : geo.export.ExportView
-        What the page shows.
+        What the page shows; its ``screen`` (the view on screen, if the map moved) is offered as
+        the framing, against fitting everything shown.
     renderer : geo.render.Renderer, optional
         Draws PNGs and PDFs; default headless Chromium (tests pass a fake).
     key : str
         Prefix of this component's session keys.
     """
     renderer = renderer or ChromiumRenderer()
-    made_for = (len(view.events), view.stamp)
     with st.expander("Export: map file, picture, brief", expanded=False, icon=":material/download:"):
+        view = _framed(view, key)
+        made_for = (len(view.events), view.stamp, view.screen)
         html_column, png_column, brief_column = st.columns(3)
         with html_column:
             st.caption("The map as one HTML file: scripts and basemap inside, opens with no network.")
             html_ready = _html_map(view, made_for, key)
         with png_column:
-            st.caption("A picture of the map, framed on what it shows, with the legend and as-of date.")
+            st.caption("A picture of the map as framed above, with the legend and as-of date.")
             png_ready, size = _picture(view, made_for, renderer, key)
         with brief_column:
             st.caption("A brief: the picture, legend, filters, what changed, every event with its source.")

@@ -11,6 +11,7 @@ import folium
 import streamlit as st
 from streamlit_folium import st_folium
 
+from geo.export import ScreenView
 from geo.selection import MapClick
 
 # Rich symbols name their event in the popup; the canvas layer reports where and at which zoom. Both
@@ -73,3 +74,19 @@ def show(
 def reported_view(key: str = "map") -> tuple[tuple[float, float], int] | None:
     """``((lon, lat), zoom)`` as the map last reported it, or ``None`` before it has."""
     return st.session_state.get(f"{key}.view")
+
+
+def moved_view(defaults: tuple[tuple[float, float], int], key: str = "map") -> ScreenView | None:
+    """The view on screen once the map has left its base view ``defaults`` (``((lon, lat), zoom)``), else None.
+
+    The browser's first report is the unmoved base view; a pan, a zoom, a story step, a selected
+    event or a link's view then moves it. From then on the latest report is the view on screen,
+    even back at ``defaults`` (session key ``{key}.moved``).
+    """
+    reported = reported_view(key)
+    if reported is not None and reported != defaults:
+        st.session_state[f"{key}.moved"] = True
+    if reported is None or not st.session_state.get(f"{key}.moved"):
+        return None
+    center, zoom = reported
+    return ScreenView(center, zoom)

@@ -7,11 +7,12 @@ instead of fetched, and a stamp names the as-of date and what is shown, for brie
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
 import folium
+import numpy as np
 import pandas as pd
 from branca.element import Element
 
@@ -25,8 +26,18 @@ _SCRIPT_TAG = re.compile(r'<script src="(?P<url>/app/static/[^"]+)"></script>')
 _STYLE_TAG = re.compile(r'<link rel="stylesheet" href="(?P<url>/app/static/[^"]+)"/>')
 # A picture has nothing to click: no zoom buttons.
 IMAGE_CSS = "<style>.leaflet-control-zoom { display: none; }</style>"
+# An event this close to the picture's edge may be drawn inside a cluster placed just outside it.
+FRAME_MARGIN_PX = 20
 # Fitting one town alone would zoom in to street level: stop at a district's scale.
 FIT_MAX_ZOOM = 8
+
+
+@dataclass(frozen=True)
+class ScreenView:
+    """Where the map on screen is: its centre ``(lon, lat)`` and its zoom, as the browser reported them."""
+
+    center: tuple[float, float]
+    zoom: int
 
 
 @dataclass(frozen=True)
@@ -46,6 +57,8 @@ class ExportView:
     history : tuple of pandas.DataFrame
         ``(events, territories, towns)`` of every date, events narrowed by the filters but the
         dates: "what changed" compares the period with the one before, outside the window.
+    screen : ScreenView or None
+        Frame the map as on screen (same centre and zoom); None frames it on everything shown.
     """
 
     events: pd.DataFrame
@@ -55,10 +68,38 @@ class ExportView:
     stamp: tuple[str, str, str]
     as_of: date
     history: tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]
+    screen: ScreenView | None = None
+
+    def symbols_drawn(self, width: int, height: int) -> int:
+        """How many event symbols a ``width`` × ``height`` (CSS pixels) picture of this view must show.
+
+        Fitted, every event; as on screen, the events inside the frame (Leaflet.markercluster leaves
+        events far outside the view out of the page, so waiting for all of them would never end).
+        """
+        if self.screen is None:
+            return len(self.events)
+        return int(in_frame(self.events, self.screen, width, height).sum())
 
     def map_html(self, for_image: bool = False) -> str:
         """The standalone map of this view (see :func:`standalone_html`)."""
-        return standalone_html(self.events, self.territories, self.towns, self.basemap, self.stamp, for_image=for_image)
+        layers = (self.events, self.territories, self.towns, self.basemap, self.stamp)
+        return standalone_html(*layers, for_image=for_image, screen=self.screen)
+
+
+def _mercator_px(lon, lat, zoom: int):
+    """Web Mercator pixel coordinates at ``zoom`` (256-pixel tiles), as Leaflet places points."""
+    world = 256 * 2**zoom
+    lat = np.radians(np.clip(lat, -85.0511, 85.0511))
+    x = (np.asarray(lon, dtype=float) + 180) / 360 * world
+    y = (1 - np.log(np.tan(lat) + 1 / np.cos(lat)) / np.pi) / 2 * world
+    return x, y
+
+
+def in_frame(events: pd.DataFrame, screen: ScreenView, width: int, height: int) -> np.ndarray:
+    """Which events fall inside a ``width`` × ``height`` map centred as ``screen``, a margin inside its edge."""
+    x, y = _mercator_px(events["longitude"].to_numpy(float), events["latitude"].to_numpy(float), screen.zoom)
+    cx, cy = _mercator_px(screen.center[0], screen.center[1], screen.zoom)
+    return (np.abs(x - cx) <= width / 2 - FRAME_MARGIN_PX) & (np.abs(y - cy) <= height / 2 - FRAME_MARGIN_PX)
 
 
 def _local_file(url: str, static_dir: Path) -> str:
@@ -111,8 +152,12 @@ def standalone_html(
     stamp: tuple[str, str, str],
     static_dir: Path = STATIC_DIR,
     for_image: bool = False,
+    screen: ScreenView | None = None,
 ) -> str:
-    """The whole map as one self-contained HTML document, filling the window, framed on what it shows.
+    """The whole map as one self-contained HTML document, filling the window.
+
+    It is framed as on screen when ``screen`` is given (same centre and zoom: a larger window shows
+    more around that centre), else on what it shows (the events, towns and territory).
 
     Parameters
     ----------
@@ -126,11 +171,16 @@ def standalone_html(
         Where the vendored scripts and styles are.
     for_image : bool
         Drop the controls a picture has no use for (the zoom buttons), for ``geo.render``.
+    screen : ScreenView, optional
+        The view on screen; ``build_map`` turns its (lon, lat) centre into folium's order.
     """
     assets = local_assets(basemap_served=False)
-    fmap: folium.Map = build_map(events, territories, towns, basemap, MapOptions(height="100%"), assets)
+    options = MapOptions(height="100%")
+    if screen is not None:
+        options = replace(options, center=screen.center, zoom=screen.zoom)
+    fmap: folium.Map = build_map(events, territories, towns, basemap, options, assets)
     HtmlControl(stamp_html(*stamp), position="topright", css_class="cm-legend cm-stamp").add_to(fmap)
-    bounds = content_bounds(events, territories, towns)
+    bounds = None if screen is not None else content_bounds(events, territories, towns)
     if bounds is not None:
         west, south, east, north = bounds
         fmap.fit_bounds([[south, west], [north, east]], padding=(24, 24), max_zoom=FIT_MAX_ZOOM)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from typing import ClassVar
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -99,6 +100,39 @@ def test_export_is_prepared_on_request(app, dataset):
     # A new view makes the prepared file stale: the download button waits for a new request.
     app.slider(key="timeline.range").set_value((dataset.events["event_date"].min().date(), date(2014, 1, 1))).run()
     assert not map_downloads(app)
+
+
+class FakeRenderer:
+    """Stands in for headless Chromium: keeps the map documents it was asked to draw."""
+
+    drawn: ClassVar[list[str]] = []
+
+    def png(self, html, size, events):
+        self.drawn.append(html)
+        return b"\x89PNG fake"
+
+    def pdf(self, html):
+        return b"%PDF-1.4 fake"
+
+
+def test_the_view_the_map_reports_reaches_the_png(app, monkeypatch):
+    monkeypatch.setattr("components.export.ChromiumRenderer", FakeRenderer)
+    monkeypatch.setattr(FakeRenderer, "drawn", [])
+    app.session_state["map.view"] = ((-2.5, 17.0), 5)  # the browser's first report: the unmoved base view
+    app.run()
+    assert "export.frame" not in [radio.key for radio in app.radio]  # not moved: the exports fit everything
+    app.session_state["map.view"] = ((1.40921, 18.44346), 8)  # panned and zoomed to Kidal
+    app.run()
+    assert app.radio(key="export.frame").value == "As on screen"
+    app.button(key="export.render_png").click().run()
+    assert not app.exception
+    assert "center: [18.44346, 1.40921]" in FakeRenderer.drawn[-1]
+    assert '"zoom": 8,' in FakeRenderer.drawn[-1]
+    png_downloads = [b for b in app.get("download_button") if b.key == "export.download_png"]
+    assert len(png_downloads) == 1
+    app.session_state["map.view"] = ((0.04, 16.27), 7)  # moved on to Gao: the picture is stale
+    app.run()
+    assert not [b for b in app.get("download_button") if b.key == "export.download_png"]
 
 
 def test_sidebar_filters_narrow_the_map_and_the_sentence(app, dataset):

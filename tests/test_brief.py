@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+from dataclasses import replace
 from datetime import UTC, date, datetime
 
 import pandas as pd
@@ -13,7 +15,7 @@ from data.filters import valid_at
 from data.validate import validate_events
 from geo.basemap import load_basemap
 from geo.brief import BriefContent, brief_html, events_table
-from geo.export import IMAGE_CSS, content_bounds, standalone_html
+from geo.export import IMAGE_CSS, ExportView, ScreenView, content_bounds, in_frame, standalone_html
 from geo.render import IMAGE_SIZES, ImageSize
 from tests.conftest import PUBLISHED, event_row, raw_table
 
@@ -167,3 +169,58 @@ def test_map_for_an_image_fills_the_window_and_drops_the_zoom_buttons(dataset):
     assert IMAGE_CSS not in for_file
     assert "height: 100.0%;" in for_file
     assert ".fitBounds(" in for_file
+
+
+MAP_FIT = re.compile(r"map_[0-9a-f]+\.fitBounds\(\s*(\[\[.*?\]\]),")
+
+
+def initial_view(html: str) -> tuple[list[float], int]:
+    """The map's ``center: [lat, lon]`` and ``"zoom"`` as folium writes them into ``L.map(...)``."""
+    center = re.search(r"center: (\[[^\]]*\])", html)[1]
+    return json.loads(center), int(re.search(r'"zoom": (\d+)', html)[1])
+
+
+@pytest.mark.parametrize(
+    ("center", "zoom"), [((1.40921, 18.44346), 8), ((-3.99, 16.77), 6), ((-7.98, 12.65), 11)]
+)  # fmt: skip
+def test_map_as_on_screen_carries_its_centre_and_zoom_and_is_not_fitted(dataset, center, zoom):
+    args = (dataset.events, dataset.territories.iloc[:0], dataset.towns.iloc[:0], load_basemap(), ("T", "A", "S"))
+    html = standalone_html(*args, screen=ScreenView(center, zoom))
+    assert initial_view(html) == ([center[1], center[0]], zoom)  # folium's [lat, lon]
+    assert MAP_FIT.search(html) is None
+
+
+def test_map_without_a_screen_view_is_fitted_on_what_it_shows(dataset):
+    events = dataset.events
+    args = (events, dataset.territories.iloc[:0], dataset.towns.iloc[:0], load_basemap(), ("T", "A", "S"))
+    fitted = json.loads(MAP_FIT.search(standalone_html(*args))[1])
+    west, south, east, north = content_bounds(*args[:3])
+    assert fitted == [[south, west], [north, east]]
+    assert (south, west, north, east) == (min(events["latitude"]), min(events["longitude"]),
+                                          max(events["latitude"]), max(events["longitude"]))  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("lon", "lat", "inside"),
+    [
+        (0.0, 0.0, True),  # the centre
+        (40.0, 0.0, True),  # 28.4 px right of the centre at zoom 0 (256 px for 360°): within 50 - 20
+        (-50.0, 0.0, False),  # 35.6 px left: inside the 100 px frame, but in its 20 px margin
+        (0.0, 40.0, False),  # 31 px up in Web Mercator: past the 30 px limit
+        (0.0, 35.0, True),  # 26.6 px up
+    ],
+)
+def test_in_frame_follows_web_mercator(lon, lat, inside):
+    one = pd.DataFrame({"longitude": [lon], "latitude": [lat]})
+    assert in_frame(one, ScreenView((0.0, 0.0), 0), 100, 100).tolist() == [inside]
+
+
+def test_a_picture_as_on_screen_waits_for_the_events_in_its_frame_only(dataset):
+    args = (dataset.events, dataset.territories.iloc[:0], dataset.towns.iloc[:0], load_basemap(), ("T", "A", "S"))
+    view = ExportView(*args, PUBLISHED, (dataset.events, dataset.territories, dataset.towns))
+    assert view.symbols_drawn(1280, 720) == len(dataset.events)
+    kidal = replace(view, screen=ScreenView((1.40921, 18.44346), 8))
+    places = set(dataset.events.loc[in_frame(dataset.events, kidal.screen, 1280, 720), "location"])
+    assert 0 < kidal.symbols_drawn(1280, 720) < len(dataset.events)
+    assert "Kidal" in places
+    assert "Bamako" not in places

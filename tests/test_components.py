@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from streamlit.testing.v1 import AppTest
@@ -50,7 +51,7 @@ def test_notices_list_each_rejected_row():
     assert at.markdown[-1].value == "shown=1"
 
 
-def export_page(fail: bool = False):
+def export_page(fail: bool = False, screen: tuple | None = None):
     from datetime import date
 
     import pandas as pd
@@ -59,7 +60,7 @@ def export_page(fail: bool = False):
     from components import export
     from data.validate import validate_events
     from geo.basemap import load_basemap
-    from geo.export import ExportView
+    from geo.export import ExportView, ScreenView
     from geo.render import RendererUnavailable
     from tests.conftest import event_row, raw_table
 
@@ -71,6 +72,7 @@ def export_page(fail: bool = False):
                 raise RendererUnavailable("Chromium is not installed (test): run `bash scripts/setup.sh`.")
             image_css = ".leaflet-control-zoom { display: none; }" in html
             st.session_state.setdefault("calls", []).append(("png", size.pixels, events, image_css))
+            st.session_state["png_html"] = html
             return b"\x89PNG fake"
 
         def pdf(self, html):
@@ -86,7 +88,8 @@ def export_page(fail: bool = False):
     territories = towns.rename(columns={"town": "name"})
     stamp = ("Title", "29 Apr 2026", "Showing 2 of 2 events")
     history = (events, territories, towns)
-    view = ExportView(events, territories, towns, load_basemap(), stamp, date(2026, 4, 29), history)
+    on_screen = ScreenView(*screen) if screen else None
+    view = ExportView(events, territories, towns, load_basemap(), stamp, date(2026, 4, 29), history, on_screen)
     ready = export.show(view, renderer=FakeRenderer(), key="x")
     st.write(f"ready={','.join(ready)}")
 
@@ -138,6 +141,25 @@ def test_without_chromium_the_page_says_how_to_install_it_and_still_gives_the_br
     at.button(key="x.prepare_brief").click().run()
     assert "Chromium is not installed (test)" in at.error[0].value
     assert download_labels(at) == ["Download brief (HTML)"]
+
+
+def test_framing_is_offered_once_the_map_has_moved_and_defaults_to_as_on_screen():
+    fixed = AppTest.from_function(export_page, default_timeout=30).run()
+    assert not fixed.radio  # nothing on screen to frame on: fitted, and said so
+    assert "Framed on everything shown" in fixed.caption[0].value
+    at = AppTest.from_function(export_page, kwargs={"screen": ((1.40921, 18.44346), 8)}, default_timeout=30).run()
+    assert at.radio(key="x.frame").value == "As on screen"
+    at.button(key="x.render_png").click().run()
+    assert not at.exception
+    assert "center: [18.44346, 1.40921]" in at.session_state["png_html"]
+    assert '"zoom": 8,' in at.session_state["png_html"]
+    assert download_labels(at) == ["Download PNG (1280 × 720)"]
+    # The other framing is another picture: the prepared one goes stale until asked again.
+    at.radio(key="x.frame").set_value("Fit everything shown").run()
+    assert download_labels(at) == []
+    at.button(key="x.render_png").click().run()
+    assert "center: [18.44346, 1.40921]" not in at.session_state["png_html"]
+    assert re.search(r"map_[0-9a-f]+\.fitBounds\(", at.session_state["png_html"])
 
 
 def test_the_brief_reuses_the_picture_already_rendered_for_the_view():
