@@ -89,9 +89,29 @@ def show(specs: dict, empty: bool, key: str = "charts") -> None:
     st.vega_lite_chart(spec=specs["actors"], width="stretch", key=f"{key}.actors")
 
 
+def _band_rows(window: tuple[date, date]) -> list[dict]:
+    return [
+        {"start": pd.Timestamp(window[0]).isoformat(), "end": pd.Timestamp(window[1] + timedelta(days=1)).isoformat()}
+    ]
+
+
 def _window_band(window: tuple[date, date]) -> alt.Chart:
-    frame = pd.DataFrame({"start": [pd.Timestamp(window[0])], "end": [pd.Timestamp(window[1] + timedelta(days=1))]})
-    return alt.Chart(frame).mark_rect(color="#1565c0", opacity=0.08).encode(x="start:T", x2="end:T")
+    """The shaded window: the strip's first layer (``with_window`` swaps its rows)."""
+    return (
+        alt.Chart(alt.Data(values=_band_rows(window)))
+        .mark_rect(color="#1565c0", opacity=0.08)
+        .encode(x="start:T", x2="end:T")
+    )
+
+
+def with_window(spec: dict, window: tuple[date, date]) -> dict:
+    """A strip spec (``spans_strip``/``weekly_strip(...).to_dict()``) with its band on ``window``.
+
+    Copies only the band layer, so a cached spec is never changed.
+    """
+    layers = list(spec["layer"])
+    layers[0] = {**layers[0], "data": {"values": _band_rows(window)}}
+    return {**spec, "layer": layers}
 
 
 def _domain(bounds: tuple[date, date]) -> alt.Scale:
@@ -130,6 +150,6 @@ def weekly_strip(weekly: pd.DataFrame, window: tuple[date, date], bounds: tuple[
     return alt.layer(_window_band(window), bars).properties(height=STRIP_HEIGHT)
 
 
-def show_strip(chart: alt.LayerChart, key: str = "strip") -> None:
+def show_strip(spec: dict, key: str = "strip") -> None:
     """The events-over-time strip under the timeline (the shaded band is the window)."""
-    st.altair_chart(chart, width="stretch", key=key)
+    st.vega_lite_chart(spec=spec, width="stretch", key=key)

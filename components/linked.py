@@ -72,10 +72,16 @@ def _views(version: str, view_key: tuple, _events: pd.DataFrame, _in_view: np.nd
 
 
 @st.cache_resource(max_entries=16)
-def _strip_data(version: str, view_key: tuple, _events: pd.DataFrame, _rows: np.ndarray) -> pd.DataFrame:
+def _strip_spec(version: str, view_key: tuple, bounds: tuple, _events: pd.DataFrame, _rows: np.ndarray) -> dict:
+    """The strip's Vega-Lite spec, built once per filter with the whole record as its window.
+
+    Altair's build and validation cost ~100 ms a run; a timeline move only swaps the window band's
+    rows (``charts.with_window``).
+    """
     if np.count_nonzero(_rows) <= STRIP_EVENT_LIMIT:
-        return timeline_spans(_events, _rows)
-    return weekly_dating(_events, _rows, _codes(version, view_key[0], _events))
+        return charts.spans_strip(timeline_spans(_events, _rows), bounds, bounds).to_dict()
+    data = weekly_dating(_events, _rows, _codes(version, view_key[0], _events))
+    return charts.weekly_strip(data, bounds, bounds).to_dict()
 
 
 def show_strip(version: str, view_key: tuple, events, chosen_rows, window, bounds, key: str = "strip") -> None:
@@ -84,9 +90,8 @@ def show_strip(version: str, view_key: tuple, events, chosen_rows, window, bound
     ``view_key`` (publication date first) names the sidebar filters that made ``chosen_rows``;
     ``window`` is shaded. Only the window band changes on a timeline move.
     """
-    data = _strip_data(version, view_key, events, chosen_rows)
-    strip = charts.spans_strip if "dating" in data and "id" in data else charts.weekly_strip
-    charts.show_strip(strip(data, window, bounds), key=key)
+    spec = _strip_spec(version, view_key, tuple(bounds), events, chosen_rows)
+    charts.show_strip(charts.with_window(spec, window), key=key)
 
 
 def show(version: str, view_key: tuple, events: pd.DataFrame, in_view: np.ndarray, key: str = "views") -> None:

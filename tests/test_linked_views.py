@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import numpy as np
@@ -212,3 +213,16 @@ def test_codes_give_the_same_charts_as_direct_calls(small):
     assert weekly_counts(small, mask, codes).equals(weekly_counts(small, mask))
     assert monthly_fatalities(small, mask, codes).equals(monthly_fatalities(small, mask))
     assert top_actors(small, mask, codes=codes).equals(top_actors(small, mask))
+
+
+def test_the_strip_window_band_moves_without_touching_the_cached_spec(small):
+    from components import charts
+    from data.aggregate import timeline_spans
+
+    bounds = (date(2012, 1, 1), date(2026, 4, 29))
+    spec = charts.spans_strip(timeline_spans(small, every(small)), bounds, bounds).to_dict()
+    before = json.dumps(spec, sort_keys=True, default=str)
+    moved = charts.with_window(spec, (date(2020, 1, 1), date(2020, 12, 31)))
+    assert moved["layer"][0]["data"] == {"values": [{"start": "2020-01-01T00:00:00", "end": "2021-01-01T00:00:00"}]}
+    assert moved["layer"][1:] == spec["layer"][1:]
+    assert json.dumps(spec, sort_keys=True, default=str) == before
