@@ -92,3 +92,11 @@ def event_row(**overrides) -> dict:
 
 def raw_table(*rows: dict) -> pd.DataFrame:
     return pd.DataFrame(list(rows), dtype=str)
+
+
+@pytest.fixture
+def app():
+    """The page under AppTest after its first run (see ``tests.page``)."""
+    from tests.page import open_page
+
+    return open_page()

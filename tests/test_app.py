@@ -6,33 +6,11 @@ import json
 from datetime import date
 from typing import ClassVar
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from data.filters import EventFilter, apply_filter, describe
-from tests.conftest import PUBLISHED, ROOT
-
-
-@pytest.fixture
-def app():
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-    at.run()
-    assert not at.exception, at.exception
-    return at
-
-
-def map_element(at: AppTest):
-    elements = at.get("component_instance")
-    assert len(elements) == 1, "exactly one map component"
-    return elements[0].proto
-
-
-def map_args(at: AppTest) -> dict:
-    return json.loads(map_element(at).json_args)
-
-
-def header_text(at: AppTest) -> str:
-    return next(m.value for m in at.markdown if m.value.startswith("**As of"))
+from tests.conftest import PUBLISHED
+from tests.page import header_text, map_args, map_element
 
 
 def test_page_runs_and_counts_every_event(app, dataset):

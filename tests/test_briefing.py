@@ -5,29 +5,11 @@ from __future__ import annotations
 import json
 from datetime import date
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
 import components.playback
 from data.stories import load_stories
-from tests.conftest import ROOT
-
-
-@pytest.fixture
-def app():
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-    at.run()
-    assert not at.exception, at.exception
-    return at
-
-
-def header_text(at: AppTest) -> str:
-    return next(m.value for m in at.markdown if m.value.startswith("**As of"))
-
-
-def map_args(at: AppTest) -> dict:
-    (element,) = at.get("component_instance")
-    return json.loads(element.proto.json_args)
+from tests.page import header_text, map_args
 
 
 def injected_html(at: AppTest) -> str:

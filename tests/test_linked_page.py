@@ -14,20 +14,12 @@ from data.config import DATA_DIR
 from data.synthetic import synthetic_events
 from geo.table import TABLE_LIMIT
 from tests.conftest import ROOT
-from tests.test_app import header_text, map_args, map_element
+from tests.page import header_text, map_args, map_element
 
 SHOWING = "Showing {shown} of {total} events"
 WIDGETS = {"filters.types": "multiselect", "filters.regions": "multiselect", "filters.precise": "toggle",
            "timeline.range": "slider", "filters.subtypes": "multiselect", "filters.fatalities": "number_input",
            "filters.fatalities_max": "number_input", "filters.civilians": "toggle"}  # fmt: skip
-
-
-@pytest.fixture
-def app():
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-    at.run()
-    assert not at.exception, at.exception
-    return at
 
 
 def table(at: AppTest):

@@ -3,31 +3,14 @@ and the address bar follows what is on screen."""
 
 from __future__ import annotations
 
-import json
 from datetime import date
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from data.filters import EventFilter, apply_filter, describe
-from tests.conftest import PUBLISHED, ROOT
-
-
-def opened(params: dict) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-    at.query_params.update(params)
-    at.run()
-    assert not at.exception, at.exception
-    return at
-
-
-def header_text(at: AppTest) -> str:
-    return next(m.value for m in at.markdown if m.value.startswith("**As of"))
-
-
-def map_args(at: AppTest) -> dict:
-    (element,) = at.get("component_instance")
-    return json.loads(element.proto.json_args)
+from tests.conftest import PUBLISHED
+from tests.page import header_text, map_args, open_page
 
 
 def notices(at: AppTest) -> list[str]:
@@ -44,7 +27,7 @@ def first_day(dataset) -> date:
 
 def test_a_link_sets_the_filters_and_the_sentence(dataset):
     params = {"from": "2024-01-01", "type": ["Battles"], "region": ["Kidal"]}
-    at = opened(params)
+    at = open_page(params)
     selection = EventFilter(date(2024, 1, 1), PUBLISHED, event_types=("Battles",), regions=("Kidal",))
     expected = len(apply_filter(dataset.events, selection))
     assert 0 < expected < len(dataset.events)
@@ -58,7 +41,7 @@ def test_a_link_sets_the_filters_and_the_sentence(dataset):
 
 
 def test_a_link_sets_as_of_publication_selection_and_mode():
-    at = opened({"asof": "2013-01-01", "published": "2026-05-06", "event": "MLI-ART-1", "mode": "present"})
+    at = open_page({"asof": "2013-01-01", "published": "2026-05-06", "event": "MLI-ART-1", "mode": "present"})
     assert header_text(at).startswith("**As of 1 Jan 2013**")
     assert "territory as of 1 Jan 2013" in header_text(at)
     assert at.date_input(key="published").value == date(2026, 5, 6)
@@ -69,14 +52,14 @@ def test_a_link_sets_as_of_publication_selection_and_mode():
 
 def test_a_link_selects_an_event_that_exists(dataset):
     event_id = dataset.events["event_id_cnty"].iloc[0]
-    at = opened({"event": event_id})
+    at = open_page({"event": event_id})
     assert at.session_state["selection.event_id"] == event_id
     assert url(at) == {"event": [event_id]}
 
 
 def test_bad_values_fall_back_with_a_notice_each(app_default_header):
     params = {"from": "2024-13-01", "type": ["Riot"], "zoom": "40", "lat": "95", "lon": "1", "killed": "-3"}
-    at = opened({**params, "utm_source": "mail"})
+    at = open_page({**params, "utm_source": "mail"})
     assert notices(at) == [
         "From the link: from=2024-13-01: not a date (expected YYYY-MM-DD); showing from the first event.",
         "From the link: killed=-3: not a whole number of at least 0; no minimum death toll.",
@@ -96,11 +79,11 @@ def test_bad_values_fall_back_with_a_notice_each(app_default_header):
 
 @pytest.fixture(scope="module")
 def app_default_header() -> str:
-    return header_text(opened({}))
+    return header_text(open_page({}))
 
 
 def test_the_address_bar_follows_the_view(dataset):
-    at = opened({})
+    at = open_page({})
     assert url(at) == {}
     at.slider(key="timeline.range").set_value((first_day(dataset), date(2013, 12, 31))).run()
     at.multiselect(key="filters.types").set_value(["Battles", "Strategic developments"]).run()
@@ -112,8 +95,8 @@ def test_the_address_bar_follows_the_view(dataset):
 
 
 def test_the_link_moves_the_map_without_remounting_it(dataset):
-    plain = map_args(opened({}))
-    at = opened({"lat": "18.4434", "lon": "1.4092", "zoom": "8"})
+    plain = map_args(open_page({}))
+    at = open_page({"lat": "18.4434", "lon": "1.4092", "zoom": "8"})
     linked = map_args(at)
     assert (linked["center"], linked["zoom"]) == ([18.4434, 1.4092], 8)
     assert linked["script"] == plain["script"]  # the base map is the same: no remount
@@ -126,7 +109,7 @@ def test_the_link_moves_the_map_without_remounting_it(dataset):
 
 
 def test_where_the_map_says_it_is_goes_into_the_link():
-    at = opened({"zoom": "7"})
+    at = open_page({"zoom": "7"})
     at.session_state["map.view"] = ((1.40921, 18.44346), 9)  # as map_view keeps the browser's report
     at.run()
     assert url(at) == {"lat": ["18.4435"], "lon": ["1.4092"], "zoom": ["9"]}
@@ -136,20 +119,20 @@ def test_where_the_map_says_it_is_goes_into_the_link():
 
 
 def test_words_from_a_link_cannot_become_markup():
-    at = opened({"q": "![x](http://evil.example/a.png) <b>"})
+    at = open_page({"q": "![x](http://evil.example/a.png) <b>"})
     assert "mentioning “!\\[x\\](http://evil.example/a.png) \\<b\\>”" in header_text(at)
     assert at.text_input(key="filters.text").value == "![x](http://evil.example/a.png) <b>"
 
 
 def test_the_maps_unmoved_first_report_does_not_drop_the_links_view():
-    at = opened({"lat": "18.4434", "lon": "1.4092", "zoom": "8"})
+    at = open_page({"lat": "18.4434", "lon": "1.4092", "zoom": "8"})
     at.session_state["map.view"] = ((-2.5, 17.0), 5)  # reported before the link's view is applied
     at.run()
     assert url(at) == {"lat": ["18.4434"], "lon": ["1.4092"], "zoom": ["8"]}
 
 
 def test_a_link_sets_sub_types_toll_range_and_civilians(dataset):
-    at = opened({"type": "Battles", "subtype": "Armed clash", "killed": "1", "killedmax": "50"})
+    at = open_page({"type": "Battles", "subtype": "Armed clash", "killed": "1", "killedmax": "50"})
     selection = EventFilter(
         first_day(dataset), PUBLISHED, event_types=("Battles",), sub_event_types=("Armed clash",),
         min_fatalities=1, max_fatalities=50,
@@ -171,7 +154,7 @@ def test_a_link_sets_sub_types_toll_range_and_civilians(dataset):
 
 
 def test_a_link_with_bad_new_values_falls_back_with_notices():
-    at = opened({"type": "Protests", "subtype": ["Armed clash"], "killed": "9", "killedmax": "2", "civ": "maybe"})
+    at = open_page({"type": "Protests", "subtype": ["Armed clash"], "killed": "9", "killedmax": "2", "civ": "maybe"})
     assert notices(at) == [
         "From the link: civ=maybe: expected 1 or 0; civilians targeted or not.",
         "From the link: killedmax=2: below killed=9; no maximum death toll.",
@@ -184,7 +167,7 @@ def test_a_link_with_bad_new_values_falls_back_with_notices():
 
 
 def test_a_link_keeps_a_maximum_of_zero():
-    at = opened({"killedmax": "0"})
+    at = open_page({"killedmax": "0"})
     assert at.number_input(key="filters.fatalities_max").value == 0
     assert "0 killed" in header_text(at)
     assert url(at) == {"killedmax": ["0"]}

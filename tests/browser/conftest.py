@@ -13,17 +13,12 @@ from pathlib import Path
 
 import pytest
 
+from geo import render
 from tests.conftest import ROOT
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+# The app's own renderer (PNG and PDF exports) and the tests drive the same Chromium the same way.
+CHROMIUM = str(render.CHROMIUM)
+CHROMIUM_FLAGS = list(render.CHROMIUM_FLAGS)
 ARTIFACTS = ROOT / "test-artifacts"
 LOCAL_PREFIXES = (
     "http://127.0.0.1",

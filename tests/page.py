@@ -1,0 +1,35 @@
+"""The dashboard under ``streamlit.testing.v1.AppTest``: open it, read its header and its map."""
+
+from __future__ import annotations
+
+import json
+
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import ROOT
+
+
+def open_page(params: dict | None = None) -> AppTest:
+    """The page after its first run, opened with ``params`` as its URL query (a shared link)."""
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    at.query_params.update(params or {})
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def header_text(at: AppTest) -> str:
+    """The "As of … · Showing …" line."""
+    return next(m.value for m in at.markdown if m.value.startswith("**As of"))
+
+
+def map_element(at: AppTest):
+    """The one map component's proto (what the browser would receive)."""
+    elements = at.get("component_instance")
+    assert len(elements) == 1, "exactly one map component"
+    return elements[0].proto
+
+
+def map_args(at: AppTest) -> dict:
+    """The arguments st_folium sends the browser (script, overlays, centre, zoom, …)."""
+    return json.loads(map_element(at).json_args)
