@@ -21,9 +21,17 @@ RECORD_FRAMES_JS = """() => {
 
 
 def wait_for(predicate, timeout: float = 60, step: float = 0.05):
+    """Poll ``predicate`` until it is true; an element a rerun is replacing counts as not yet."""
+    from playwright.sync_api import Error
+
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        value = predicate()
+        try:
+            value = predicate()
+        except Error as error:  # "Frame was detached": the map's iframe was replaced (a theme change)
+            if "detached" not in str(error) and "destroyed" not in str(error):
+                raise
+            value = None
         if value:
             return value
         time.sleep(step)

@@ -108,8 +108,9 @@ def test_default_story_steps_through_moving_the_map_and_the_date(app_url, screen
             screen.keyboard.press("ArrowRight")  # the keyboard steps the story in presentation mode
         expected = f"{step.as_of.day} {step.as_of:%b %Y}"
         wait_for(lambda expected=expected: as_of_text(screen) == expected, timeout=30)
-        frame = map_frame(screen, view_is(*step.center, step.zoom), timeout=30)
-        wait_for(lambda f=frame: f.locator("path.cm-highlight").count() >= 1)
+        view = view_is(*step.center, step.zoom)
+        # Asked afresh each time: entering presentation mode remounts the map once (its theme).
+        wait_for(lambda view=view: map_frame(screen, view, timeout=30).locator("path.cm-highlight").count() >= 1)
         assert screen.get_by_text(step.title).first.is_visible()
         screen.wait_for_timeout(400)
         screen.screenshot(path=str(ARTIFACTS / f"story-step-{index + 1}.png"))
