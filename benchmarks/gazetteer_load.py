@@ -36,7 +36,8 @@ def baseline_dir(target: Path) -> Path:
     """A copy of ``data/`` whose GeoNames file keeps only the earlier filter's rows."""
     shutil.copytree(DATA_DIR / "basemap", target / "basemap")
     (target / "gazetteer").mkdir()
-    shutil.copy(DATA_DIR / "gazetteer" / "supplement.csv", target / "gazetteer")
+    for hand_sourced in ("supplement.csv", "conflict_places.csv"):
+        shutil.copy(DATA_DIR / "gazetteer" / hand_sourced, target / "gazetteer")
     with (DATA_DIR / "gazetteer" / "geonames.csv").open(encoding="utf-8", newline="") as source:
         reader = csv.DictReader(source)
         rows = [row for row in reader if _old_filter(row)]

@@ -17,6 +17,7 @@ from data.config import DATA_DIR
 from geo.gazetteer import Gazetteer, Place
 from geo.geocode import neighbours_of, rank_candidates
 from geo.place_roles import assign_role, is_reporting_location
+from geo.tokens import Token, capitalised, joined, tokenize
 
 MAX_WORDS = 4
 LEXICON_DIR = DATA_DIR / "lexicon"
@@ -32,17 +33,6 @@ ORG_HEADS = read_word_list("organisation_heads.txt")
 # Lower-case words allowed inside a name ("Front for the Liberation of Macina", "Ansar al-Din").
 CONNECTORS = {"of", "for", "the", "de", "du", "des", "la", "le", "al", "and"}
 COMMON_WORDS = read_word_list("common_words.txt")
-_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
-
-
-@dataclass(frozen=True)
-class Token:
-    """A word of the text: its span, and its form without a possessive 's."""
-
-    text: str
-    start: int
-    end: int
-    possessive: bool
 
 
 @dataclass
@@ -58,35 +48,9 @@ class PlaceMention:
     candidates: list[Place] = field(default_factory=list)
 
 
-def tokenize(text: str) -> list[Token]:
-    """Words with spans; "Russia's" gives "Russia" flagged possessive (its span excludes the 's)."""
-    tokens = []
-    for match in _WORD.finditer(text):
-        word, end = match.group(0), match.end()
-        possessive = word.endswith(("'s", "’s"))
-        if possessive:
-            word, end = word[:-2], end - 2
-        tokens.append(Token(word, match.start(), end, possessive))
-    return tokens
-
-
-def _capitalised(token: Token) -> bool:
-    return token.text[:1].isupper()
-
-
-def _joined(text: str, left: Token, right: Token) -> bool:
-    """Whether two tokens can belong to one name.
-
-    White space (a wrapped line) or a hyphen may stand between them; a possessive or a paragraph
-    break may not.
-    """
-    gap = text[left.end : right.start]
-    return not left.possessive and "\n\n" not in gap and gap.replace("-", " ").strip() == ""
-
-
 def _is_org_head(token: Token) -> bool:
     word = token.text.lower()
-    return _capitalised(token) and (word in ORG_HEADS or word.removesuffix("s") in ORG_HEADS)
+    return capitalised(token) and (word in ORG_HEADS or word.removesuffix("s") in ORG_HEADS)
 
 
 def _inside_longer_name(text: str, tokens: list[Token], index: int) -> bool:
@@ -98,7 +62,7 @@ def _inside_longer_name(text: str, tokens: list[Token], index: int) -> bool:
     if index == 0:
         return False
     before = tokens[index - 1]
-    if not _capitalised(before) or not _joined(text, before, tokens[index]):
+    if not capitalised(before) or not joined(text, before, tokens[index]):
         return False
     sentence_start = index == 1 or text[tokens[index - 2].end : before.start].strip()[-1:] in (
         ".",
@@ -108,7 +72,32 @@ def _inside_longer_name(text: str, tokens: list[Token], index: int) -> bool:
         '"',
         "“",
     )
-    return not sentence_start
+    return not sentence_start and not _in_title_case_line(text, before.start)
+
+
+def _starts_longer_name(text: str, tokens: list[Token], after: int) -> bool:
+    """Whether a match is the head of a longer proper name ("Vladimir Putin", "the Niger River").
+
+    A capitalised word right after it on the same line makes it a first name or part of another
+    name, unless that word is a day, a month or an area suffix ("Gao Tuesday", "Kidal Region"), or
+    the line is a title-case headline ("Jihadists Storm Djibo Army Base").
+    """
+    if after >= len(tokens):
+        return False
+    following = tokens[after]
+    if not capitalised(following) or "\n" in text[tokens[after - 1].end : following.start]:
+        return False
+    if not joined(text, tokens[after - 1], following) or following.text.lower() in MONTHS_AND_DAYS:
+        return False
+    return not REGION_SUFFIX.match(" " + following.text) and not _in_title_case_line(text, following.start)
+
+
+def _in_title_case_line(text: str, position: int) -> bool:
+    """Whether ``position`` is in a headline written in title case: no full stop, most words capitalised."""
+    line = text[text.rfind("\n", 0, position) + 1 : (text.find("\n", position) + 1 or len(text) + 1) - 1].strip()
+    words = [word for word in line.split() if len(word) > 3]
+    capitals = sum(word[:1].isupper() for word in words)
+    return not line.endswith((".", "!", "?")) and len(words) >= 3 and capitals >= 0.75 * len(words)
 
 
 def person_names(text: str, tokens: list[Token], gazetteer: Gazetteer) -> set[str]:
@@ -130,22 +119,22 @@ def _connects(text: str, tokens: list[Token], index: int) -> bool:
     "Movement for the Salvation of Azawad": "for the" joins "Movement" to "Salvation".
     """
     while index < len(tokens) and tokens[index].text in CONNECTORS:
-        if index + 1 == len(tokens) or not _joined(text, tokens[index], tokens[index + 1]):
+        if index + 1 == len(tokens) or not joined(text, tokens[index], tokens[index + 1]):
             return False
         index += 1
-    return index < len(tokens) and _capitalised(tokens[index])
+    return index < len(tokens) and capitalised(tokens[index])
 
 
 def organisation_spans(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
     """Spans of capitalised runs that name an organisation ("Gao Regional Council")."""
     spans, index = [], 0
     while index < len(tokens):
-        if not _capitalised(tokens[index]):
+        if not capitalised(tokens[index]):
             index += 1
             continue
         end = index
-        while end + 1 < len(tokens) and _joined(text, tokens[end], tokens[end + 1]):
-            if _capitalised(tokens[end + 1]) or _connects(text, tokens, end + 1):
+        while end + 1 < len(tokens) and joined(text, tokens[end], tokens[end + 1]):
+            if capitalised(tokens[end + 1]) or _connects(text, tokens, end + 1):
                 end += 1
             else:
                 break
@@ -160,9 +149,9 @@ def _match_at(text: str, tokens: list[Token], index: int, gazetteer: Gazetteer) 
     """Number of tokens (longest first) from ``index`` that form a gazetteer name, or 0."""
     for size in range(min(MAX_WORDS, len(tokens) - index), 0, -1):
         words = tokens[index : index + size]
-        if not all(_joined(text, a, b) for a, b in itertools.pairwise(words)):
+        if not all(joined(text, a, b) for a, b in itertools.pairwise(words)):
             continue
-        if not all(_capitalised(w) or w.text.lower() in CONNECTORS for w in words):
+        if not all(capitalised(w) or w.text.lower() in CONNECTORS for w in words):
             continue
         name = text[words[0].start : words[-1].end]
         if size == 1 and name.lower() in COMMON_WORDS:
@@ -207,15 +196,15 @@ MONTHS_AND_DAYS = frozenset(name.lower() for name in (*calendar.month_name[1:], 
 def _unresolved_at(text: str, tokens: list[Token], index: int) -> int:
     """Tokens from ``index`` forming a capitalised name after a locative ("near Zorgho"), or 0."""
     token = tokens[index]
-    if not _capitalised(token) or token.text.lower() in COMMON_WORDS | MONTHS_AND_DAYS:
+    if not capitalised(token) or token.text.lower() in COMMON_WORDS | MONTHS_AND_DAYS:
         return 0
     if not LOCATIVE.search(text[max(0, token.start - 20) : token.start]):
         return 0
     size = 1
     while (
         index + size < len(tokens)
-        and _capitalised(tokens[index + size])
-        and _joined(text, tokens[index + size - 1], tokens[index + size])
+        and capitalised(tokens[index + size])
+        and joined(text, tokens[index + size - 1], tokens[index + size])
     ):
         size += 1
     return size
@@ -251,7 +240,8 @@ def find_places(
     mentions, index = [], 0
     while index < len(tokens):
         size = _match_at(text, tokens, index, gazetteer)
-        if size and (tokens[index].text in people or _inside_longer_name(text, tokens, index)):
+        part_of_a_name = _inside_longer_name(text, tokens, index) or _starts_longer_name(text, tokens, index + size)
+        if size and (tokens[index].text in people or part_of_a_name):
             index += size
             continue
         if not size:
@@ -280,6 +270,8 @@ def _resolved_mention(text: str, start: int, end: int, gazetteer: Gazetteer, the
     if suffix:
         # "the Mopti region": the area, drawn as its polygon when the gazetteer has one.
         place = next((c for c in candidates if c.kind == "region" and c.country == place.country), place)
+        if place.kind != "region" and place.country != theatre:
+            place = None  # "Soum province" in a Burkina article is not the town of Soum in Senegal
         end += suffix.end()
         return PlaceMention(" ".join(text[start:end].split()), start, end, "region", place, 0.85, candidates)
     role, confidence = assign_role(text, start, end, place, theatre, neighbours)

