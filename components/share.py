@@ -13,7 +13,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from data.filters import EventFilter
+from data.filters import EventFilter, criteria_of
 from data.view_state import PARAMS, Choices, View, params_from_view, view_from_params
 
 # The session keys of the view's owners: publication, timeline, filters_sidebar, the event table
@@ -139,18 +139,10 @@ def publish(
     """
     first_day, last_day, default_published = defaults
     view = View(
+        **criteria_of(selection),
         start=None if selection.start == first_day else selection.start,
         end=None if selection.end == last_day else selection.end,
         as_of=selection.as_of,
-        event_types=selection.event_types,
-        actors=selection.actors,
-        regions=selection.regions,
-        min_fatalities=selection.min_fatalities,
-        text=selection.text,
-        precise_only=selection.precise_only,
-        sub_event_types=selection.sub_event_types,
-        max_fatalities=selection.max_fatalities,
-        civilian_targeting=selection.civilian_targeting,
         published=None if published == default_published else published,
         event_id=st.session_state.get(SELECTED),
         present=bool(st.session_state.get(PRESENTING)),
