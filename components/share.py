@@ -13,6 +13,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from components import filters_sidebar
 from data.filters import EventFilter, criteria_of
 from data.view_state import PARAMS, Choices, View, params_from_view, view_from_params
 
@@ -46,20 +47,7 @@ def _seed(view: View, first_day: date, last_day: date) -> None:
     if view.as_of is not None:
         st.session_state[f"{TIMELINE}.apart"] = True
         st.session_state[f"{TIMELINE}.as_of"] = view.as_of
-    seeds = {
-        "types": list(view.event_types),
-        "subtypes": list(view.sub_event_types),
-        "actors": list(view.actors),
-        "regions": list(view.regions),
-        "fatalities": view.min_fatalities,
-        "fatalities_max": view.max_fatalities,
-        "civilians": view.civilian_targeting,
-        "text": view.text,
-        "precise": view.precise_only,
-    }
-    for name, value in seeds.items():
-        if value or (name == "fatalities_max" and value is not None):  # a maximum of 0 is a choice
-            st.session_state[f"{FILTERS}.{name}"] = value
+    filters_sidebar.seed(criteria_of(view), key=FILTERS)
     if view.event_id is not None:
         st.session_state[SELECTED] = view.event_id
 

@@ -8,7 +8,9 @@ from datetime import UTC, date, datetime
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from components.filters_sidebar import SESSION_KEYS
 from components.timeline import LOCKED_HELP
+from data.filters import EventCriteria, criteria_of
 
 
 def timeline_page(locked: bool = False):
@@ -20,6 +22,18 @@ def timeline_page(locked: bool = False):
 
     selection = timeline.show(date(2012, 1, 1), date(2026, 4, 29), locked=locked, key="t")
     st.write(f"{selection.start}|{selection.end}|{selection.as_of_day}")
+
+
+def seeded_filters_page(criteria: dict):
+    import streamlit as st
+
+    from components import filters_sidebar
+
+    if "seeded" not in st.session_state:
+        st.session_state["seeded"] = sorted(criteria)
+        filters_sidebar.seed(criteria, key="f")
+    options = {"actors": ["FLA", "JNIM"], "regions": ["Gao", "Kidal"], "sub_event_types": ["Armed clash", "Attack"]}
+    st.session_state["chosen"] = filters_sidebar.show(options, key="f")
 
 
 def notices_page():
@@ -61,6 +75,33 @@ def test_timeline_sliders_cover_the_records_days_and_lock_together(locked):
     unlocked_help = "Events whose date (or date range) overlaps this window are on the map."
     assert window.help == (LOCKED_HELP if locked else unlocked_help)
     assert as_of.help == ""  # the as-of slider has no help of its own
+
+
+SEEDED = {
+    "event_types": ("Battles",),
+    "sub_event_types": ("Armed clash",),
+    "actors": ("JNIM",),
+    "regions": ("Gao", "Kidal"),
+    "min_fatalities": 2,
+    "max_fatalities": 9,
+    "civilian_targeting": True,
+    "text": "drone",
+    "precise_only": True,
+}
+
+
+@pytest.mark.parametrize(
+    "criteria",
+    [
+        SEEDED,
+        {**SEEDED, "min_fatalities": 0, "max_fatalities": 0},  # a maximum of 0 is a choice, seeded too
+        criteria_of(EventCriteria()),  # defaults seed nothing
+    ],
+)
+def test_seeded_filters_come_back_as_the_same_criteria(criteria):
+    at = AppTest.from_function(seeded_filters_page, kwargs={"criteria": criteria}).run()
+    assert at.session_state["chosen"] == criteria
+    assert sorted(SESSION_KEYS) == sorted(criteria_of(EventCriteria()))  # every criterion has its widget
 
 
 def test_notices_list_each_rejected_row():
