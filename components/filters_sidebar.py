@@ -8,6 +8,19 @@ import streamlit as st
 
 from data.schema import EVENT_TYPES
 
+# The session key (``{key}.<name>``) of the widget that sets each ``EventCriteria`` field.
+SESSION_KEYS = {
+    "event_types": "types",
+    "sub_event_types": "subtypes",
+    "actors": "actors",
+    "regions": "regions",
+    "min_fatalities": "fatalities",
+    "max_fatalities": "fatalities_max",
+    "civilian_targeting": "civilians",
+    "text": "text",
+    "precise_only": "precise",
+}
+
 
 def _hides_text(hidden: int, in_view: int, on: bool) -> str:
     verb = "hides" if on else "would hide"
@@ -42,6 +55,13 @@ def _toll(key: str) -> tuple[int, int | None]:
         st.caption(f"At most {int(high):,} killed is below at least {low:,}: no maximum applied.")
         high = None
     return low, None if high is None else int(high)
+
+
+def seed(criteria: dict, key: str = "filters") -> None:
+    """Set the widgets to ``EventCriteria`` fields before they are drawn (a shared link); defaults are skipped."""
+    for name, value in criteria.items():
+        if value or (name == "max_fatalities" and value is not None):  # a maximum of 0 is a choice
+            st.session_state[f"{key}.{SESSION_KEYS[name]}"] = list(value) if isinstance(value, tuple) else value
 
 
 def show(

@@ -13,7 +13,8 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from data.filters import EventFilter
+from components import filters_sidebar
+from data.filters import EventFilter, criteria_of
 from data.view_state import PARAMS, Choices, View, params_from_view, view_from_params
 
 # The session keys of the view's owners: publication, timeline, filters_sidebar, the event table
@@ -46,20 +47,7 @@ def _seed(view: View, first_day: date, last_day: date) -> None:
     if view.as_of is not None:
         st.session_state[f"{TIMELINE}.apart"] = True
         st.session_state[f"{TIMELINE}.as_of"] = view.as_of
-    seeds = {
-        "types": list(view.event_types),
-        "subtypes": list(view.sub_event_types),
-        "actors": list(view.actors),
-        "regions": list(view.regions),
-        "fatalities": view.min_fatalities,
-        "fatalities_max": view.max_fatalities,
-        "civilians": view.civilian_targeting,
-        "text": view.text,
-        "precise": view.precise_only,
-    }
-    for name, value in seeds.items():
-        if value or (name == "fatalities_max" and value is not None):  # a maximum of 0 is a choice
-            st.session_state[f"{FILTERS}.{name}"] = value
+    filters_sidebar.seed(criteria_of(view), key=FILTERS)
     if view.event_id is not None:
         st.session_state[SELECTED] = view.event_id
 
@@ -139,18 +127,10 @@ def publish(
     """
     first_day, last_day, default_published = defaults
     view = View(
+        **criteria_of(selection),
         start=None if selection.start == first_day else selection.start,
         end=None if selection.end == last_day else selection.end,
         as_of=selection.as_of,
-        event_types=selection.event_types,
-        actors=selection.actors,
-        regions=selection.regions,
-        min_fatalities=selection.min_fatalities,
-        text=selection.text,
-        precise_only=selection.precise_only,
-        sub_event_types=selection.sub_event_types,
-        max_fatalities=selection.max_fatalities,
-        civilian_targeting=selection.civilian_targeting,
         published=None if published == default_published else published,
         event_id=st.session_state.get(SELECTED),
         present=bool(st.session_state.get(PRESENTING)),

@@ -28,6 +28,20 @@ def _follow_bounds(range_key: str, bounds_key: str, bounds: tuple[date, date]) -
     st.session_state[bounds_key] = bounds
 
 
+def _day_slider(label: str, bounds: tuple[date, date], key: str, locked: bool, help_text: str | None = None):
+    """A slider over the record's days (its value is the session key's: one date or a window)."""
+    return st.slider(
+        label,
+        min_value=bounds[0],
+        max_value=bounds[1],
+        step=timedelta(days=1),
+        format=DATE_FORMAT,
+        key=key,
+        disabled=locked,
+        help=help_text,
+    )
+
+
 def show(first_day: date, last_day: date, locked: bool = False, key: str = "timeline") -> EventFilter:
     """Draw the timeline and return the filter it sets; ``locked``: a story step holds the dates.
 
@@ -36,16 +50,8 @@ def show(first_day: date, last_day: date, locked: bool = False, key: str = "time
     """
     range_key, apart_key, as_of_key = f"{key}.range", f"{key}.apart", f"{key}.as_of"
     _follow_bounds(range_key, f"{key}.bounds", (first_day, last_day))
-    start, end = st.slider(
-        "Events between",
-        min_value=first_day,
-        max_value=last_day,
-        step=timedelta(days=1),
-        format=DATE_FORMAT,
-        key=range_key,
-        disabled=locked,
-        help=LOCKED_HELP if locked else "Events whose date (or date range) overlaps this window are on the map.",
-    )
+    window_help = LOCKED_HELP if locked else "Events whose date (or date range) overlaps this window are on the map."
+    start, end = _day_slider("Events between", (first_day, last_day), range_key, locked, window_help)
     apart = st.toggle(
         "Set the as-of date apart",
         key=apart_key,
@@ -56,15 +62,7 @@ def show(first_day: date, last_day: date, locked: bool = False, key: str = "time
     if apart:
         default = _clamp(st.session_state.get(as_of_key, end), first_day, last_day)
         st.session_state[as_of_key] = default
-        as_of = st.slider(
-            "Territory as of",
-            min_value=first_day,
-            max_value=last_day,
-            step=timedelta(days=1),
-            format=DATE_FORMAT,
-            key=as_of_key,
-            disabled=locked,
-        )
+        as_of = _day_slider("Territory as of", (first_day, last_day), as_of_key, locked)
     return EventFilter(start=start, end=end, as_of=as_of)
 
 

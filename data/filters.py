@@ -6,7 +6,7 @@ that a briefer reads out, so the two can never disagree.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 
 import numpy as np
@@ -16,16 +16,15 @@ import pandas as pd
 CIVILIAN_TARGETING = "Civilian targeting"
 
 
-@dataclass(frozen=True)
-class EventFilter:
-    """What the page shows.
+@dataclass(frozen=True, kw_only=True)
+class EventCriteria:
+    """Which events the page shows, apart from when: every filter but the date window.
+
+    Shared by ``EventFilter`` and the shareable link's ``data.view_state.View``, so each filter is
+    declared once. Keyword-only: these fields follow a subclass's own in its constructor.
 
     Attributes
     ----------
-    start, end : datetime.date
-        Inclusive date window; an event whose date range overlaps it is shown.
-    as_of : datetime.date or None
-        The day territory and town status are drawn for; ``None`` means ``end``.
     event_types, sub_event_types, actors, regions : tuple of str
         Keep events of these ACLED types and sub-event types, with one of these actors (either
         side), in these admin-1 regions; empty means no restriction.
@@ -43,26 +42,48 @@ class EventFilter:
         Keep only events that targeted civilians (ACLED's ``civilian_targeting`` column).
     """
 
-    start: date
-    end: date
-    as_of: date | None = None
     event_types: tuple[str, ...] = ()
+    sub_event_types: tuple[str, ...] = ()
     actors: tuple[str, ...] = ()
     regions: tuple[str, ...] = ()
     min_fatalities: int = 0
+    max_fatalities: int | None = None
     text: str = ""
     precise_only: bool = False
-    sub_event_types: tuple[str, ...] = ()
-    max_fatalities: int | None = None
     civilian_targeting: bool = False
 
     def __post_init__(self) -> None:
-        if self.start > self.end:
-            raise ValueError(f"start {self.start.isoformat()} is after end {self.end.isoformat()}")
         if self.min_fatalities < 0:
             raise ValueError(f"min_fatalities {self.min_fatalities} is below 0")
         if self.max_fatalities is not None and self.max_fatalities < self.min_fatalities:
             raise ValueError(f"max_fatalities {self.max_fatalities} is below min_fatalities {self.min_fatalities}")
+
+
+def criteria_of(value: EventCriteria) -> dict:
+    """The ``EventCriteria`` fields of ``value`` (an ``EventFilter`` or a ``View``), by name."""
+    return {field.name: getattr(value, field.name) for field in fields(EventCriteria)}
+
+
+@dataclass(frozen=True)
+class EventFilter(EventCriteria):
+    """What the page shows: a date window and the ``EventCriteria``.
+
+    Attributes
+    ----------
+    start, end : datetime.date
+        Inclusive date window; an event whose date range overlaps it is shown.
+    as_of : datetime.date or None
+        The day territory and town status are drawn for; ``None`` means ``end``.
+    """
+
+    start: date
+    end: date
+    as_of: date | None = None
+
+    def __post_init__(self) -> None:
+        if self.start > self.end:
+            raise ValueError(f"start {self.start.isoformat()} is after end {self.end.isoformat()}")
+        super().__post_init__()
 
     @property
     def as_of_day(self) -> date:
@@ -86,7 +107,7 @@ def window_mask(events: pd.DataFrame, selection: EventFilter) -> np.ndarray:
     return (firsts <= end) & (lasts >= start)
 
 
-def attribute_mask(events: pd.DataFrame, selection: EventFilter) -> np.ndarray:
+def attribute_mask(events: pd.DataFrame, selection: EventCriteria) -> np.ndarray:
     """Boolean mask of the events that pass every filter but the dates."""
     mask = np.ones(len(events), dtype=bool)
     if selection.event_types:

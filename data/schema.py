@@ -53,12 +53,25 @@ class Column:
     high: float | None = None
 
 
+def _code(name: str, description: str) -> Column:
+    """An ACLED precision code: required, 1 (exact) to 3 (vague)."""
+    return Column(name, "int", True, description, low=1, high=3)
+
+
+def _deaths(name: str, description: str) -> Column:
+    """A death toll: optional (unknown is not zero), never negative."""
+    return Column(name, "int", False, description, low=0)
+
+
+LATITUDE = Column("latitude", "float", True, "WGS84 latitude in degrees.", low=-90, high=90)
+LONGITUDE = Column("longitude", "float", True, "WGS84 longitude in degrees.", low=-180, high=180)
+
 EVENT_COLUMNS: tuple[Column, ...] = (
     Column("event_id_cnty", "str", True, "Stable event id, unique in the store (ACLED style: MLI1234)."),
     Column("event_date", "date", True, "First day the event may have happened (ISO date)."),
     Column("date_end", "date", False, 'Last day, when the date is a range ("over the weekend").'),
     Column("date_phrase", "str", False, 'The words the date was resolved from ("on Tuesday").'),
-    Column("time_precision", "int", True, "ACLED code: 1 exact day, 2 within a week, 3 month or more.", (), 1, 3),
+    _code("time_precision", "ACLED code: 1 exact day, 2 within a week, 3 month or more."),
     Column("event_type", "choice", True, "ACLED event type.", tuple(EVENT_TYPES)),
     Column("sub_event_type", "str", True, "ACLED sub-event type, one of those of the event type."),
     Column("actor1", "str", True, "Main actor."),
@@ -75,24 +88,12 @@ EVENT_COLUMNS: tuple[Column, ...] = (
     Column("country", "str", True, "Country where the event happened."),
     Column("admin1", "str", False, "First-level region (empty when not known)."),
     Column("location", "str", True, 'Place name, or what is honestly known ("Mali (place not reported)").'),
-    Column("latitude", "float", True, "WGS84 latitude in degrees.", (), -90, 90),
-    Column("longitude", "float", True, "WGS84 longitude in degrees.", (), -180, 180),
-    Column(
-        "geo_precision",
-        "int",
-        True,
-        "ACLED code: 1 the town, 2 near it or part of a region, 3 region or country only.",
-        (),
-        1,
-        3,
-    ),
-    Column("fatalities", "int", False, "Reported deaths; empty when not reported (unknown is not zero).", (), 0, None),
-    Column(
-        "fatalities_low", "int", False, "Lowest reported deaths (UCDP GED `low`); empty when not given.", (), 0, None
-    ),
-    Column(
-        "fatalities_high", "int", False, "Highest reported deaths (UCDP GED `high`); empty when not given.", (), 0, None
-    ),
+    LATITUDE,
+    LONGITUDE,
+    _code("geo_precision", "ACLED code: 1 the town, 2 near it or part of a region, 3 region or country only."),
+    _deaths("fatalities", "Reported deaths; empty when not reported (unknown is not zero)."),
+    _deaths("fatalities_low", "Lowest reported deaths (UCDP GED `low`); empty when not given."),
+    _deaths("fatalities_high", "Highest reported deaths (UCDP GED `high`); empty when not given."),
     Column("notes", "str", True, "What happened, in our own words."),
     Column("source", "str", True, "Publisher(s) of the report."),
     Column("source_title", "str", False, "Title of the report or reference."),
@@ -122,8 +123,8 @@ TERRITORY_COLUMNS: tuple[Column, ...] = (
 
 TOWN_STATUS_COLUMNS: tuple[Column, ...] = (
     Column("town", "str", True, "Town name (as in the gazetteer)."),
-    Column("latitude", "float", True, "WGS84 latitude in degrees.", (), -90, 90),
-    Column("longitude", "float", True, "WGS84 longitude in degrees.", (), -180, 180),
+    LATITUDE,
+    LONGITUDE,
     Column("status", "choice", True, "controlled or contested.", TERRITORY_STATUSES),
     Column("actor", "str", True, "Who holds the town."),
     Column("valid_from", "date", True, "First day the record holds."),

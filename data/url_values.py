@@ -1,13 +1,14 @@
 """Single URL values, each read by a small parser: the text is matched, never evaluated.
 
-Each parser returns the value or raises ``BadValue`` whose message says what is wrong with it
-(``data.view_state`` turns that into the notice a viewer reads).
+Each parser returns the value or raises ``BadValue`` whose message says what is wrong with it;
+``data.view_state`` turns that into the ``Notice`` a viewer reads.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass
 from datetime import date
 
 # The base map's zoom limits (geo.mapbuild.build_base_map; a test checks they agree).
@@ -19,10 +20,25 @@ _NUMBER = re.compile(r"-?\d{1,3}(\.\d{1,12})?")
 _COUNT = re.compile(r"\d{1,7}")
 _EVENT_ID = re.compile(r"[A-Za-z0-9_.:\-]{1,64}")
 _FLAGS = {"1": True, "true": True, "0": False, "false": False}
+MAX_SHOWN = 60  # characters of a bad value repeated in its notice
 
 
 class BadValue(ValueError):
     """A value that does not parse; its message is the notice's reason."""
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A URL parameter that was not used as given: ``zoom=40: not a zoom level from 3 to 12; …``."""
+
+    param: str
+    value: str
+    reason: str
+    fallback: str
+
+    def __str__(self) -> str:
+        shown = self.value if len(self.value) <= MAX_SHOWN else self.value[:MAX_SHOWN] + "…"
+        return f"{self.param}={shown}: {self.reason}; {self.fallback}."
 
 
 def parse_date(text: str) -> date:

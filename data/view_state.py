@@ -12,9 +12,11 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date
 
+from data.filters import EventCriteria
 from data.schema import EVENT_TYPES
 from data.url_values import (
     BadValue,
+    Notice,
     parse_count,
     parse_date,
     parse_event_id,
@@ -25,12 +27,10 @@ from data.url_values import (
     parse_zoom,
 )
 
-MAX_SHOWN = 60  # characters of a bad value repeated in its notice
-
 
 @dataclass(frozen=True)
-class View:
-    """What a viewer sees; ``None`` and empty values mean the app's default.
+class View(EventCriteria):
+    """What a viewer sees: the sidebar filters (``EventCriteria``) and the rest; ``None``, empty: the default.
 
     Attributes
     ----------
@@ -38,9 +38,6 @@ class View:
         The timeline window; ``None``: the record's first (last) day.
     as_of : datetime.date or None
         The as-of date when set apart from the window's end.
-    event_types, sub_event_types, actors, regions, min_fatalities, max_fatalities, civilian_targeting,
-    text, precise_only
-        The sidebar filters, as in ``data.filters.EventFilter``.
     published : datetime.date or None
         The seed article's publication date; ``None``: the ``CONFLICT_MAP_PUBLISHED`` setting.
     event_id : str or None
@@ -56,15 +53,6 @@ class View:
     start: date | None = None
     end: date | None = None
     as_of: date | None = None
-    event_types: tuple[str, ...] = ()
-    actors: tuple[str, ...] = ()
-    regions: tuple[str, ...] = ()
-    min_fatalities: int = 0
-    text: str = ""
-    precise_only: bool = False
-    sub_event_types: tuple[str, ...] = ()
-    max_fatalities: int | None = None
-    civilian_targeting: bool = False
     published: date | None = None
     event_id: str | None = None
     center: tuple[float, float] | None = None
@@ -81,20 +69,6 @@ class Choices:
     actors: Collection[str] | None = None
     regions: Collection[str] | None = None
     event_ids: Collection[str] | None = None
-
-
-@dataclass(frozen=True)
-class Notice:
-    """A URL parameter that was not used as given: ``zoom=40: not a zoom level from 3 to 12; …``."""
-
-    param: str
-    value: str
-    reason: str
-    fallback: str
-
-    def __str__(self) -> str:
-        shown = self.value if len(self.value) <= MAX_SHOWN else self.value[:MAX_SHOWN] + "…"
-        return f"{self.param}={shown}: {self.reason}; {self.fallback}."
 
 
 # param -> (View field, parser, what is shown instead when the value is bad)
@@ -122,8 +96,7 @@ LISTS = {
 }
 PARAMS = (*SCALARS, *LISTS, "lat", "lon")
 ORDER = ("from", "to", "asof", "type", "subtype", "actor", "region", "killed", "killedmax", "civ", "q", "precise")
-ORDER += ("published", "event")
-ORDER += ("lat", "lon", "zoom", "mode")
+ORDER += ("published", "event", "lat", "lon", "zoom", "mode")
 DEFAULT = View()
 
 

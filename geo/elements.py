@@ -1,14 +1,26 @@
-"""Our own folium elements: fixed-HTML controls, attribution, GeoJSON loaded from a URL."""
+"""Our own folium elements: an event's symbol, fixed-HTML controls, attribution, GeoJSON loaded from a URL."""
 
 from __future__ import annotations
 
+import folium
 from branca.element import MacroElement
 from jinja2 import Template
+
+from geo.popups import event_popup_html
+from geo.style import event_symbol_svg
 
 
 def latlon(lon: float, lat: float) -> list[float]:
     """Folium's [lat, lon] order, from our (lon, lat): the one place the order switches."""
     return [float(lat), float(lon)]
+
+
+def event_marker(event: dict, class_name: str, **options) -> folium.Marker:
+    """An event's symbol at its place, with its (escaped) popup; ``options`` go to ``folium.Marker``."""
+    icon = folium.DivIcon(html=event_symbol_svg(event), class_name=class_name, icon_size=(22, 22), icon_anchor=(11, 11))
+    marker = folium.Marker(latlon(event["longitude"], event["latitude"]), icon=icon, **options)
+    folium.Popup(event_popup_html(event), max_width=340, parse_html=False).add_to(marker)
+    return marker
 
 
 class HtmlControl(MacroElement):

@@ -2,7 +2,8 @@
 
 ACLED's ``geo_precision``: 1 the town itself (no halo); 2 near the town or part of a region (a ring
 of ``HALO_RADIUS_KM[2]`` around the point); 3 region or country only (the outline of its admin-1
-region, or of the country when no region is known). Also the highlight of the selected event.
+region, or of the country when no region is known). The selected event carries its own halo
+(``geo.highlight.selected_layer``).
 """
 
 from __future__ import annotations
@@ -11,10 +12,9 @@ import folium
 import pandas as pd
 
 from geo.basemap import Basemap
-from geo.elements import GeoJsonLayer, OpenPopup, latlon
+from geo.elements import GeoJsonLayer, latlon
 from geo.geojson import geometry_mapping
-from geo.popups import event_popup_html
-from geo.style import event_style, event_symbol_svg
+from geo.style import event_style
 
 # ACLED codes 2 as "within the district": 25 km is the radius of a Sahelian cercle's core, the
 # distance we state in the legend and the table.
@@ -122,23 +122,4 @@ def halo_layer(events: pd.DataFrame, basemap: Basemap) -> folium.FeatureGroup:
     """The halos of every event drawn as a rich symbol (under the symbols)."""
     group = folium.FeatureGroup(name="Place precision")
     add_halos(group, events.to_dict("records"), basemap)
-    return group
-
-
-def highlight_layer(event: dict | None, basemap: Basemap) -> folium.FeatureGroup:
-    """The selected event: its halo, a bold ring and its symbol with the popup open."""
-    group = folium.FeatureGroup(name="Selected event")
-    if event is None:
-        return group
-    add_halos(group, [event], basemap)
-    location = latlon(event["longitude"], event["latitude"])
-    ring = folium.CircleMarker(location, radius=17, color="#111111", weight=3, fill=False, class_name="cm-selected")
-    ring.options["interactive"] = False
-    ring.add_to(group)
-    svg = event_symbol_svg(event)
-    icon = folium.DivIcon(html=svg, class_name="cm-selected-symbol", icon_size=(22, 22), icon_anchor=(11, 11))
-    marker = folium.Marker(location, icon=icon, z_index_offset=1000)
-    folium.Popup(event_popup_html(event), max_width=340, parse_html=False).add_to(marker)
-    OpenPopup().add_to(marker)
-    marker.add_to(group)
     return group

@@ -20,17 +20,17 @@ from folium.plugins import MarkerCluster
 from geo.assets import Assets, map_assets
 from geo.basemap import Basemap
 from geo.canvas_events import CanvasEvents, window_layer
-from geo.elements import Attribution, GeoJsonLayer, HtmlControl, PlaceLabels, latlon
+from geo.elements import Attribution, GeoJsonLayer, HtmlControl, PlaceLabels, event_marker, latlon
 from geo.geojson import geometry_mapping
-from geo.halos import halo_layer, highlight_layer
+from geo.halos import halo_layer
+from geo.highlight import selected_layer
 from geo.legend import ATTRIBUTION, OSM_ATTRIBUTION, legend_html
-from geo.popups import event_popup_html, event_tooltip_html, html_text, status_tooltip_html
+from geo.popups import event_tooltip_html, html_text, status_tooltip_html
 from geo.style import (
     PRESENTATION_MAP_CSS,
     STATUS_STYLES,
     actor_colour,
     basemap_colours,
-    event_symbol_svg,
     town_icon_svg,
 )
 
@@ -209,10 +209,7 @@ def event_layer(events: pd.DataFrame, assets: Assets | None = None) -> folium.Fe
     cluster.default_js, cluster.default_css = assets.cluster_js, assets.cluster_css
     cluster.add_to(group)
     for event in events.sort_values("event_date").to_dict("records"):
-        svg = event_symbol_svg(event)
-        icon = folium.DivIcon(html=svg, class_name="cm-event", icon_size=(22, 22), icon_anchor=(11, 11))
-        marker = folium.Marker(_latlon(event["longitude"], event["latitude"]), icon=icon)
-        folium.Popup(event_popup_html(event), max_width=340, parse_html=False).add_to(marker)
+        marker = event_marker(event, "cm-event")
         folium.Tooltip(event_tooltip_html(event)).add_to(marker)
         marker.add_to(cluster)
     return group
@@ -239,7 +236,7 @@ def build_overlays(
         groups.append(event_layer(events, assets))
     else:
         groups.append(window_layer(window))
-    return groups + ([highlight_layer(selected, basemap)] if basemap is not None else [])
+    return groups + ([selected_layer(selected, basemap)] if basemap is not None else [])
 
 
 def build_map(

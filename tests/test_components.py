@@ -3,20 +3,37 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import UTC, date, datetime
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
+from components.filters_sidebar import SESSION_KEYS
+from components.timeline import LOCKED_HELP
+from data.filters import EventCriteria, criteria_of
 
-def timeline_page():
+
+def timeline_page(locked: bool = False):
     from datetime import date
 
     import streamlit as st
 
     from components import timeline
 
-    selection = timeline.show(date(2012, 1, 1), date(2026, 4, 29), key="t")
+    selection = timeline.show(date(2012, 1, 1), date(2026, 4, 29), locked=locked, key="t")
     st.write(f"{selection.start}|{selection.end}|{selection.as_of_day}")
+
+
+def seeded_filters_page(criteria: dict):
+    import streamlit as st
+
+    from components import filters_sidebar
+
+    if "seeded" not in st.session_state:
+        st.session_state["seeded"] = sorted(criteria)
+        filters_sidebar.seed(criteria, key="f")
+    options = {"actors": ["FLA", "JNIM"], "regions": ["Gao", "Kidal"], "sub_event_types": ["Armed clash", "Attack"]}
+    st.session_state["chosen"] = filters_sidebar.show(options, key="f")
 
 
 def notices_page():
@@ -42,6 +59,49 @@ def test_timeline_as_of_follows_the_window_end_unless_set_apart():
     at.toggle(key="t.apart").set_value(True).run()
     at.slider(key="t.as_of").set_value(date(2020, 2, 2)).run()
     assert at.markdown[0].value == "2013-01-01|2014-06-01|2020-02-02"
+
+
+@pytest.mark.parametrize("locked", [False, True])
+def test_timeline_sliders_cover_the_records_days_and_lock_together(locked):
+    at = AppTest.from_function(timeline_page, kwargs={"locked": locked})
+    at.session_state["t.apart"] = True
+    at.run()
+    window, as_of = at.slider(key="t.range"), at.slider(key="t.as_of")
+    for slider in (window, as_of):  # the proto holds microseconds since the epoch
+        bounds = [datetime.fromtimestamp(us / 1e6, tz=UTC).date() for us in (slider.min, slider.max)]
+        assert bounds == [date(2012, 1, 1), date(2026, 4, 29)]
+        assert slider.step == 86_400 * 10**6  # one day
+        assert slider.disabled is locked
+    unlocked_help = "Events whose date (or date range) overlaps this window are on the map."
+    assert window.help == (LOCKED_HELP if locked else unlocked_help)
+    assert as_of.help == ""  # the as-of slider has no help of its own
+
+
+SEEDED = {
+    "event_types": ("Battles",),
+    "sub_event_types": ("Armed clash",),
+    "actors": ("JNIM",),
+    "regions": ("Gao", "Kidal"),
+    "min_fatalities": 2,
+    "max_fatalities": 9,
+    "civilian_targeting": True,
+    "text": "drone",
+    "precise_only": True,
+}
+
+
+@pytest.mark.parametrize(
+    "criteria",
+    [
+        SEEDED,
+        {**SEEDED, "min_fatalities": 0, "max_fatalities": 0},  # a maximum of 0 is a choice, seeded too
+        criteria_of(EventCriteria()),  # defaults seed nothing
+    ],
+)
+def test_seeded_filters_come_back_as_the_same_criteria(criteria):
+    at = AppTest.from_function(seeded_filters_page, kwargs={"criteria": criteria}).run()
+    assert at.session_state["chosen"] == criteria
+    assert sorted(SESSION_KEYS) == sorted(criteria_of(EventCriteria()))  # every criterion has its widget
 
 
 def test_notices_list_each_rejected_row():

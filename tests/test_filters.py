@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 import re
+from dataclasses import fields
 from datetime import date
 
 import pandas as pd
 import pytest
 
-from data.filters import EventFilter, apply_filter, attribute_mask, describe, valid_at, window_mask
+from data.filters import (
+    EventCriteria,
+    EventFilter,
+    apply_filter,
+    attribute_mask,
+    criteria_of,
+    describe,
+    valid_at,
+    window_mask,
+)
+from data.view_state import View
 
 
 def events(*ranges: tuple[str, str]) -> pd.DataFrame:
@@ -67,6 +78,33 @@ def test_filter_rejects_what_cannot_match(fields, message):
     with pytest.raises(ValueError, match=re.escape(message)) as raised:
         EventFilter(**{"start": date(2020, 1, 1), "end": date(2020, 1, 1), **fields})
     assert str(raised.value) == message
+
+
+@pytest.mark.parametrize("kind", [EventCriteria, View])
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"min_fatalities": -1}, "min_fatalities -1 is below 0"),
+        ({"max_fatalities": 4, "min_fatalities": 5}, "max_fatalities 4 is below min_fatalities 5"),
+    ],
+)
+def test_the_shared_criteria_reject_a_toll_that_cannot_match_wherever_they_stand(kind, fields, message):
+    with pytest.raises(ValueError, match=re.escape(message)):
+        kind(**fields)
+
+
+def test_criteria_of_carries_every_filter_but_the_window_into_a_view():
+    selection = EventFilter(
+        date(2024, 1, 1), date(2026, 4, 29), as_of=date(2025, 1, 1), event_types=("Battles",),
+        sub_event_types=("Armed clash",), actors=("JNIM",), regions=("Kidal",), min_fatalities=1,
+        max_fatalities=9, text="drone", precise_only=True, civilian_targeting=True,
+    )  # fmt: skip
+    criteria = criteria_of(selection)
+    assert set(criteria) == {field.name for field in fields(EventFilter)} - {"start", "end", "as_of"}
+    assert criteria["sub_event_types"] == ("Armed clash",)
+    assert criteria["max_fatalities"] == 9
+    assert criteria_of(View(**criteria)) == criteria
+    assert View(**criteria).start is None  # the window is not a criterion
 
 
 @pytest.mark.parametrize(

@@ -13,10 +13,10 @@ from geo.halos import (
     focus_zoom,
     halo_layer,
     halo_radius_km,
-    highlight_layer,
     region_lookup,
     region_outline,
 )
+from geo.highlight import selected_layer
 from geo.legend import legend_html
 from geo.popups import event_popup_html
 from geo.style import DATE_BADGE, event_symbol_svg
@@ -90,10 +90,10 @@ def test_halo_layer_draws_rings_and_one_outline_per_area(basemap):
     assert '"interactive": false' in html
 
 
-def test_highlight_layer_rings_the_event_and_opens_its_popup(basemap):
-    assert "L.marker" not in rendered(highlight_layer(None, basemap))
+def test_selected_layer_rings_the_event_and_opens_its_popup(basemap):
+    assert "L.marker" not in rendered(selected_layer(None, basemap))
     record = events(event_row(event_id_cnty="X<1>", geo_precision="2", time_precision="2")).iloc[0].to_dict()
-    html = rendered(highlight_layer(record, basemap))
+    html = rendered(selected_layer(record, basemap))
     assert "cm-selected" in html
     assert "openPopup()" in html
     assert "Event id: X&lt;1&gt;" in html

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from urllib.parse import parse_qs, urlencode
 
 import pytest
 
@@ -250,6 +251,38 @@ def test_a_view_survives_the_round_trip():
         present=True,
     )
     assert view_from_params(params_from_view(view), CHOICES) == (view, [])
+
+
+# Links as the app has written them (the first codec's parameters, then subtype, killedmax and civ):
+# each must still open the same view, and the view must still be written as the same link.
+OLD_LINKS = [
+    (
+        "from=2024-01-01&to=2025-12-31&asof=2025-06-01&type=Battles&type=Violence+against+civilians"
+        "&actor=Military+Forces+of+Mali+%282021-%29&region=Gao&region=Kidal&killed=3&q=drone+strike"
+        "&precise=1&published=2026-05-06&event=MLI2&lat=18.4435&lon=1.4092&zoom=9&mode=present",
+        View(
+            start=date(2024, 1, 1), end=date(2025, 12, 31), as_of=date(2025, 6, 1),
+            event_types=("Battles", "Violence against civilians"), actors=("Military Forces of Mali (2021-)",),
+            regions=("Gao", "Kidal"), min_fatalities=3, text="drone strike", precise_only=True,
+            published=date(2026, 5, 6), event_id="MLI2", center=(1.4092, 18.4435), zoom=9, present=True,
+        ),
+    ),
+    ("to=2013-01-11&actor=JNIM&lat=17&lon=-2.5", View(end=date(2013, 1, 11), actors=("JNIM",), center=(-2.5, 17.0))),
+    (
+        "type=Battles&subtype=Armed+clash&subtype=Government+regains+territory&killed=1&killedmax=50&civ=1",
+        View(
+            event_types=("Battles",), sub_event_types=("Armed clash", "Government regains territory"),
+            min_fatalities=1, max_fatalities=50, civilian_targeting=True,
+        ),
+    ),
+    ("killedmax=0&mode=present", View(max_fatalities=0, present=True)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("query", "view"), OLD_LINKS)
+def test_links_written_before_still_open_the_same_view(query, view):
+    assert view_from_params(parse_qs(query), CHOICES) == (view, [])
+    assert urlencode(params_from_view(view), doseq=True) == query
 
 
 def test_zoom_limits_match_the_base_map():
