@@ -8,7 +8,7 @@ from __future__ import annotations
 from data.schema import EVENT_TYPES
 from geo.halos import HALO_RADIUS_KM, REGION_STYLE
 from geo.popups import html_text
-from geo.style import STATUS_STYLES, actor_colour, event_icon_svg, town_icon_svg
+from geo.style import STATUS_STYLES, actor_colour, event_icon_svg, event_style, town_icon_svg
 
 ATTRIBUTION = (
     'Places © <a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0) · '
@@ -43,14 +43,31 @@ def _halo_swatch(colour: str = "#555555", corner: int = 8) -> str:
     )
 
 
-def legend_html() -> str:
-    """The legend: event types, approximate places, territory status and actor colours."""
+def _event_rows(canvas: bool) -> list[str]:
+    if canvas:  # a large record is drawn as one dot per event, coloured by type
+        return [
+            f'<div><span class="cm-dot" style="background:{event_style(t)[0]}"></span> {html_text(t)}</div>'
+            for t in EVENT_TYPES
+        ] + ["<div>one dot per event · click a dot for its details</div>"]
     rows = [f"<div>{event_icon_svg(t, size=16)} {html_text(t)}</div>" for t in EVENT_TYPES]
     rows.append(f"<div>{event_icon_svg('Battles', approximate=True, size=16)} place approximate</div>")
     rows.append(
         f"<div>{_halo_swatch()} within {HALO_RADIUS_KM[2]:g} km · {_halo_swatch(REGION_STYLE['color'], 2)} region</div>"
     )
     rows.append(f"<div>{event_icon_svg('Protests', approximate_date=True, size=16)} date approximate</div>")
+    return rows
+
+
+def legend_html(canvas: bool = False) -> str:
+    """The legend: event symbols, territory status and actor colours.
+
+    Parameters
+    ----------
+    canvas : bool
+        Whether the events are drawn as dots on the canvas layer (a large record): the legend then
+        shows those dots rather than the symbols of a small record.
+    """
+    rows = _event_rows(canvas)
     rows.append("<hr>")
     rows += [f"<div>{_swatch(s, '#555555')} {s} territory</div>" for s in ("claimed", "controlled")]
     rows.append(

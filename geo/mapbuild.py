@@ -167,7 +167,7 @@ def build_base_map(
     _add_labels(fmap, basemap)
     if packed_url:
         CanvasEvents(packed_url).add_to(fmap)
-    HtmlControl(legend_html()).add_to(fmap)
+    HtmlControl(legend_html(canvas=packed_url is not None)).add_to(fmap)
     Attribution(ATTRIBUTION).add_to(fmap)
     return fmap
 
