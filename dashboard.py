@@ -105,13 +105,4 @@ if not canvas:  # a large record's export is a later step: its canvas layer need
 data_export.show(data.events, in_window, territories, selection.as_of_day, key="downloads")
 compare_dates.show(data.territories, base_layers, first_day, last_day, selection.as_of_day)
 import_events.show(cached.event_store(settings.store), data.events["event_id_cnty"], key="import")
-
-with st.expander("Add events from an article", expanded=False, icon=":material/newspaper:"):
-    article_review.show(
-        cached.gazetteer(settings.theatre),
-        settings.theatre,
-        cached.event_store(settings.store),
-        published,
-        lookup=cached.online_lookup(settings.online_geocoder, settings.cache_dir),
-        key="review",
-    )
+article_review.panel(settings, published, key="review")

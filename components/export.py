@@ -2,9 +2,10 @@
 
 Each file is made only on request (a full render; the PNG and the PDF start headless Chromium, a
 few seconds each), never on every rerun, and is offered for download until the view changes.
-Session keys, under ``key``: ``.html``, ``.png``, ``.brief`` hold the prepared files with the view
-they were made for; ``.size`` the chosen PNG size (its label); ``.since`` the "what changed since" day;
-``.frame`` how the map is framed (as on screen, or fitted to everything shown).
+Session keys, under ``key``: ``.open`` whether the panel is open (its content is built only
+then); ``.html``, ``.png``, ``.brief`` hold the prepared files with the view they were made for;
+``.size`` the chosen PNG size (its label); ``.since`` the "what changed since" day; ``.frame`` how
+the map is framed (as on screen, or fitted to everything shown).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from geo.export import ExportView
 from geo.render import IMAGE_SIZES, ChromiumRenderer, ImageSize, Renderer, RendererUnavailable
 
 AS_ON_SCREEN, FIT_ALL = "As on screen", "Fit everything shown"
+LABEL = "Export: map file, picture, brief"
 
 
 def _prepared(key: str, made_for: object) -> object | None:
@@ -140,7 +142,11 @@ def show(view: ExportView, renderer: Renderer | None = None, key: str = "export"
         Prefix of this component's session keys.
     """
     renderer = renderer or ChromiumRenderer()
-    with st.expander("Export: map file, picture, brief", expanded=False, icon=":material/download:"):
+    # Built only while open (``{key}.open``): closed, the panel costs the page one label per run.
+    panel = st.expander(LABEL, icon=":material/download:", key=f"{key}.open", on_change="rerun")
+    if not panel.open:
+        return ()
+    with panel:
         view = _framed(view, key)
         made_for = (len(view.events), view.stamp, view.screen)
         html_column, png_column, brief_column = st.columns(3)
