@@ -128,6 +128,8 @@ def show(
     return result.added
 
 
+# A fragment: typing into the panel's fields reruns the panel alone; an accept reruns the page (st.rerun).
+@st.fragment
 def panel(settings: Settings, published: date, key: str = "review") -> int:
     """The "Add events from an article" panel: ``show`` inside an expander, built only while open.
 

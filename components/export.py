@@ -128,6 +128,8 @@ def _framed(view: ExportView, key: str) -> ExportView:
     return view if frame == AS_ON_SCREEN else replace(view, screen=None)
 
 
+# A fragment: working inside the panel (a size, a button) reruns the panel alone, not the map above.
+@st.fragment
 def show(view: ExportView, renderer: Renderer | None = None, key: str = "export") -> tuple[str, ...]:
     """The export panel: HTML map, PNG and brief; returns which of them are ready to download.
 

@@ -58,6 +58,8 @@ def _show_result(result: ImportResult, key: str) -> None:
     )  # fmt: skip
 
 
+# A fragment: choosing a file reruns the panel alone; a stored import reruns the whole page (st.rerun).
+@st.fragment
 def show(store: EventStore, known_ids: pd.Series, key: str = "import") -> ImportResult | None:
     """The "Import events" expander; returns the last import's result (kept across reruns).
 
