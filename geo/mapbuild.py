@@ -20,7 +20,7 @@ from folium.plugins import MarkerCluster
 from geo.assets import Assets, map_assets
 from geo.basemap import Basemap
 from geo.canvas_events import CanvasEvents, window_layer
-from geo.elements import Attribution, GeoJsonLayer, HtmlControl, PlaceLabels, latlon
+from geo.elements import Attribution, EventSymbols, GeoJsonLayer, HtmlControl, PlaceLabels, latlon
 from geo.geojson import geometry_mapping
 from geo.halos import halo_layer, highlight_layer
 from geo.legend import ATTRIBUTION, OSM_ATTRIBUTION, legend_html
@@ -208,13 +208,12 @@ def event_layer(events: pd.DataFrame, assets: Assets | None = None) -> folium.Fe
     )
     cluster.default_js, cluster.default_css = assets.cluster_js, assets.cluster_css
     cluster.add_to(group)
-    for event in events.sort_values("event_date").to_dict("records"):
-        svg = event_symbol_svg(event)
-        icon = folium.DivIcon(html=svg, class_name="cm-event", icon_size=(22, 22), icon_anchor=(11, 11))
-        marker = folium.Marker(_latlon(event["longitude"], event["latitude"]), icon=icon)
-        folium.Popup(event_popup_html(event), max_width=340, parse_html=False).add_to(marker)
-        folium.Tooltip(event_tooltip_html(event)).add_to(marker)
-        marker.add_to(cluster)
+    symbols = [
+        (*_latlon(event["longitude"], event["latitude"]), event_symbol_svg(event), event_popup_html(event),
+         event_tooltip_html(event), "cm-event")
+        for event in events.sort_values("event_date").to_dict("records")
+    ]  # fmt: skip
+    EventSymbols(symbols, size=(22, 22), popup_width=340).add_to(cluster)
     return group
 
 
