@@ -157,14 +157,15 @@ class PlaceLabels(MacroElement):
 
 
 class EventSymbols(MacroElement):
-    """Event symbols, each with its popup and tooltip, all in one script added to their parent (a cluster).
+    """Map symbols (event or town), each with its tooltip and popup, all in one script added to their parent.
 
-    Same Leaflet objects as a folium ``Marker`` + ``DivIcon`` + ``Popup`` + ``Tooltip`` per event
+    Same Leaflet objects as a folium ``Marker`` + ``DivIcon`` + ``Popup`` + ``Tooltip`` per symbol
     (the popup's content a ``div``, as folium's, so streamlit-folium reports its text on a click),
-    but one element instead of four per event: branca compiles every rendered fragment as a Jinja
-    template and streamlit-folium renders the overlays on every rerun, so 24 events as folium
-    elements cost about 110 ms of CPU on each timeline move. ``symbols`` holds
-    ``(lat, lon, svg, popup_html, tooltip_html, css_class)``, the texts already HTML-escaped.
+    but one element instead of three or four per symbol: branca compiles every rendered fragment as
+    a Jinja template and streamlit-folium renders the overlays on every rerun, so the 24 shipped
+    events as folium elements cost about 110 ms of CPU on each timeline move. ``symbols`` holds
+    ``(lat, lon, svg, popup_html or None, tooltip_html, css_class)``, the texts already HTML-escaped;
+    ``anchor`` is the icon's anchor in pixels (default: its centre).
     """
 
     _template = Template(
@@ -172,15 +173,17 @@ class EventSymbols(MacroElement):
         {% macro script(this, kwargs) %}
         (function () {
             var parent = {{ this._parent.get_name() }}, size = {{ this.size|tojson }};
-            var anchor = [size[0] / 2, size[1] / 2];
+            var anchor = {{ this.anchor|tojson }};
             {{ this.symbols_json }}.forEach(function (s) {
                 var icon = L.divIcon({html: s[2], iconSize: size, iconAnchor: anchor, className: s[5]});
                 var marker = L.marker([s[0], s[1]], {icon: icon});
-                var content = document.createElement("div");
-                content.style.width = "100.0%";
-                content.style.height = "100.0%";
-                content.innerHTML = s[3];
-                marker.bindPopup(L.popup({maxWidth: {{ this.popup_width|tojson }}}).setContent(content));
+                if (s[3] !== null) {
+                    var content = document.createElement("div");
+                    content.style.width = "100.0%";
+                    content.style.height = "100.0%";
+                    content.innerHTML = s[3];
+                    marker.bindPopup(L.popup({maxWidth: {{ this.popup_width|tojson }}}).setContent(content));
+                }
                 marker.bindTooltip("<div>" + s[4] + "</div>", {sticky: true});
                 marker.addTo(parent);
             });
@@ -189,8 +192,11 @@ class EventSymbols(MacroElement):
         """
     )
 
-    def __init__(self, symbols: list[tuple], size: tuple[int, int] = (22, 22), popup_width: int = 340) -> None:
+    def __init__(
+        self, symbols: list[tuple], size: tuple[int, int], anchor: tuple[int, int] | None = None, popup_width: int = 340
+    ) -> None:
         super().__init__()
         self._name = "EventSymbols"
         self.symbols_json = script_json([list(symbol) for symbol in symbols])
         self.size, self.popup_width = list(size), popup_width
+        self.anchor = list(anchor) if anchor is not None else [size[0] / 2, size[1] / 2]

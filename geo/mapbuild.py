@@ -187,12 +187,12 @@ def territory_layer(territories: pd.DataFrame) -> folium.FeatureGroup:
 def town_layer(towns: pd.DataFrame) -> folium.FeatureGroup:
     """Who holds each northern town on the as-of day."""
     group = folium.FeatureGroup(name=OVERLAY_NAMES[1])
-    for record in towns.to_dict("records"):
-        svg = town_icon_svg(actor_colour(record["actor"]), record["status"])
-        icon = folium.DivIcon(html=svg, class_name="cm-town", icon_size=(16, 16), icon_anchor=(-4, 18))
-        marker = folium.Marker(_latlon(record["longitude"], record["latitude"]), icon=icon)
-        folium.Tooltip(status_tooltip_html(record, "town")).add_to(marker)
-        marker.add_to(group)
+    symbols = [
+        (*_latlon(record["longitude"], record["latitude"]), town_icon_svg(actor_colour(record["actor"]),
+         record["status"]), None, status_tooltip_html(record, "town"), "cm-town")
+        for record in towns.to_dict("records")
+    ]  # fmt: skip
+    EventSymbols(symbols, size=(16, 16), anchor=(-4, 18)).add_to(group)
     return group
 
 
