@@ -73,10 +73,6 @@ with header_area:
     story.card(brief.step)
 
 subset = tuple(sorted(chosen.items()))
-with strip_area:
-    linked.show_strip(
-        token, (published, subset), data.events, chosen_rows, (selection.start, selection.end), (first_day, last_day)
-    )
 picked = linked.picked_event(data.events, in_window)  # a map click or a table row since the last run
 packed_url = cached.packed_events_url(token, published, subset, data.events, chosen_rows) if canvas else None
 options = MapOptions(basemap=mode, theme=brief.theme, height=brief.map_height(MapOptions.height))
@@ -91,6 +87,12 @@ with map_area:
     map_view.show(base, overlays, options.height, clickable=canvas, view=focus, key="map")
     if canvas:
         event_panel.show(picked)
+# The strip sits under the slider but is sent after the map: on a move the browser redraws the map
+# first (both share the page's one main thread; the strip's chart is re-embedded on every move).
+with strip_area:
+    linked.show_strip(
+        token, (published, subset), data.events, chosen_rows, (selection.start, selection.end), (first_day, last_day)
+    )
 linked.show(token, (published, subset, selection.start, selection.end), data.events, in_window, key="views")
 notices.show(data.rejected)
 defaults = (first_day, last_day, settings.published)
@@ -105,13 +107,4 @@ if not canvas:  # a large record's export is a later step: its canvas layer need
 data_export.show(data.events, in_window, territories, selection.as_of_day, key="downloads")
 compare_dates.show(data.territories, base_layers, first_day, last_day, selection.as_of_day)
 import_events.show(cached.event_store(settings.store), data.events["event_id_cnty"], key="import")
-
-with st.expander("Add events from an article", expanded=False, icon=":material/newspaper:"):
-    article_review.show(
-        cached.gazetteer(settings.theatre),
-        settings.theatre,
-        cached.event_store(settings.store),
-        published,
-        lookup=cached.online_lookup(settings.online_geocoder, settings.cache_dir),
-        key="review",
-    )
+article_review.panel(settings, published, key="review")

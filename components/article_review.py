@@ -7,6 +7,8 @@ from datetime import date
 
 import streamlit as st
 
+from components import cached
+from data.config import Settings
 from data.event_store import EventStore
 from data.schema import EVENT_TYPES
 from data.validate import validate_events
@@ -22,6 +24,7 @@ from geo.review import (
     place_choices,
 )
 
+LABEL = "Add events from an article"
 SUB_EVENT_TYPES = sorted({sub for subs in EVENT_TYPES.values() for sub in subs})
 LEGEND = (
     '<mark style="background:#ffe08a">place</mark> · <mark style="background:#b9e3ff">actor</mark> · '
@@ -123,3 +126,25 @@ def show(
     st.session_state[f"{key}.done"] = f"Added {result.added} event(s) to the map ({result.replaced} updated)."
     st.rerun()
     return result.added
+
+
+# A fragment: typing into the panel's fields reruns the panel alone; an accept reruns the page (st.rerun).
+@st.fragment
+def panel(settings: Settings, published: date, key: str = "review") -> int:
+    """The "Add events from an article" panel: ``show`` inside an expander, built only while open.
+
+    Closed, it loads nothing (the gazetteer takes about half a second the first time) and sends the
+    page only its label. Session key ``{key}.open``: whether it is open. Returns what ``show`` returns.
+    """
+    expander = st.expander(LABEL, icon=":material/newspaper:", key=f"{key}.open", on_change="rerun")
+    if not expander.open:
+        return 0
+    with expander:
+        return show(
+            cached.gazetteer(settings.theatre),
+            settings.theatre,
+            cached.event_store(settings.store),
+            published,
+            lookup=cached.online_lookup(settings.online_geocoder, settings.cache_dir),
+            key=key,
+        )

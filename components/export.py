@@ -2,9 +2,10 @@
 
 Each file is made only on request (a full render; the PNG and the PDF start headless Chromium, a
 few seconds each), never on every rerun, and is offered for download until the view changes.
-Session keys, under ``key``: ``.html``, ``.png``, ``.brief`` hold the prepared files with the view
-they were made for; ``.size`` the chosen PNG size (its label); ``.since`` the "what changed since" day;
-``.frame`` how the map is framed (as on screen, or fitted to everything shown).
+Session keys, under ``key``: ``.open`` whether the panel is open (its content is built only
+then); ``.html``, ``.png``, ``.brief`` hold the prepared files with the view they were made for;
+``.size`` the chosen PNG size (its label); ``.since`` the "what changed since" day; ``.frame`` how
+the map is framed (as on screen, or fitted to everything shown).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from geo.export import ExportView
 from geo.render import IMAGE_SIZES, ChromiumRenderer, ImageSize, Renderer, RendererUnavailable
 
 AS_ON_SCREEN, FIT_ALL = "As on screen", "Fit everything shown"
+LABEL = "Export: map file, picture, brief"
 
 
 def _prepared(key: str, made_for: object) -> object | None:
@@ -126,6 +128,8 @@ def _framed(view: ExportView, key: str) -> ExportView:
     return view if frame == AS_ON_SCREEN else replace(view, screen=None)
 
 
+# A fragment: working inside the panel (a size, a button) reruns the panel alone, not the map above.
+@st.fragment
 def show(view: ExportView, renderer: Renderer | None = None, key: str = "export") -> tuple[str, ...]:
     """The export panel: HTML map, PNG and brief; returns which of them are ready to download.
 
@@ -140,7 +144,11 @@ def show(view: ExportView, renderer: Renderer | None = None, key: str = "export"
         Prefix of this component's session keys.
     """
     renderer = renderer or ChromiumRenderer()
-    with st.expander("Export: map file, picture, brief", expanded=False, icon=":material/download:"):
+    # Built only while open (``{key}.open``): closed, the panel costs the page one label per run.
+    panel = st.expander(LABEL, icon=":material/download:", key=f"{key}.open", on_change="rerun")
+    if not panel.open:
+        return ()
+    with panel:
         view = _framed(view, key)
         made_for = (len(view.events), view.stamp, view.screen)
         html_column, png_column, brief_column = st.columns(3)

@@ -58,6 +58,8 @@ def _show_result(result: ImportResult, key: str) -> None:
     )  # fmt: skip
 
 
+# A fragment: choosing a file reruns the panel alone; a stored import reruns the whole page (st.rerun).
+@st.fragment
 def show(store: EventStore, known_ids: pd.Series, key: str = "import") -> ImportResult | None:
     """The "Import events" expander; returns the last import's result (kept across reruns).
 
@@ -68,10 +70,15 @@ def show(store: EventStore, known_ids: pd.Series, key: str = "import") -> Import
     known_ids : pandas.Series
         Ids of every event loaded now; those not in the store are shipped, and never replaced.
 
-    Session keys: ``{key}.file``, ``{key}.dry``, ``{key}.run`` (widgets) and ``{key}.last`` (the result).
+    Session keys: ``{key}.open`` (the expander), ``{key}.file``, ``{key}.dry``, ``{key}.run`` (widgets) and
+    ``{key}.last`` (the result).
     """
     last_key = f"{key}.last"
-    with st.expander("Import events", icon=":material/upload_file:", expanded=last_key in st.session_state):
+    # Built only while open (``{key}.open``): closed, the panel costs the page one label per run.
+    panel = st.expander("Import events", icon=":material/upload_file:", key=f"{key}.open", on_change="rerun")
+    if not panel.open:
+        return st.session_state.get(last_key)
+    with panel:
         st.caption(
             "ACLED or UCDP GED exports (CSV), a CSV in this app's columns, or GeoJSON/GeoPackage points with "
             "ACLED-like properties. Each row is checked; good rows join the map, bad ones are listed below."

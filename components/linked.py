@@ -6,7 +6,6 @@ view here reads that same mask, so their counts cannot disagree.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
@@ -27,14 +26,7 @@ from data.aggregate import (
 from geo.selection import clicked_event_id, selected_event
 from geo.table import TableRows, table_rows
 
-
-@dataclass(frozen=True)
-class Views:
-    """What the table and charts show, already reduced to a few hundred rows."""
-
-    table: TableRows
-    charts: dict  # Vega-Lite specs (``charts.chart_specs``)
-    empty: bool
+TABS = ("Table", "Charts")
 
 
 def picked_event(events: pd.DataFrame, in_view: np.ndarray, map_key: str = "map", table_key: str = "table"):
@@ -59,16 +51,21 @@ def _codes(version: str, published: date, _events: pd.DataFrame) -> EventCodes:
 
 
 # cache_resource with the frame and mask unhashed: keyed on the store version and the filter, so a
-# rerun that changes neither (a row click) costs nothing, even for a million events.
+# rerun that changes neither (a row click) costs nothing, even for a million events. Table and
+# charts are cached apart: only the view on screen is built.
 @st.cache_resource(max_entries=16)
-def _views(version: str, view_key: tuple, _events: pd.DataFrame, _in_view: np.ndarray) -> Views:
+def _table(version: str, view_key: tuple, _events: pd.DataFrame, _in_view: np.ndarray) -> TableRows:
+    return table_rows(_events, _in_view)
+
+
+@st.cache_resource(max_entries=16)
+def _chart_specs(version: str, view_key: tuple, _events: pd.DataFrame, _in_view: np.ndarray) -> dict:
     codes = _codes(version, view_key[0], _events)
-    specs = charts.chart_specs(
+    return charts.chart_specs(
         weekly_counts(_events, _in_view, codes),
         monthly_fatalities(_events, _in_view, codes),
         top_actors(_events, _in_view, codes=codes),
     )
-    return Views(table=table_rows(_events, _in_view), charts=specs, empty=not _in_view.any())
 
 
 @st.cache_resource(max_entries=16)
@@ -95,13 +92,17 @@ def show_strip(version: str, view_key: tuple, events, chosen_rows, window, bound
 
 
 def show(version: str, view_key: tuple, events: pd.DataFrame, in_view: np.ndarray, key: str = "views") -> None:
-    """Table and charts of the events in view.
+    """Table and charts of the events in view, in two tabs; only the open tab is built and sent.
 
-    ``view_key`` names the filter that made ``in_view``, the publication date first.
+    ``view_key`` names the filter that made ``in_view``, the publication date first. Session key
+    ``{key}.tab``: the open tab's label ("Table" by default). Streamlit would otherwise build both
+    tabs on every run (three Vega charts re-drawn in the browser on each timeline move, unseen).
     """
-    views = _views(version, view_key, events, in_view)
-    table_tab, charts_tab = st.tabs(["Table", "Charts"])
-    with table_tab:
-        event_table.show(views.table, selection.current(), key="table")
-    with charts_tab:
-        charts.show(views.charts, views.empty, key=f"{key}.charts")
+    table_tab, charts_tab = st.tabs(TABS, key=f"{key}.tab", on_change="rerun")
+    if table_tab.open:
+        with table_tab:
+            event_table.show(_table(version, view_key, events, in_view), selection.current(), key="table")
+    if charts_tab.open:
+        with charts_tab:
+            specs = _chart_specs(version, view_key, events, in_view)
+            charts.show(specs, not in_view.any(), key=f"{key}.charts")

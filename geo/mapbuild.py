@@ -20,17 +20,18 @@ from folium.plugins import MarkerCluster
 from geo.assets import Assets, map_assets
 from geo.basemap import Basemap
 from geo.canvas_events import CanvasEvents, window_layer
-from geo.elements import Attribution, GeoJsonLayer, HtmlControl, PlaceLabels, event_marker, latlon
+from geo.elements import Attribution, EventSymbols, GeoJsonLayer, HtmlControl, PlaceLabels, latlon
 from geo.geojson import geometry_mapping
 from geo.halos import halo_layer
 from geo.highlight import selected_layer
 from geo.legend import ATTRIBUTION, OSM_ATTRIBUTION, legend_html
-from geo.popups import event_tooltip_html, html_text, status_tooltip_html
+from geo.popups import event_popup_html, event_tooltip_html, html_text, status_tooltip_html
 from geo.style import (
     PRESENTATION_MAP_CSS,
     STATUS_STYLES,
     actor_colour,
     basemap_colours,
+    event_symbol_svg,
     town_icon_svg,
 )
 
@@ -187,12 +188,12 @@ def territory_layer(territories: pd.DataFrame) -> folium.FeatureGroup:
 def town_layer(towns: pd.DataFrame) -> folium.FeatureGroup:
     """Who holds each northern town on the as-of day."""
     group = folium.FeatureGroup(name=OVERLAY_NAMES[1])
-    for record in towns.to_dict("records"):
-        svg = town_icon_svg(actor_colour(record["actor"]), record["status"])
-        icon = folium.DivIcon(html=svg, class_name="cm-town", icon_size=(16, 16), icon_anchor=(-4, 18))
-        marker = folium.Marker(_latlon(record["longitude"], record["latitude"]), icon=icon)
-        folium.Tooltip(status_tooltip_html(record, "town")).add_to(marker)
-        marker.add_to(group)
+    symbols = [
+        (*_latlon(record["longitude"], record["latitude"]), town_icon_svg(actor_colour(record["actor"]),
+         record["status"]), None, status_tooltip_html(record, "town"), "cm-town")
+        for record in towns.to_dict("records")
+    ]  # fmt: skip
+    EventSymbols(symbols, size=(16, 16), anchor=(-4, 18)).add_to(group)
     return group
 
 
@@ -208,10 +209,12 @@ def event_layer(events: pd.DataFrame, assets: Assets | None = None) -> folium.Fe
     )
     cluster.default_js, cluster.default_css = assets.cluster_js, assets.cluster_css
     cluster.add_to(group)
-    for event in events.sort_values("event_date").to_dict("records"):
-        marker = event_marker(event, "cm-event")
-        folium.Tooltip(event_tooltip_html(event)).add_to(marker)
-        marker.add_to(cluster)
+    symbols = [
+        (*_latlon(event["longitude"], event["latitude"]), event_symbol_svg(event), event_popup_html(event),
+         event_tooltip_html(event), "cm-event")
+        for event in events.sort_values("event_date").to_dict("records")
+    ]  # fmt: skip
+    EventSymbols(symbols, size=(22, 22), popup_width=340).add_to(cluster)
     return group
 
 

@@ -128,6 +128,11 @@ def main() -> int:
         writer.writeheader()
         writer.writerows(rows)
     print(f"{OUT.relative_to(ROOT)}: {len(rows)} places, {OUT.stat().st_size:,} bytes")
+    # The basemap's town labels, placed with this gazetteer once rather than on every cold start.
+    sys.path.insert(0, str(ROOT))
+    from geo.basemap import write_labels
+
+    print(f"{write_labels().relative_to(ROOT)}: basemap labels")
     return 0
 
 

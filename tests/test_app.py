@@ -71,6 +71,9 @@ def map_downloads(at: AppTest) -> list:
 
 
 def test_export_is_prepared_on_request(app, dataset):
+    assert "export.prepare" not in [button.key for button in app.button]  # closed: nothing built
+    app.session_state["export.open"] = True  # what a click on the panel's label sets
+    app.run()
     assert not map_downloads(app)
     app.button(key="export.prepare").click().run()
     assert not app.exception
@@ -96,6 +99,7 @@ class FakeRenderer:
 def test_the_view_the_map_reports_reaches_the_png(app, monkeypatch):
     monkeypatch.setattr("components.export.ChromiumRenderer", FakeRenderer)
     monkeypatch.setattr(FakeRenderer, "drawn", [])
+    app.session_state["export.open"] = True
     app.session_state["map.view"] = ((-2.5, 17.0), 5)  # the browser's first report: the unmoved base view
     app.run()
     assert "export.frame" not in [radio.key for radio in app.radio]  # not moved: the exports fit everything

@@ -111,7 +111,7 @@ def test_notices_list_each_rejected_row():
     assert at.markdown[-1].value == "shown=1"
 
 
-def export_page(fail: bool = False, screen: tuple | None = None):
+def export_page(fail: bool = False, screen: tuple | None = None, opened: bool = True):
     from datetime import date
 
     import pandas as pd
@@ -150,12 +150,25 @@ def export_page(fail: bool = False, screen: tuple | None = None):
     history = (events, territories, towns)
     on_screen = ScreenView(*screen) if screen else None
     view = ExportView(events, territories, towns, load_basemap(), stamp, date(2026, 4, 29), history, on_screen)
+    st.session_state.setdefault("x.open", opened)  # the panel opened (what a click on its label sets)
     ready = export.show(view, renderer=FakeRenderer(), key="x")
     st.write(f"ready={','.join(ready)}")
 
 
 def download_labels(at) -> list[str]:
     return [button.proto.label for button in at.get("download_button")]
+
+
+def test_export_panel_builds_nothing_while_closed():
+    at = AppTest.from_function(export_page, kwargs={"opened": False}, default_timeout=30).run()
+    assert not at.exception
+    assert at.expander[0].label == "Export: map file, picture, brief"
+    assert not at.button
+    assert not at.selectbox
+    assert at.markdown[-1].value == "ready="
+    at.session_state["x.open"] = True
+    at.run()
+    assert {"x.prepare", "x.render_png", "x.prepare_brief"} <= {button.key for button in at.button}
 
 
 def test_export_offers_three_exports_and_nothing_to_download_before_asked():

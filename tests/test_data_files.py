@@ -51,6 +51,14 @@ def test_committed_gazetteer_is_what_the_package_gives():
     assert committed == rebuilt
 
 
+def test_committed_basemap_labels_are_where_the_gazetteer_puts_them():
+    from geo.basemap import LABELLED_TOWNS, load_basemap, place_labels
+
+    shipped = load_basemap().labels  # read from data/basemap/labels.csv
+    assert len(shipped) == len(LABELLED_TOWNS)
+    assert shipped == place_labels()  # run scripts/build_gazetteer.py after changing either
+
+
 @pytest.mark.parametrize(
     ("name", "kept"),
     [("Aguel-Hoc", True), ("Tombouctou", True), ("BKO", False), ("FLA", False), ("كيدال", False), ("kidal", False)],

@@ -18,6 +18,9 @@ def page(tmp_path, monkeypatch):
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=180)
     at.run()
     assert not at.exception, at.exception
+    assert "import.file" not in [uploader.key for uploader in at.get("file_uploader")]  # closed: not built
+    at.session_state["import.open"] = True  # what a click on "Import events" sets
+    at.run()
     return at
 
 

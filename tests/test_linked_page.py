@@ -108,8 +108,12 @@ def test_a_selection_already_in_the_session_is_honoured(dataset):
 
 
 def test_charts_and_strip_are_drawn_from_the_same_set(app):
+    assert len(app.get("vega_lite_chart")) == 1  # the table's tab is open: the charts are not built
+    app.session_state["views.tab"] = "Charts"  # what a click on the "Charts" tab sets
+    app.run()
     charts = app.get("vega_lite_chart")
     assert len(charts) == 4  # the timeline strip, events per week, fatalities per month, top actors
+    assert not [frame for frame in app.dataframe if frame.key == "table"]  # and the table is not
     specs = " ".join(chart.proto.spec for chart in charts)
     for title in ("Events per week, by type", "Reported fatalities per month", "Top actors"):
         assert title in specs

@@ -223,6 +223,10 @@ def test_the_strip_window_band_moves_without_touching_the_cached_spec(small):
     spec = charts.spans_strip(timeline_spans(small, every(small)), bounds, bounds).to_dict()
     before = json.dumps(spec, sort_keys=True, default=str)
     moved = charts.with_window(spec, (date(2020, 1, 1), date(2020, 12, 31)))
-    assert moved["layer"][0]["data"] == {"values": [{"start": "2020-01-01T00:00:00", "end": "2021-01-01T00:00:00"}]}
+    assert moved["layer"][0]["data"] == {"name": charts.WINDOW_DATASET}  # the spec itself stays the same
+    band = moved["datasets"][charts.WINDOW_DATASET].to_dict("records")
+    assert band == [{"start": "2020-01-01T00:00:00", "end": "2021-01-01T00:00:00"}]
     assert moved["layer"][1:] == spec["layer"][1:]
+    again = charts.with_window(spec, (date(2015, 1, 1), date(2015, 6, 30)))
+    assert {**again, "datasets": None} == {**moved, "datasets": None}  # a move changes the band's rows only
     assert json.dumps(spec, sort_keys=True, default=str) == before
