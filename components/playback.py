@@ -31,7 +31,8 @@ def _clock(key: str, first: date, last: date) -> Clock:
     )  # fmt: skip
 
 
-def _toggle(key: str, first: date, last: date) -> None:
+def toggle(first: date, last: date, key: str = "playback") -> None:
+    """Play or pause (the button's callback, and space): call before ``show`` runs."""
     playing = not st.session_state.get(f"{key}.playing", False)
     st.session_state[f"{key}.playing"] = playing
     window = timeline.window()
@@ -47,7 +48,8 @@ def _show_frame(key: str, window: tuple[date, date]) -> None:
     timeline.set_window(*window)
 
 
-def _step(key: str, first: date, last: date, direction: int) -> None:
+def step(first: date, last: date, direction: int, key: str = "playback") -> None:
+    """One step forward (``direction=1``) or back (``-1``): the buttons' callback, and the arrows."""
     window = timeline.window()
     if window:
         _show_frame(key, _clock(key, first, last).advance(window, direction)[0])
@@ -68,7 +70,11 @@ def _tick(key: str, first: date, last: date, interval: float) -> None:
         return
     window, going = _clock(key, first, last).advance(st.session_state[f"{key}.window"])
     _show_frame(key, window)
-    st.session_state[f"{key}.playing"] = going
+    # Only the record's end stops playback here; "playing" is never written back as True. Streamlit
+    # starts a press's rerun on a new script thread while this run finishes (it stops at its next
+    # yield point): writing True back could undo a pause made there.
+    if not going:
+        st.session_state[f"{key}.playing"] = False
     st.session_state[f"{key}.ticks"] = st.session_state.get(f"{key}.ticks", 0) + 1
     st.session_state[f"{key}.last_tick"] = time.monotonic()
     st.rerun(scope="app")
@@ -83,21 +89,21 @@ def show(first: date, last: date, key: str = "playback") -> bool:
     (count of clock ticks, for tests and benchmarks); buttons ``.back``, ``.toggle``, ``.forward``.
     """
     playing = st.session_state.get(f"{key}.playing", False)
-    back, toggle, forward, speed, step, mode, width, loop = st.columns(
+    back_at, toggle_at, forward_at, speed_at, step_at, mode_at, width_at, loop_at = st.columns(
         [0.6, 1.0, 0.6, 1.3, 1.0, 1.3, 1.2, 0.9], vertical_alignment="bottom"
     )
-    back.button("", key=f"{key}.back", icon=":material/skip_previous:", help="One step back (←)",
-                on_click=_step, args=(key, first, last, -1), use_container_width=True)  # fmt: skip
-    toggle.button("Pause" if playing else "Play", key=f"{key}.toggle",
-                  icon=":material/pause:" if playing else ":material/play_arrow:", help="Play or pause (space)",
-                  on_click=_toggle, args=(key, first, last), use_container_width=True, type="primary")  # fmt: skip
-    forward.button("", key=f"{key}.forward", icon=":material/skip_next:", help="One step forward (→)",
-                   on_click=_step, args=(key, first, last, 1), use_container_width=True)  # fmt: skip
-    rate = speed.select_slider("Steps per second", SPEEDS, value=1.0, key=f"{key}.speed")
-    step.selectbox("Step", STEPS, index=2, key=f"{key}.step")
-    moving = mode.radio("Window", MODES, key=f"{key}.mode", horizontal=True) == "moving"
-    width.number_input("Moving window, days", min_value=1, value=90, step=7, key=f"{key}.width", disabled=not moving)
-    loop.toggle("Loop", key=f"{key}.loop")
+    back_at.button("", key=f"{key}.back", icon=":material/skip_previous:", help="One step back (←)",
+                   on_click=step, args=(first, last, -1, key), use_container_width=True)  # fmt: skip
+    toggle_at.button("Pause" if playing else "Play", key=f"{key}.toggle",
+                     icon=":material/pause:" if playing else ":material/play_arrow:", help="Play or pause (space)",
+                     on_click=toggle, args=(first, last, key), use_container_width=True, type="primary")  # fmt: skip
+    forward_at.button("", key=f"{key}.forward", icon=":material/skip_next:", help="One step forward (→)",
+                      on_click=step, args=(first, last, 1, key), use_container_width=True)  # fmt: skip
+    rate = speed_at.select_slider("Steps per second", SPEEDS, value=1.0, key=f"{key}.speed")
+    step_at.selectbox("Step", STEPS, index=2, key=f"{key}.step")
+    moving = mode_at.radio("Window", MODES, key=f"{key}.mode", horizontal=True) == "moving"
+    width_at.number_input("Moving window, days", min_value=1, value=90, step=7, key=f"{key}.width", disabled=not moving)
+    loop_at.toggle("Loop", key=f"{key}.loop")
     if playing:
         st.fragment(_tick, run_every=POLL_SECONDS)(key, first, last, 1.0 / rate)
     return playing
