@@ -21,6 +21,7 @@ SPEEDS = (0.5, 1.0, 2.0, 4.0, 8.0)  # steps per second
 # The fragment's timer restarts after each page rerun, so a timer of one step's length would add the
 # render time to every step. It polls instead, and a step starts once its interval has passed.
 POLL_SECONDS = 0.1
+RECENT_FRAMES = 8  # frames a browser's copy of the slider can lag behind, at most (a few under load)
 
 
 def _clock(key: str, first: date, last: date) -> Clock:
@@ -45,7 +46,22 @@ def _show_frame(key: str, window: tuple[date, date]) -> None:
     # The clock keeps its own copy: a fragment rerun carries the browser's copy of the slider,
     # which can be one frame old, and must not pull playback back.
     st.session_state[f"{key}.window"] = window
+    earlier = [frame for frame in st.session_state.get(f"{key}.frames", []) if frame != window]
+    st.session_state[f"{key}.frames"] = [*earlier[-(RECENT_FRAMES - 1) :], window]
     timeline.set_window(*window)
+
+
+def _hold(key: str) -> None:
+    """Keep the clock's latest frame when a rerun brings back the browser's copy of an earlier one.
+
+    Every rerun the browser sends (the clock's own polls too) carries its copy of the slider, which
+    can lag a frame or more; a page rerun that merged with one showed that older frame, so the map
+    stepped back. A slider moved by hand to any other window is left alone.
+    """
+    frames = st.session_state.get(f"{key}.frames") or []
+    window = timeline.window()
+    if frames and window and tuple(window) != frames[-1] and tuple(window) in frames:
+        timeline.set_window(*frames[-1])
 
 
 def step(first: date, last: date, direction: int, key: str = "playback") -> None:
@@ -83,11 +99,12 @@ def _tick(key: str, first: date, last: date, interval: float) -> None:
 def show(first: date, last: date, key: str = "playback") -> bool:
     """The playback bar: back, play/pause, forward, speed, step, window kind, loop. Returns playing.
 
-    Session keys: ``{key}.playing``, ``.window`` (the clock's frame), ``.speed`` (steps per second),
-    ``.step`` (day/week/month/year),
+    Session keys: ``{key}.playing``, ``.window`` (the clock's frame), ``.frames`` (its last few),
+    ``.speed`` (steps per second), ``.step`` (day/week/month/year),
     ``.mode`` (cumulative/moving), ``.width`` (days of a moving window), ``.loop``, ``.ticks``
     (count of clock ticks, for tests and benchmarks); buttons ``.back``, ``.toggle``, ``.forward``.
     """
+    _hold(key)
     playing = st.session_state.get(f"{key}.playing", False)
     back_at, toggle_at, forward_at, speed_at, step_at, mode_at, width_at, loop_at = st.columns(
         [0.6, 1.0, 0.6, 1.3, 1.0, 1.3, 1.2, 0.9], vertical_alignment="bottom"

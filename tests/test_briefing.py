@@ -159,3 +159,23 @@ def test_playback_step_and_tick_advance_the_window(app, monkeypatch):
     app.button(key="playback.back").click().run()
     assert app.slider(key="timeline.range").value == (first, date(2012, 4, 10))
     assert last == date(2026, 4, 29)
+
+
+def test_a_rerun_with_the_sliders_copy_of_an_earlier_frame_does_not_step_playback_back(app, monkeypatch):
+    # The browser's copy of the slider can lag the clock by a frame; a page rerun merged with one
+    # of the clock's polls brought it back, and the map stepped back during playback.
+    app.button(key="playback.toggle").click().run()
+    first = app.slider(key="timeline.range").value
+    app.session_state["playback.last_tick"] = 0.0
+    polls = iter([True])
+    monkeypatch.setattr(components.playback, "_in_fragment_run", lambda: next(polls, False))
+    app.run()
+    latest = app.slider(key="timeline.range").value
+    assert latest != first
+    app.session_state["timeline.range"] = first  # the browser's copy, one frame old
+    app.run()
+    assert app.slider(key="timeline.range").value == latest
+    assert "As of 17 Mar 2012" in header_text(app)
+    app.session_state["timeline.range"] = (first[0], date(2020, 1, 1))  # moved by hand: kept
+    app.run()
+    assert app.slider(key="timeline.range").value == (first[0], date(2020, 1, 1))

@@ -127,8 +127,8 @@ def test_playback_runs_from_2012_to_the_offensive(app_url, screen):
     played = days[1:]
     assert played[0] == day("17 Jan 2013")  # play starts one year after the first event
     assert played[-1] == day("29 Apr 2026")
-    assert played == sorted(played)
-    assert len(played) >= 12  # 2012 … 2026, one frame per yearly step (a fast pair may merge)
+    assert played == sorted(played), [str(d) for d in played]
+    assert len(played) >= 12, [str(d) for d in played]  # 2012 … 2026, one frame per yearly step (a fast pair may merge)
     assert screen.locator("[data-testid='stException']").count() == 0
     assert screen.errors == []
     screen.screenshot(path=str(ARTIFACTS / "playback-end.png"))
