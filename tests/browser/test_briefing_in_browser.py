@@ -59,6 +59,8 @@ def open_app(page, url: str):
     page.goto(url)
     frame = map_frame(page)
     wait_for(lambda: frame.locator(".cm-event, .marker-cluster").count() > 0)
+    # The key listener is a frame of its own: keys work once it has loaded and learnt its keys.
+    wait_for(lambda: page.evaluate("() => !!(window.__cmKeys && window.__cmKeys.bound.length)"))
     return frame
 
 
