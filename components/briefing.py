@@ -45,21 +45,29 @@ class Briefing:
         return [highlight_layer(events, self.step[0].event_ids)] if self.step else []
 
 
+ARROWS = {"ArrowRight": 1, "ArrowLeft": -1}
+KEYS = (*ARROWS, " ", "Escape")
+
+
+def _press(pressed: list[str], stories: list[Story], events: pd.DataFrame, first: date, last: date) -> None:
+    """Do what each key asks, in order, with the same functions the buttons call."""
+    for name in pressed:
+        if name == "Escape":
+            presentation.leave(key="presentation")
+        elif name == " ":
+            playback.toggle(first, last, key="playback")
+        elif name in ARROWS and not story.step(stories, events, ARROWS[name], key="story"):
+            playback.step(first, last, ARROWS[name], key="playback")
+
+
 def show(stories: list[Story], events: pd.DataFrame, first: date, last: date) -> Briefing:
-    """Draw the briefing controls (call before the timeline: they move it) and the key bindings.
+    """Draw the briefing controls (call before the timeline: they move it) and apply the keys.
 
     Keys: ← → step the story when one is told, else the playback; space plays or pauses; Esc
-    leaves presentation mode.
+    leaves presentation mode. Presses are applied before the controls are drawn, once each.
     """
+    _press(keyboard.show(KEYS, key="keys"), stories, events, first, last)
     presenting = presentation.show(key="presentation")
     current = story.show(stories, events, key="story")
     playing = playback.show(first, last, key="playback")
-    keyboard.show(
-        {
-            "ArrowRight": ["story.next", "playback.forward"] if current else ["playback.forward"],
-            "ArrowLeft": ["story.prev", "playback.back"] if current else ["playback.back"],
-            " ": ["playback.toggle"],
-            "Escape": ["presentation.leave"],
-        }
-    )
     return Briefing(presenting, current, playing)

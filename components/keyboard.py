@@ -1,75 +1,68 @@
-"""Keyboard shortcuts: a small script in the page that presses our buttons when a key goes down.
+"""Keyboard shortcuts: every key press is a numbered value the server applies exactly once.
 
-Each key maps to CSS selectors of Streamlit buttons (by their ``st-key-<key>`` class); the first
-one present, current (not stale) and enabled is clicked, so the shortcut runs exactly what the button runs
-(callbacks, session state), with no second code path. A key pressed while a rerun has every button stale waits
-for a current one (up to 3 s). Keys typed into a field or slider are left alone.
+A hidden component in the page (``keys_frontend/index.html``) listens for the bound keys. Each press
+gets the next number of a counter kept by the page, and the component's state becomes
+``{"page": <id of this page load>, "count": n, "recent": [[n, key], ...]}`` (the last 50
+presses). That state is a value, not a one-shot button click: the browser sends it with the
+rerun the press starts and again with every later rerun. The server remembers the last number it
+applied and hands back only the presses after it, once each, in order. A press cannot be lost
+between two reruns (the playback clock reruns the page every frame), and a rerun that carries a
+press twice does not apply it twice. Keys typed into a field or slider are left alone.
 """
 
 from __future__ import annotations
 
-import json
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
 
 import streamlit as st
+import streamlit.components.v1 as components
 
-SCRIPT = """
-<script>
-(function () {
-  window.__cmKeyBindings = %(bindings)s;
-  if (window.__cmKeysInstalled) return;
-  window.__cmKeysInstalled = true;
-  // Fields that use these keys themselves (switches and buttons do not: a key there is ours).
-  var TYPING = "input:not([type='checkbox']):not([type='radio']):not([type='button']), textarea, select, "
-    + "[contenteditable=''], [contenteditable='true'], [role='slider'], [role='combobox'], [role='listbox'], "
-    + "[role='spinbutton']";
-  // While a rerun relabels a button ("Play" → "Pause"), the old one lingers, marked stale; during a
-  // rerun every button may be stale, so a key waits (up to 3 s) for a current one instead of being lost.
-  function press(selectors, tries) {
-    for (var i = 0; i < selectors.length; i++) {
-      var live = Array.prototype.filter.call(document.querySelectorAll(selectors[i]), function (b) {
-        return !b.closest("[data-stale='true']");
-      });
-      var button = live[live.length - 1];
-      if (button && !button.disabled) { button.click(); return; }
-    }
-    if (tries > 0) setTimeout(function () { press(selectors, tries - 1); }, 100);
-  }
-  function onKey(event) {
-    if (event.altKey || event.ctrlKey || event.metaKey || event.repeat) return;
-    var target = event.target;
-    if (target && target.closest && target.closest(TYPING)) return;
-    var selectors = window.__cmKeyBindings[event.key] || [];
-    if (!selectors.length) return;
-    event.preventDefault();
-    event.stopPropagation();
-    press(selectors, 30);
-  }
-  document.addEventListener("keydown", onKey, true);
-  // The map lives in an iframe of the same origin: once it has the focus, listen there too.
-  setInterval(function () {
-    document.querySelectorAll("iframe").forEach(function (frame) {
-      try {
-        var inner = frame.contentDocument;
-        if (inner && !inner.__cmKeys) { inner.__cmKeys = true; inner.addEventListener("keydown", onKey, true); }
-      } catch (error) { /* another origin: not ours */ }
-    });
-  }, 1000);
-})();
-</script>
-"""
+FRONTEND = Path(__file__).parent / "keys_frontend"  # index.html: the listener, and why it sends values
+_listener = components.declare_component("conflict_map_keys", path=str(FRONTEND))
 
 
-def button_selector(widget_key: str) -> str:
-    """CSS selector of the button whose Streamlit key is ``widget_key`` (Streamlit's class rule)."""
-    safe = "".join(ch if ch.isalnum() or ch in "_-" else "-" for ch in widget_key.strip())
-    return f".st-key-{safe} button"
+# Out of the page's flow: the listener draws nothing and must leave no gap in the layout.
+HIDE = "<style>.st-key-KEY { position: absolute; width: 0; height: 0; overflow: hidden; }</style>"
 
 
-def show(bindings: dict[str, list[str]], key: str = "keyboard") -> None:
-    """Install (once per page) or update the shortcuts.
+def _mount(bound: Sequence[str], key: str) -> Any:
+    """Draw the (invisible) listener and return its value: ``None`` before the first press."""
+    st.html(HIDE.replace("KEY", key))  # style only: Streamlit sends it outside the layout
+    return _listener(keys=list(bound), key=key, default=None)
 
-    ``bindings`` maps a ``KeyboardEvent.key`` (``"ArrowRight"``, ``" "``, ``"Escape"``) to widget
-    keys of buttons, tried in order.
+
+def new_presses(state: Any, seen: tuple[str, int] | None) -> tuple[list[str], tuple[str, int] | None]:
+    """The keys pressed after ``seen`` (``(page, number)`` of the last press applied), and the new ``seen``.
+
+    ``state`` is the component's value (``None`` before the first press). A new page load counts
+    from 1 again, so a new ``page`` starts from nothing seen. A malformed value applies nothing.
+
+    >>> new_presses({"page": "a", "count": 3, "recent": [[2, " "], [3, "ArrowRight"]]}, ("a", 2))
+    (['ArrowRight'], ('a', 3))
     """
-    selectors = {name: [button_selector(k) for k in keys] for name, keys in bindings.items()}
-    st.html(SCRIPT % {"bindings": json.dumps(selectors, sort_keys=True)}, unsafe_allow_javascript=True)
+    if not isinstance(state, dict) or not isinstance(state.get("page"), str):
+        return [], seen
+    page = state["page"]
+    last = seen[1] if seen and seen[0] == page else 0
+    presses = sorted(_numbered(state.get("recent")))
+    fresh = [(number, name) for number, name in presses if number > last]
+    return [name for _, name in fresh], (page, fresh[-1][0] if fresh else last)
+
+
+def _numbered(recent: Any) -> Iterable[tuple[int, str]]:
+    for item in recent if isinstance(recent, list) else []:
+        if isinstance(item, list) and len(item) == 2 and isinstance(item[0], int) and isinstance(item[1], str):
+            yield item[0], item[1]
+
+
+def show(bound: Sequence[str], key: str = "keys") -> list[str]:
+    """Listen for the ``bound`` keys (``KeyboardEvent.key`` values: ``"ArrowRight"``, ``" "``, ``"Escape"``).
+
+    Returns the keys pressed since the last run that read them, in order, each exactly once. Call it
+    before drawing what the keys move. Session keys: ``{key}`` (the component), ``{key}.seen``.
+    """
+    pressed, seen = new_presses(_mount(bound, key), st.session_state.get(f"{key}.seen"))
+    st.session_state[f"{key}.seen"] = seen
+    return pressed

@@ -31,7 +31,8 @@ header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecor
 """
 
 
-def _leave(key: str) -> None:
+def leave(key: str = "presentation") -> None:
+    """Leave presentation mode (the button's callback, and Esc): call before ``show`` runs."""
     st.session_state[f"{key}.on"] = False
 
 
@@ -49,5 +50,5 @@ def show(key: str = "presentation") -> bool:
     )
     if on:
         st.html(PAGE_CSS.replace("STAGE", STAGE_KEY).replace("LEAVE", f"{key}-leave"))
-        st.button("Leave presentation (Esc)", key=f"{key}.leave", on_click=_leave, args=(key,))
+        st.button("Leave presentation (Esc)", key=f"{key}.leave", on_click=leave, args=(key,))
     return on

@@ -34,6 +34,18 @@ def _go(key: str, stories: dict[str, Story], delta: int | None) -> None:
     timeline.set_window(*step.window, as_of=step.as_of)
 
 
+def step(stories: list[Story], events: pd.DataFrame, delta: int, key: str = "story") -> bool:
+    """Move a told story ``delta`` steps (the arrow keys); ``False`` when no story is told.
+
+    Call before ``show`` runs. A told story keeps the arrows even at its first or last step.
+    """
+    available = _stories(stories, events)
+    if not st.session_state.get(f"{key}.on") or st.session_state.get(f"{key}.name") not in available:
+        return False
+    _go(key, available, delta)
+    return True
+
+
 def _on_toggle(key: str, stories: dict[str, Story]) -> None:
     if st.session_state.get(f"{key}.on"):
         _go(key, stories, None)

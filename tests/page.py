@@ -23,9 +23,14 @@ def header_text(at: AppTest) -> str:
     return next(m.value for m in at.markdown if m.value.startswith("**As of"))
 
 
+def maps(at: AppTest) -> list:
+    """The map components on the page, in order (the page's other component is the key listener)."""
+    return [element for element in at.get("component_instance") if "st_folium" in element.proto.component_name]
+
+
 def map_element(at: AppTest):
     """The one map component's proto (what the browser would receive)."""
-    elements = at.get("component_instance")
+    elements = maps(at)
     assert len(elements) == 1, "exactly one map component"
     return elements[0].proto
 

@@ -7,6 +7,7 @@ from datetime import date
 
 from streamlit.testing.v1 import AppTest
 
+import components.keyboard
 import components.playback
 from data.stories import load_stories
 from tests.page import header_text, map_args
@@ -33,14 +34,63 @@ def test_presentation_hides_controls_and_switches_the_map_theme(app):
     assert "stSidebar" not in injected_html(app)
 
 
-def test_keys_are_bound_to_the_briefing_buttons(app):
-    script = injected_html(app)
-    for selector in (".st-key-playback-forward button", ".st-key-playback-toggle button"):
-        assert selector in script
+class Keys:
+    """The key listener's value as the browser would send it: a numbered list of presses."""
+
+    def __init__(self, monkeypatch):
+        self.value, self.count = None, 0
+        monkeypatch.setattr(components.keyboard, "_mount", lambda bound, key: self.value)
+
+    def press(self, *names: str, page: str = "tab-1") -> None:
+        recent = [] if self.value is None or self.value["page"] != page else self.value["recent"]
+        for name in names:
+            self.count += 1
+            recent = [*recent, [self.count, name]]
+        self.value = {"page": page, "count": self.count, "recent": recent}
+
+
+def test_the_key_listener_is_on_the_page_with_the_briefing_keys(app):
+    listeners = [e.proto for e in app.get("component_instance") if e.proto.component_name.endswith("conflict_map_keys")]
+    assert len(listeners) == 1
+    assert json.loads(listeners[0].json_args)["keys"] == ["ArrowRight", "ArrowLeft", " ", "Escape"]
+
+
+def test_each_key_press_is_applied_once_even_when_a_rerun_carries_it_again(app, monkeypatch):
+    keys = Keys(monkeypatch)
+    keys.press(" ")  # space plays: from the beginning, the window at the end of the record
+    app.run()
+    assert app.session_state["playback.playing"] is True
+    assert "As of 17 Feb 2012" in header_text(app)
+    app.run()  # the playback clock's rerun carries the same value: no second toggle
+    assert app.session_state["playback.playing"] is True
+    keys.press(" ", "ArrowRight", "ArrowRight")  # three presses reached the server in one rerun, in order
+    app.run()
+    assert app.session_state["playback.playing"] is False
+    assert "As of 17 Apr 2012" in header_text(app)
+    keys.press("ArrowLeft")
+    app.run()
+    app.run()
+    assert "As of 17 Mar 2012" in header_text(app)
+    keys.press(" ", page="tab-2")  # a reloaded page counts from 1 again
+    app.run()
+    assert app.session_state["playback.playing"] is True
+
+
+def test_arrows_step_a_told_story_and_escape_leaves_presentation(app, monkeypatch, dataset):
+    steps = load_stories(dataset.events)[0].steps
+    keys = Keys(monkeypatch)
     app.toggle(key="story.on").set_value(True).run()
-    bindings = json.loads(injected_html(app).split("window.__cmKeyBindings = ")[1].split(";\n")[0])
-    assert bindings["ArrowRight"] == [".st-key-story-next button", ".st-key-playback-forward button"]
-    assert bindings["Escape"] == [".st-key-presentation-leave button"]
+    app.toggle(key="presentation.on").set_value(True).run()
+    keys.press("ArrowRight", "ArrowRight")
+    app.run()
+    assert header_text(app).startswith(f"**As of {steps[2].as_of.day} {steps[2].as_of:%b %Y}**")
+    keys.press("ArrowLeft")
+    app.run()
+    assert header_text(app).startswith(f"**As of {steps[1].as_of.day} {steps[1].as_of:%b %Y}**")
+    assert "playback.window" not in app.session_state  # a told story takes the arrows, playback did not move
+    keys.press("Escape")
+    app.run()
+    assert app.toggle(key="presentation.on").value is False
 
 
 def test_story_next_and_previous_move_the_dates_the_header_and_the_map(app, dataset):
@@ -109,3 +159,23 @@ def test_playback_step_and_tick_advance_the_window(app, monkeypatch):
     app.button(key="playback.back").click().run()
     assert app.slider(key="timeline.range").value == (first, date(2012, 4, 10))
     assert last == date(2026, 4, 29)
+
+
+def test_a_rerun_with_the_sliders_copy_of_an_earlier_frame_does_not_step_playback_back(app, monkeypatch):
+    # The browser's copy of the slider can lag the clock by a frame; a page rerun merged with one
+    # of the clock's polls brought it back, and the map stepped back during playback.
+    app.button(key="playback.toggle").click().run()
+    first = app.slider(key="timeline.range").value
+    app.session_state["playback.last_tick"] = 0.0
+    polls = iter([True])
+    monkeypatch.setattr(components.playback, "_in_fragment_run", lambda: next(polls, False))
+    app.run()
+    latest = app.slider(key="timeline.range").value
+    assert latest != first
+    app.session_state["timeline.range"] = first  # the browser's copy, one frame old
+    app.run()
+    assert app.slider(key="timeline.range").value == latest
+    assert "As of 17 Mar 2012" in header_text(app)
+    app.session_state["timeline.range"] = (first[0], date(2020, 1, 1))  # moved by hand: kept
+    app.run()
+    assert app.slider(key="timeline.range").value == (first[0], date(2020, 1, 1))

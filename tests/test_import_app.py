@@ -9,6 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from data.synthetic import synthetic_acled_export
 from tests.conftest import ROOT
+from tests.page import maps
 
 
 @pytest.fixture
@@ -69,13 +70,13 @@ def test_check_only_stores_nothing_and_an_unreadable_file_says_why(page, dataset
 
 
 def test_turning_the_comparison_on_does_not_remount_the_main_map(page):
-    main = page.get("component_instance")[0].proto
+    main = maps(page)[0].proto
     page.toggle(key="compare.on").set_value(True).run()
     assert not page.exception
-    maps = page.get("component_instance")
-    assert len(maps) == 2  # the main map and the comparison's own small map
-    assert maps[0].proto.id == main.id
-    assert json.loads(maps[0].proto.json_args)["script"] == json.loads(main.json_args)["script"]
+    drawn = maps(page)
+    assert len(drawn) == 2  # the main map and the comparison's own small map
+    assert drawn[0].proto.id == main.id
+    assert json.loads(drawn[0].proto.json_args)["script"] == json.loads(main.json_args)["script"]
 
 
 def test_downloads_offer_the_events_the_map_shows(page, dataset):

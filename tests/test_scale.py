@@ -17,6 +17,7 @@ from data.validate import validate_events
 from geo.mapbuild import CANVAS_THRESHOLD, build_overlays, uses_canvas
 from geo.packed import MAGIC, TYPE_INDEX, day_numbers, mercator, pack_events, packed_name
 from tests.conftest import ROOT, event_row, raw_table
+from tests.page import maps
 
 
 def test_synthetic_events_are_reproducible_and_valid():
@@ -98,13 +99,13 @@ def test_page_draws_a_large_record_on_the_canvas(large_data_dir, monkeypatch):
     monkeypatch.setenv("CONFLICT_MAP_DATA_DIR", str(large_data_dir))
     app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120).run()
     assert not app.exception
-    args = json.loads(app.get("component_instance")[0].proto.json_args)
+    args = json.loads(maps(app)[0].proto.json_args)
     url = next(part for part in args["script"].split('"') if part.startswith("/app/static/generated/events-"))
     assert (ROOT / "static" / "generated" / url.rsplit("/", 1)[1]).is_file()
     assert len(args["feature_group"]) < 20_000  # the window travels, not the events
-    before = json.loads(app.get("component_instance")[0].proto.json_args)["script"]
+    before = json.loads(maps(app)[0].proto.json_args)["script"]
     first = app.slider(key="timeline.range").value[0]
     app.slider(key="timeline.range").set_value((first, date(2014, 1, 1))).run()
-    after = json.loads(app.get("component_instance")[0].proto.json_args)
+    after = json.loads(maps(app)[0].proto.json_args)
     assert after["script"] == before
     assert f"setRange({(first - date(1970, 1, 1)).days}, 16071)" in after["feature_group"]
