@@ -7,7 +7,6 @@ names; the mention must be capitalised; possessive 's is stripped; names inside 
 
 from __future__ import annotations
 
-import calendar
 import itertools
 import re
 from collections.abc import Callable
@@ -16,6 +15,7 @@ from dataclasses import dataclass, field
 from data.config import DATA_DIR
 from geo.gazetteer import Gazetteer, Place
 from geo.geocode import neighbours_of, rank_candidates
+from geo.name_context import MONTHS_AND_DAYS, REGION_SUFFIX, inside_longer_name, part_of_a_name
 from geo.place_roles import assign_role, is_reporting_location
 from geo.tokens import Token, capitalised, joined, tokenize
 
@@ -53,53 +53,6 @@ def _is_org_head(token: Token) -> bool:
     return capitalised(token) and (word in ORG_HEADS or word.removesuffix("s") in ORG_HEADS)
 
 
-def _inside_longer_name(text: str, tokens: list[Token], index: int) -> bool:
-    """Whether a match is the tail of a longer proper name ("Ibrahim Boubacar Keita").
-
-    A capitalised word joined to it from the left (not a sentence's first word) makes it part of a
-    person's or an organisation's name, not a place.
-    """
-    if index == 0:
-        return False
-    before = tokens[index - 1]
-    if not capitalised(before) or not joined(text, before, tokens[index]):
-        return False
-    sentence_start = index == 1 or text[tokens[index - 2].end : before.start].strip()[-1:] in (
-        ".",
-        "!",
-        "?",
-        ":",
-        '"',
-        "“",
-    )
-    return not sentence_start and not _in_title_case_line(text, before.start)
-
-
-def _starts_longer_name(text: str, tokens: list[Token], after: int) -> bool:
-    """Whether a match is the head of a longer proper name ("Vladimir Putin", "the Niger River").
-
-    A capitalised word right after it on the same line makes it a first name or part of another
-    name, unless that word is a day, a month or an area suffix ("Gao Tuesday", "Kidal Region"), or
-    the line is a title-case headline ("Jihadists Storm Djibo Army Base").
-    """
-    if after >= len(tokens):
-        return False
-    following = tokens[after]
-    if not capitalised(following) or "\n" in text[tokens[after - 1].end : following.start]:
-        return False
-    if not joined(text, tokens[after - 1], following) or following.text.lower() in MONTHS_AND_DAYS:
-        return False
-    return not REGION_SUFFIX.match(" " + following.text) and not _in_title_case_line(text, following.start)
-
-
-def _in_title_case_line(text: str, position: int) -> bool:
-    """Whether ``position`` is in a headline written in title case: no full stop, most words capitalised."""
-    line = text[text.rfind("\n", 0, position) + 1 : (text.find("\n", position) + 1 or len(text) + 1) - 1].strip()
-    words = [word for word in line.split() if len(word) > 3]
-    capitals = sum(word[:1].isupper() for word in words)
-    return not line.endswith((".", "!", "?")) and len(words) >= 3 and capitals >= 0.75 * len(words)
-
-
 def person_names(text: str, tokens: list[Token], gazetteer: Gazetteer) -> set[str]:
     """Place-like words used as the surname of a full name anywhere in the text.
 
@@ -108,7 +61,7 @@ def person_names(text: str, tokens: list[Token], gazetteer: Gazetteer) -> set[st
     """
     names = set()
     for index in range(1, len(tokens)):
-        if _match_at(text, tokens, index, gazetteer) == 1 and _inside_longer_name(text, tokens, index):
+        if _match_at(text, tokens, index, gazetteer) == 1 and inside_longer_name(text, tokens, index):
             names.add(tokens[index].text)
     return names
 
@@ -190,7 +143,6 @@ LOCATIVE = re.compile(
     r"(?:town|village|city|commune|district|camp|outskirts|suburbs?) of)\s+$",
     re.IGNORECASE,
 )
-MONTHS_AND_DAYS = frozenset(name.lower() for name in (*calendar.month_name[1:], *calendar.day_name))
 
 
 def _unresolved_at(text: str, tokens: list[Token], index: int) -> int:
@@ -240,8 +192,7 @@ def find_places(
     mentions, index = [], 0
     while index < len(tokens):
         size = _match_at(text, tokens, index, gazetteer)
-        part_of_a_name = _inside_longer_name(text, tokens, index) or _starts_longer_name(text, tokens, index + size)
-        if size and (tokens[index].text in people or part_of_a_name):
+        if size and (tokens[index].text in people or part_of_a_name(text, tokens, index, size)):
             index += size
             continue
         if not size:
@@ -258,9 +209,6 @@ def find_places(
             continue
         mentions.append(_resolved_mention(text, start, end, gazetteer, theatre, neighbours))
     return mentions
-
-
-REGION_SUFFIX = re.compile(r"^(\s+)(region|zone|province|district|circle|cercle)\b", re.IGNORECASE)
 
 
 def _resolved_mention(text: str, start: int, end: int, gazetteer: Gazetteer, theatre: str, neighbours) -> PlaceMention:
