@@ -88,7 +88,7 @@ with map_area:
     if canvas:
         event_panel.show(picked)
 # The strip sits under the slider but is sent after the map: on a move the browser redraws the map
-# first (both share the page's one main thread; the strip's chart is re-embedded on every move).
+# first (both share the page's one main thread).
 with strip_area:
     linked.show_strip(
         token, (published, subset), data.events, chosen_rows, (selection.start, selection.end), (first_day, last_day)

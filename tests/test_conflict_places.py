@@ -16,12 +16,8 @@ PATH = DATA_DIR / "gazetteer" / "conflict_places.csv"
 LISTED_COUNTRIES = {"ML", "BF", "NE"}
 
 
-def _rows(path=PATH) -> list[dict]:
-    with path.open(encoding="utf-8") as handle:
-        return list(csv.DictReader(handle))
-
-
-ROWS = _rows()
+with PATH.open(encoding="utf-8") as _handle:
+    ROWS = list(csv.DictReader(_handle))
 
 
 def test_the_list_covers_the_three_countries():
