@@ -11,16 +11,16 @@ from pathlib import Path
 
 import folium
 import pandas as pd
-from branca.element import MacroElement
 from jinja2 import Template
 
 from data.schema import EVENT_TYPES
+from geo.elements import RenderedOnce
 from geo.style import event_style
 
 _SCRIPT = (Path(__file__).parent / "templates" / "canvas_events.js.j2").read_text(encoding="utf-8")
 
 
-class CanvasEvents(MacroElement):
+class CanvasEvents(RenderedOnce):
     """Draws the packed events at ``url`` on a canvas; the window comes from ``EventWindow``."""
 
     _template = Template(_SCRIPT)
@@ -43,7 +43,7 @@ class CanvasEvents(MacroElement):
         self.order = [names.index(name) for name in drawing_order]
 
 
-class EventWindow(MacroElement):
+class EventWindow(RenderedOnce):
     """Sets the date window (days since 1970-01-01) of the canvas layer."""
 
     _template = Template(

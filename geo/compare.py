@@ -18,7 +18,7 @@ from shapely.geometry.base import BaseGeometry
 from data.filters import format_day, valid_at
 from geo.assets import Assets, map_assets
 from geo.basemap import Basemap
-from geo.elements import Attribution, HtmlControl
+from geo.elements import Attribution, HtmlControl, ShapesWithTooltips
 from geo.geojson import geometry_mapping
 from geo.legend import ATTRIBUTION
 from geo.mapbuild import MAP_CSS, MapOptions, _add_basemap, _add_labels, _latlon
@@ -138,14 +138,14 @@ def comparison_layers(held_a: dict, held_b: dict, day_a: date, day_b: date) -> l
     groups = []
     for held, day, filled in ((held_b, day_b, True), (held_a, day_a, False)):
         group = folium.FeatureGroup(name=f"Territory on {format_day(day)}")
+        shapes = []
         for (actor, status), shape in held.items():
             colour = actor_colour(actor)
             style = {"color": colour, "weight": 2.5 if not filled else 1, "fillColor": colour}
             style |= {"fillOpacity": 0.45} if filled else {"fill": False, "dashArray": "8 6"}
-            layer = folium.GeoJson(geometry_mapping(shape, 4), style_function=lambda _f, s=style: s)
             tip = f"<b>{html_text(format_day(day))}</b>: {html_text(status)} by {html_text(actor)}"
-            folium.Tooltip(tip, sticky=True).add_to(layer)
-            layer.add_to(group)
+            shapes.append((geometry_mapping(shape, 4), style, tip))
+        ShapesWithTooltips(shapes).add_to(group)
         groups.append(group)
     return groups
 

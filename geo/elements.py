@@ -1,14 +1,20 @@
-"""Our own folium elements: event symbols, fixed-HTML controls, attribution, GeoJSON from a URL, labels."""
+"""Our own folium elements: event symbols, fixed-HTML controls, attribution, GeoJSON layers, labels.
+
+Every one of them is a :class:`RenderedOnce`: branca's ``MacroElement.render`` wraps each rendered
+macro in ``Element(text)``, whose constructor compiles that text as a Jinja template, so text from
+data that a macro had already serialised would be evaluated a second time (``{{ 7*7 }}`` in an
+event's notes printed 49; worse expressions ran code on the server). Our elements keep each
+rendered macro as plain text instead.
+"""
 
 from __future__ import annotations
 
 import json
 
-import folium
-from branca.element import MacroElement
+from branca.element import Element, MacroElement
 from jinja2 import Template
 
-from geo.popups import event_popup_html
+from geo.popups import event_popup_html, event_tooltip_html
 from geo.style import event_symbol_svg
 
 
@@ -29,15 +35,38 @@ def latlon(lon: float, lat: float) -> list[float]:
     return [float(lat), float(lon)]
 
 
-def event_marker(event: dict, class_name: str, **options) -> folium.Marker:
-    """An event's symbol at its place, with its (escaped) popup; ``options`` go to ``folium.Marker``."""
-    icon = folium.DivIcon(html=event_symbol_svg(event), class_name=class_name, icon_size=(22, 22), icon_anchor=(11, 11))
-    marker = folium.Marker(latlon(event["longitude"], event["latitude"]), icon=icon, **options)
-    folium.Popup(event_popup_html(event), max_width=340, parse_html=False).add_to(marker)
-    return marker
+class RenderedText(Element):
+    """Text a macro has already rendered: written out as it is, never compiled as a template."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self._name = "RenderedText"
+        self.text = str(text)
+
+    def render(self, **kwargs) -> str:
+        """The text, unchanged."""
+        return self.text
 
 
-class HtmlControl(MacroElement):
+class RenderedOnce(MacroElement):
+    """A ``MacroElement`` whose macros are rendered once: their output is text, not a template.
+
+    Same placement as branca's ``MacroElement.render`` (header, html and script parts of the root
+    figure, under the element's name, then the children), without the second compile.
+    """
+
+    def render(self, **kwargs) -> None:
+        """Add this element's rendered parts to the figure as text, then render the children."""
+        figure = self.get_root()
+        for part in ("header", "html", "script"):
+            macro = self._template.module.__dict__.get(part)
+            if macro is not None:
+                getattr(figure, part).add_child(RenderedText(macro(self, kwargs)), name=self.get_name())
+        for child in self._children.values():
+            child.render(**kwargs)
+
+
+class HtmlControl(RenderedOnce):
     """A Leaflet control at a corner holding fixed HTML (our legend)."""
 
     _template = Template(
@@ -64,7 +93,7 @@ class HtmlControl(MacroElement):
         self.html, self.position, self.css_class = html, position, css_class
 
 
-class Attribution(MacroElement):
+class Attribution(RenderedOnce):
     """Adds our sources to Leaflet's attribution line."""
 
     _template = Template(
@@ -81,7 +110,7 @@ class Attribution(MacroElement):
         self.text = text
 
 
-class GeoJsonLayer(MacroElement):
+class GeoJsonLayer(RenderedOnce):
     """A non-interactive GeoJSON layer with one style, from a URL (fetched by the browser) or inline.
 
     From a URL the data travels once and is cached by the browser, instead of riding inside the
@@ -112,33 +141,37 @@ class GeoJsonLayer(MacroElement):
         self.style, self.pane, self.url, self.data = style, pane, url, data
 
 
-class OpenPopup(MacroElement):
-    """Opens its marker's popup once the marker is on the map.
+class ShapesWithTooltips(RenderedOnce):
+    """Interactive GeoJSON shapes (territory), each with its own style and a sticky tooltip, in one script.
 
-    streamlit-folium adds a feature group to the map only after building it, so folium's
-    ``show=True`` would open nothing.
+    ``shapes`` holds ``(geometry, style, tooltip_html)``: a GeoJSON geometry in (lon, lat), a
+    Leaflet path style, and tooltip HTML whose data is already escaped. It replaces
+    ``folium.GeoJson`` + ``folium.Tooltip``, which writes the tooltip into a JavaScript template
+    literal (``${…}`` in data would run) and compiles it a second time as a Jinja template.
     """
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        setTimeout(function () {
-            var marker = {{ this._parent.get_name() }}, map = marker._map;
-            if (!map) { return; }
-            // Open once the map has settled on the selection, so the popup can pan into view.
-            var moving = map._animatingZoom || (map._panAnim && map._panAnim._inProgress);
-            if (moving) { map.once("moveend", function () { marker.openPopup(); }); } else { marker.openPopup(); }
-        }, 0);
+        (function () {
+            var parent = {{ this._parent.get_name() }};
+            {{ this.shapes_json }}.forEach(function (shape) {
+                var layer = L.geoJSON(shape[0], {style: shape[1]});
+                layer.bindTooltip("<div>" + shape[2] + "</div>", {sticky: true});
+                layer.addTo(parent);
+            });
+        })();
         {% endmacro %}
         """
     )
 
-    def __init__(self) -> None:
+    def __init__(self, shapes: list[tuple[dict, dict, str]]) -> None:
         super().__init__()
-        self._name = "OpenPopup"
+        self._name = "ShapesWithTooltips"
+        self.shapes_json = script_json([list(shape) for shape in shapes])
 
 
-class PlaceLabels(MacroElement):
+class PlaceLabels(RenderedOnce):
     """Place names with a dot, all in one script.
 
     One element instead of three folium elements per place: branca compiles every rendered script
@@ -168,7 +201,7 @@ class PlaceLabels(MacroElement):
         self.labels, self.dot = [list(label) for label in labels], dot
 
 
-class EventSymbols(MacroElement):
+class EventSymbols(RenderedOnce):
     """Map symbols (event or town), each with its tooltip and popup, all in one script added to their parent.
 
     Same Leaflet objects as a folium ``Marker`` + ``DivIcon`` + ``Popup`` + ``Tooltip`` per symbol
@@ -177,7 +210,9 @@ class EventSymbols(MacroElement):
     a Jinja template and streamlit-folium renders the overlays on every rerun, so the 24 shipped
     events as folium elements cost about 110 ms of CPU on each timeline move. ``symbols`` holds
     ``(lat, lon, svg, popup_html or None, tooltip_html, css_class)``, the texts already HTML-escaped;
-    ``anchor`` is the icon's anchor in pixels (default: its centre).
+    ``anchor`` is the icon's anchor in pixels (default: its centre); ``open_popup`` opens each
+    symbol's popup once it is on the map (the selected event); ``z_index_offset`` lifts the
+    symbols above others.
     """
 
     _template = Template(
@@ -188,7 +223,7 @@ class EventSymbols(MacroElement):
             var anchor = {{ this.anchor|tojson }};
             {{ this.symbols_json }}.forEach(function (s) {
                 var icon = L.divIcon({html: s[2], iconSize: size, iconAnchor: anchor, className: s[5]});
-                var marker = L.marker([s[0], s[1]], {icon: icon});
+                var marker = L.marker([s[0], s[1]], {icon: icon, zIndexOffset: {{ this.z_index_offset|tojson }}});
                 if (s[3] !== null) {
                     var content = document.createElement("div");
                     content.style.width = "100.0%";
@@ -198,6 +233,17 @@ class EventSymbols(MacroElement):
                 }
                 marker.bindTooltip("<div>" + s[4] + "</div>", {sticky: true});
                 marker.addTo(parent);
+                {% if this.open_popup %}
+                // streamlit-folium adds a feature group to the map only after building it: open the
+                // popup once the marker is on the map and the map has settled on the selection.
+                setTimeout(function () {
+                    var map = marker._map;
+                    if (!map) { return; }
+                    var moving = map._animatingZoom || (map._panAnim && map._panAnim._inProgress);
+                    var open = function () { marker.openPopup(); };
+                    if (moving) { map.once("moveend", open); } else { open(); }
+                }, 0);
+                {% endif %}
             });
         })();
         {% endmacro %}
@@ -205,10 +251,28 @@ class EventSymbols(MacroElement):
     )
 
     def __init__(
-        self, symbols: list[tuple], size: tuple[int, int], anchor: tuple[int, int] | None = None, popup_width: int = 340
+        self,
+        symbols: list[tuple],
+        size: tuple[int, int],
+        anchor: tuple[int, int] | None = None,
+        popup_width: int = 340,
+        open_popup: bool = False,
+        z_index_offset: int = 0,
     ) -> None:
         super().__init__()
         self._name = "EventSymbols"
+        self.open_popup, self.z_index_offset = open_popup, z_index_offset
         self.symbols_json = script_json([list(symbol) for symbol in symbols])
         self.size, self.popup_width = list(size), popup_width
         self.anchor = list(anchor) if anchor is not None else [size[0] / 2, size[1] / 2]
+
+
+def event_symbol(event: dict, css_class: str = "cm-event") -> tuple:
+    """One event's entry for :class:`EventSymbols`: place, symbol, popup and tooltip (escaped)."""
+    return (
+        *latlon(event["longitude"], event["latitude"]),
+        event_symbol_svg(event),
+        event_popup_html(event),
+        event_tooltip_html(event),
+        css_class,
+    )

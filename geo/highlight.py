@@ -15,7 +15,7 @@ import folium
 import pandas as pd
 
 from geo.basemap import Basemap
-from geo.elements import OpenPopup, event_marker, latlon
+from geo.elements import EventSymbols, event_symbol, latlon
 from geo.halos import add_halos
 from geo.style import HIGHLIGHT_COLOUR
 
@@ -79,7 +79,6 @@ def selected_layer(event: dict | None, basemap: Basemap) -> folium.FeatureGroup:
         return group
     add_halos(group, [event], basemap)
     add_rings(group, [(event["longitude"], event["latitude"])], SELECTED_RING)
-    marker = event_marker(event, "cm-selected-symbol", z_index_offset=1000)
-    OpenPopup().add_to(marker)
-    marker.add_to(group)
+    symbol = event_symbol(event, "cm-selected-symbol")
+    EventSymbols([symbol], size=(22, 22), popup_width=340, open_popup=True, z_index_offset=1000).add_to(group)
     return group

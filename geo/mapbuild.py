@@ -20,18 +20,26 @@ from folium.plugins import MarkerCluster
 from geo.assets import Assets, map_assets
 from geo.basemap import Basemap
 from geo.canvas_events import CanvasEvents, window_layer
-from geo.elements import Attribution, EventSymbols, GeoJsonLayer, HtmlControl, PlaceLabels, latlon
+from geo.elements import (
+    Attribution,
+    EventSymbols,
+    GeoJsonLayer,
+    HtmlControl,
+    PlaceLabels,
+    ShapesWithTooltips,
+    event_symbol,
+    latlon,
+)
 from geo.geojson import geometry_mapping
 from geo.halos import halo_layer
 from geo.highlight import selected_layer
 from geo.legend import ATTRIBUTION, OSM_ATTRIBUTION, legend_html
-from geo.popups import event_popup_html, event_tooltip_html, html_text, status_tooltip_html
+from geo.popups import html_text, status_tooltip_html
 from geo.style import (
     PRESENTATION_MAP_CSS,
     STATUS_STYLES,
     actor_colour,
     basemap_colours,
-    event_symbol_svg,
     town_icon_svg,
 )
 
@@ -176,12 +184,12 @@ def build_base_map(
 def territory_layer(territories: pd.DataFrame) -> folium.FeatureGroup:
     """Claimed (dashed, faint) and controlled (solid) areas, coloured by actor."""
     group = folium.FeatureGroup(name=OVERLAY_NAMES[0])
+    shapes = []
     for record in territories.to_dict("records"):
         colour = actor_colour(record["actor"])
         style = {**STATUS_STYLES[record["status"]], "color": colour, "fillColor": colour}
-        layer = folium.GeoJson(geometry_mapping(record["geometry"], 4), style_function=lambda _f, s=style: s)
-        folium.Tooltip(status_tooltip_html(record, "name"), sticky=True).add_to(layer)
-        layer.add_to(group)
+        shapes.append((geometry_mapping(record["geometry"], 4), style, status_tooltip_html(record, "name")))
+    ShapesWithTooltips(shapes).add_to(group)
     return group
 
 
@@ -209,11 +217,7 @@ def event_layer(events: pd.DataFrame, assets: Assets | None = None) -> folium.Fe
     )
     cluster.default_js, cluster.default_css = assets.cluster_js, assets.cluster_css
     cluster.add_to(group)
-    symbols = [
-        (*_latlon(event["longitude"], event["latitude"]), event_symbol_svg(event), event_popup_html(event),
-         event_tooltip_html(event), "cm-event")
-        for event in events.sort_values("event_date").to_dict("records")
-    ]  # fmt: skip
+    symbols = [event_symbol(event) for event in events.sort_values("event_date").to_dict("records")]
     EventSymbols(symbols, size=(22, 22), popup_width=340).add_to(cluster)
     return group
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 from datetime import date
 
@@ -12,7 +13,7 @@ from data.filters import valid_at
 from data.validate import validate_events
 from geo.assets import local_assets, map_assets
 from geo.basemap import load_basemap
-from geo.mapbuild import MapOptions, build_base_map, build_map
+from geo.mapbuild import MapOptions, build_base_map, build_map, territory_layer
 from geo.popups import date_label, fatalities_label, html_text
 from tests.conftest import event_row, raw_table
 
@@ -77,10 +78,12 @@ def test_claims_are_dashed_and_control_is_solid(dataset, basemap):
     as_of = date(2012, 5, 1)  # MNLA claim and rebel control both hold
     territories = valid_at(dataset.territories, as_of)
     assert set(territories["status"]) == {"claimed", "controlled"}
-    html = render(build_map(dataset.events.iloc[:0], territories, dataset.towns.iloc[:0], basemap, MapOptions(), LOCAL))
-    assert '"dashArray": "8 6"' in html
-    assert '"fillOpacity": 0.08' in html
-    assert '"fillOpacity": 0.35' in html
+    (shapes,) = territory_layer(territories)._children.values()
+    statuses = territories["status"].tolist()
+    styles = [style for _geometry, style, _tip in json.loads(shapes.shapes_json)]
+    for status, style in zip(statuses, styles, strict=True):
+        dashed, fill = (True, 0.08) if status == "claimed" else (False, 0.35)
+        assert (style.get("dashArray") == "8 6", style["fillOpacity"]) == (dashed, fill)
 
 
 def test_labels_name_the_article_places(basemap):
