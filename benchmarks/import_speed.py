@@ -16,12 +16,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from data.event_store import COLUMNS, open_store
-from data.import_files import read_incoming
-from data.importers import from_acled
-from data.importing import prepare_import, store_import
+from data.io.formats import from_acled
+from data.io.read import read_incoming
+from data.io.run import prepare_import, store_import
+from data.stores.events import COLUMNS, open_store
 from data.synthetic import synthetic_acled_export
-from data.validate import validate_events
+from data.validation.validate import validate_events
 
 
 def median_seconds(action, runs: int = 3) -> float:

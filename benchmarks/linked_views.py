@@ -19,7 +19,9 @@ import time
 import numpy as np
 import pyarrow as pa
 
-from data.aggregate import (
+from data.synthetic import synthetic_events
+from data.validation.validate import validate_events
+from data.view.aggregate import (
     event_codes,
     monthly_fatalities,
     precise_only_hides,
@@ -27,10 +29,8 @@ from data.aggregate import (
     weekly_counts,
     weekly_dating,
 )
-from data.filters import EventFilter, window_mask
-from data.synthetic import synthetic_events
-from data.validate import validate_events
-from geo.table import table_rows
+from data.view.filters import EventFilter, window_mask
+from geo.map.table import table_rows
 
 
 def timed(function, *args, repeat: int = 3) -> tuple[object, float]:

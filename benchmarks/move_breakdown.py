@@ -119,10 +119,10 @@ def map_step_cpu(repeats: int = 9) -> dict:
     import streamlit_folium as sf
 
     from data.config import DATA_DIR
-    from data.event_store import open_store
-    from data.filters import valid_at
-    from geo.basemap import load_basemap
-    from geo.mapbuild import MapOptions, build_base_map, build_overlays
+    from data.stores.events import open_store
+    from data.view.filters import valid_at
+    from geo.map.basemap import load_basemap
+    from geo.map.build import MapOptions, build_base_map, build_overlays
     from geo.pipeline import load_dataset
 
     with tempfile.TemporaryDirectory() as scratch:

@@ -8,10 +8,10 @@ import folium
 import streamlit as st
 from streamlit_folium import st_folium
 
-from data.filters import EventFilter, apply_filter
-from data.store import read_table
-from data.validate import validate_events
-from geo.assets import local_assets
+from data.stores.shipped import read_table
+from data.validation.validate import validate_events
+from data.view.filters import EventFilter, apply_filter
+from geo.map.assets import local_assets
 
 
 @st.cache_resource

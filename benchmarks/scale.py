@@ -25,14 +25,14 @@ import streamlit_folium as sf
 
 from benchmarks.browser_timing import FLOOR_APP, measure
 from data.config import DATA_DIR
-from data.filters import EventFilter, apply_filter
-from data.store import read_table
+from data.stores.shipped import read_table
 from data.synthetic import synthetic_events
-from data.validate import validate_events
-from geo.assets import local_assets
-from geo.basemap import load_basemap
-from geo.mapbuild import MapOptions, build_base_map, build_map, build_overlays, uses_canvas
-from geo.packed import pack_events
+from data.validation.validate import validate_events
+from data.view.filters import EventFilter, apply_filter
+from geo.map.assets import local_assets
+from geo.map.basemap import load_basemap
+from geo.map.build import MapOptions, build_base_map, build_map, build_overlays, uses_canvas
+from geo.map.packed import pack_events
 from tests.browser.conftest import CHROMIUM, CHROMIUM_FLAGS, ROOT
 
 WINDOWS = [(date(2012 + k, 1, 1), date(2014 + k, 6, 30)) for k in range(7)]

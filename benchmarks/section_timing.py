@@ -34,10 +34,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 # What dashboard.py calls outside ``components`` (module, function names).
 PAGE_HELPERS = {
-    "geo.mapbuild": ("build_base_map", "build_overlays"),
-    "data.filters": ("attribute_mask", "window_mask", "valid_at", "describe"),
-    "data.aggregate": ("precise_only_hides",),
-    "geo.halos": ("focus_view",),
+    "geo.map.build": ("build_base_map", "build_overlays"),
+    "data.view.filters": ("attribute_mask", "window_mask", "valid_at", "describe"),
+    "data.view.aggregate": ("precise_only_hides",),
+    "geo.map.halos": ("focus_view",),
 }
 FLOOR_APP = """
 import streamlit as st

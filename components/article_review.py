@@ -9,12 +9,11 @@ import streamlit as st
 
 from components import cached
 from data.config import Settings
-from data.event_store import EventStore
 from data.schema import EVENT_TYPES
-from data.validate import validate_events
-from geo.extraction import Extraction, extract
-from geo.gazetteer import Gazetteer
-from geo.review import (
+from data.stores.events import EventStore
+from data.validation.validate import validate_events
+from geo.articles.extraction import Extraction, extract
+from geo.articles.review import (
     COUNTRY_LEVEL,
     Provenance,
     accepted_event_rows,
@@ -23,6 +22,7 @@ from geo.review import (
     highlight_html,
     place_choices,
 )
+from geo.gazetteer.gazetteer import Gazetteer
 
 LABEL = "Add events from an article"
 SUB_EVENT_TYPES = sorted({sub for subs in EVENT_TYPES.values() for sub in subs})

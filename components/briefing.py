@@ -9,8 +9,8 @@ import folium
 import pandas as pd
 
 from components import keyboard, playback, presentation, story
-from data.stories import Story, StoryStep
-from geo.highlight import highlight_layer
+from data.view.stories import Story, StoryStep
+from geo.map.highlight import highlight_layer
 
 
 @dataclass(frozen=True)

@@ -12,18 +12,18 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from data import store
 from data.config import Settings, load_settings
-from data.event_store import EventStore, open_store
 from data.schema import EVENT_TYPES
-from data.stories import STORIES_DIR, load_stories
-from geo.assets import STATIC_DIR, STATIC_URL
-from geo.basemap import Basemap, load_basemap
-from geo.gazetteer import Gazetteer, load_gazetteer
-from geo.online_geocoder import lookup_for
-from geo.packed import pack_events, packed_name
+from data.stores import shipped as store
+from data.stores.events import EventStore, open_store
+from data.view.stories import STORIES_DIR, load_stories
+from geo.gazetteer.gazetteer import Gazetteer, load_gazetteer
+from geo.gazetteer.online_geocoder import lookup_for
+from geo.map.assets import STATIC_DIR, STATIC_URL
+from geo.map.basemap import Basemap, load_basemap
+from geo.map.packed import pack_events, packed_name
+from geo.map.tiles import resolve_basemap_mode
 from geo.pipeline import Dataset, load_dataset
-from geo.tiles import resolve_basemap_mode
 
 MAX_ACTOR_CHOICES = 300
 
@@ -132,6 +132,6 @@ def _stories(version: str, published: date, files: str, _events) -> list:
 
 
 def stories(token: str, published: date, events) -> list:
-    """The authored stories of ``data/stories/``, validated against the loaded events."""
+    """The authored stories of ``data/datasets/stories/``, validated against the loaded events."""
     files = "|".join(f"{p.name}:{p.stat().st_mtime_ns}" for p in sorted(STORIES_DIR.glob("*.csv")))
     return _stories(token, published, files, events)

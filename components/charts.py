@@ -1,6 +1,6 @@
 """Charts of the filtered set (altair, shipped with Streamlit), fed with pre-aggregated rows only.
 
-The aggregations (``data.aggregate``) reduce even a million events to a few hundred rows, so the
+The aggregations (``data.view.aggregate``) reduce even a million events to a few hundred rows, so the
 browser never receives the events themselves.
 """
 
@@ -13,7 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from data.schema import EVENT_TYPES
-from geo.style import event_style
+from geo.map.style import event_style
 
 TYPE_SCALE = alt.Scale(domain=list(EVENT_TYPES), range=[event_style(t)[0] for t in EVENT_TYPES])
 DATING_ORDER = ["exact day", "within days", "month or longer"]

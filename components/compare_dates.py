@@ -13,8 +13,8 @@ import pandas as pd
 import streamlit as st
 
 from components import map_view
-from geo.basemap import Basemap
-from geo.compare import (
+from geo.map.basemap import Basemap
+from geo.map.compare import (
     CONTROL,
     area_view,
     change_sentence,
@@ -23,7 +23,7 @@ from geo.compare import (
     holdings,
     territory_change,
 )
-from geo.territory import EQUAL_AREA_CRS
+from geo.map.territory import EQUAL_AREA_CRS
 
 EVERYWHERE = "All territory"
 STATUSES_WITH_CLAIMS = (*CONTROL, "claimed")

@@ -12,8 +12,8 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from data.export_csv import events_csv
-from geo.event_files import events_geojson, events_geopackage, territory_geojson
+from data.io.export_csv import events_csv
+from geo.documents.event_files import events_geojson, events_geopackage, territory_geojson
 
 FORMATS = (
     ("CSV", "csv", "text/csv", events_csv),

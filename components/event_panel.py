@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from geo.popups import date_label, fatalities_label
+from geo.map.popups import date_label, fatalities_label
 
 FIELDS = (
     ("Type", "event_type"), ("Sub-type", "sub_event_type"), ("Place", "location"), ("Region", "admin1"),

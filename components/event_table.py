@@ -6,7 +6,7 @@ import re
 
 import streamlit as st
 
-from geo.table import TableRows
+from geo.map.table import TableRows
 
 COLUMN_CONFIG = {
     "Date": st.column_config.DateColumn("Date", format="D MMM YYYY", help="First day the event may have happened"),
@@ -53,7 +53,7 @@ def _select_row(key: str, rows: list[int]) -> None:
 
 
 def show(table: TableRows, selected: str | None, key: str = "table") -> None:
-    """Draw the rows (``geo.table.table_rows``) with ``selected`` highlighted; one row can be selected."""
+    """Draw the rows (``geo.map.table.table_rows``) with ``selected`` highlighted; one row can be selected."""
     ids = table.ids
     rows = [ids.index(selected)] if selected in ids else []
     _select_row(key, rows)

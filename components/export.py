@@ -15,9 +15,9 @@ from datetime import UTC, datetime, timedelta
 
 import streamlit as st
 
-from geo.brief import brief_for, brief_html
-from geo.export import ExportView
-from geo.render import IMAGE_SIZES, ChromiumRenderer, ImageSize, Renderer, RendererUnavailable
+from geo.documents.brief import brief_for, brief_html
+from geo.documents.render import IMAGE_SIZES, ChromiumRenderer, ImageSize, Renderer, RendererUnavailable
+from geo.documents.standalone import ExportView
 
 AS_ON_SCREEN, FIT_ALL = "As on screen", "Fit everything shown"
 LABEL = "Export: map file, picture, brief"
@@ -135,10 +135,10 @@ def show(view: ExportView, renderer: Renderer | None = None, key: str = "export"
 
     Parameters
     ----------
-    view : geo.export.ExportView
+    view : geo.documents.standalone.ExportView
         What the page shows; its ``screen`` (the view on screen, if the map moved) is offered as
         the framing, against fitting everything shown.
-    renderer : geo.render.Renderer, optional
+    renderer : geo.documents.render.Renderer, optional
         Draws PNGs and PDFs; default headless Chromium (tests pass a fake).
     key : str
         Prefix of this component's session keys.

@@ -6,13 +6,13 @@ import re
 
 import streamlit as st
 
-from data.filters import format_day
+from data.view.filters import format_day
 
 _MARKUP = re.compile(r"([\\`*_\[\]<>$])")
 
 
 def show(title: str, as_of_text: str, sentence: str, key: str = "header") -> None:
-    """Draw the page header. ``sentence`` comes from ``data.filters.describe``."""
+    """Draw the page header. ``sentence`` comes from ``data.view.filters.describe``."""
     st.title(title)
     st.markdown(f"**As of {as_of_text}** · {plain(sentence)}")
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from data.event_store import EventStore
-from data.export_csv import rejections_csv
-from data.import_files import read_incoming
-from data.importing import ImportResult, UnreadableImport, prepare_import, store_import
+from data.io.export_csv import rejections_csv
+from data.io.read import read_incoming
+from data.io.run import ImportResult, UnreadableImport, prepare_import, store_import
+from data.stores.events import EventStore
 
 FILE_TYPES = ["csv", "geojson", "json", "gpkg"]
 MAX_LISTED = 1_000  # the table shows this many rejections; the download has them all

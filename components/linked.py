@@ -13,7 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from components import charts, event_table, map_view, selection
-from data.aggregate import (
+from data.view.aggregate import (
     STRIP_EVENT_LIMIT,
     EventCodes,
     event_codes,
@@ -23,8 +23,8 @@ from data.aggregate import (
     weekly_counts,
     weekly_dating,
 )
-from geo.selection import clicked_event_id, selected_event
-from geo.table import TableRows, table_rows
+from geo.map.selection import clicked_event_id, selected_event
+from geo.map.table import TableRows, table_rows
 
 TABS = ("Table", "Charts")
 

@@ -11,8 +11,8 @@ import folium
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo.export import ScreenView
-from geo.selection import MapClick
+from geo.documents.standalone import ScreenView
+from geo.map.selection import MapClick
 
 # Rich symbols name their event in the popup; the canvas layer reports where and at which zoom. Both
 # report the view (centre and zoom) so the page's link can carry it; each pan costs one rerun.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from data.validate import Rejection
+from data.validation.validate import Rejection
 
 
 def show(rejected: list[Rejection], key: str = "notices") -> int:

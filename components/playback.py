@@ -15,7 +15,7 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from components import timeline
-from data.playback import MODES, STEPS, Clock
+from data.view.playback import MODES, STEPS, Clock
 
 SPEEDS = (0.5, 1.0, 2.0, 4.0, 8.0)  # steps per second
 # The fragment's timer restarts after each page rerun, so a timer of one step's length would add the

@@ -2,7 +2,7 @@
 
 It hides the sidebar and every control panel (CSS injected here), keeps the stage (title, as-of
 date, filter sentence, story card, map) and enlarges it. The map's own high-contrast theme lives in
-``geo.style``; this module only styles Streamlit's page around it.
+``geo.map.style``; this module only styles Streamlit's page around it.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 Opening a link seeds, once per session, the session keys of the components that own each part of
 the view (before they are drawn); every rerun writes the current view back to ``st.query_params``.
-The codec (``data.view_state``) is pure; this module only moves values between it and the page.
+The codec (``data.view.view_state``) is pure; this module only moves values between it and the page.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ import pandas as pd
 import streamlit as st
 
 from components import filters_sidebar
-from data.filters import EventFilter, criteria_of
-from data.view_state import PARAMS, Choices, View, params_from_view, view_from_params
+from data.view.filters import EventFilter, criteria_of
+from data.view.view_state import PARAMS, Choices, View, params_from_view, view_from_params
 
 # The session keys of the view's owners: publication, timeline, filters_sidebar, the event table
 # (selection) and briefing mode (presentation).

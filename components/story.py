@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from components import timeline
-from data.stories import Story, StoryStep, story_from_events
+from data.view.stories import Story, StoryStep, story_from_events
 
 SELECTION_KEY = "selection.event_id"  # the event table's selection, when that table is on the page
 

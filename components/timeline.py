@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 import streamlit as st
 
-from data.filters import EventFilter
+from data.view.filters import EventFilter
 
 DATE_FORMAT = "D MMM YYYY"
 LOCKED_HELP = "The story's step sets these dates; turn the story off to move them."

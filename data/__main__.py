@@ -15,11 +15,11 @@ import os
 import sys
 from pathlib import Path
 
-from data import store as shipped
 from data.config import load_settings
-from data.event_store import open_store
-from data.import_files import read_incoming
-from data.importing import UnreadableImport, prepare_import, store_import
+from data.io.read import read_incoming
+from data.io.run import UnreadableImport, prepare_import, store_import
+from data.stores import shipped
+from data.stores.events import open_store
 
 
 def import_file(path: Path, store_location: str, dry_run: bool, data_dir: Path | None = None) -> tuple[dict, int]:

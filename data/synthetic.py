@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from data.importers import ACLED_EXPORT_COLUMNS
+from data.io.formats import ACLED_EXPORT_COLUMNS
 from data.schema import EVENT_COLUMNS, EVENT_TYPES, column_names
 
 # Mali's bounding box (lon, lat), Natural Earth admin-0.

@@ -15,12 +15,12 @@ from datetime import date
 from pathlib import Path
 
 from data.config import load_settings
-from geo.extraction import extract, to_json
-from geo.gazetteer import Place, load_gazetteer
-from geo.geocode import PlaceNotFound, geocode
-from geo.geojson import geometry_mapping
-from geo.online_geocoder import lookup_for
-from geo.territory import area_km2
+from geo.articles.extraction import extract, to_json
+from geo.documents.geojson import geometry_mapping
+from geo.gazetteer.gazetteer import Place, load_gazetteer
+from geo.gazetteer.geocode import PlaceNotFound, geocode
+from geo.gazetteer.online_geocoder import lookup_for
+from geo.map.territory import area_km2
 
 
 def place_to_json(place: Place) -> dict:

@@ -12,9 +12,9 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 
-from data import store
-from data.event_store import EventStore
-from data.validate import (
+from data.stores import shipped as store
+from data.stores.events import EventStore
+from data.validation.validate import (
     FIRST_DATA_ROW,
     Rejection,
     Validated,
@@ -22,10 +22,10 @@ from data.validate import (
     validate_territories,
     validate_town_status,
 )
-from data.validated_cache import cached_validation
-from geo.basemap import load_basemap
-from geo.dates import resolve_phrase
-from geo.territory import split_region_codes, union_of_regions
+from data.validation.validated_cache import cached_validation
+from geo.articles.dates import resolve_phrase
+from geo.map.basemap import load_basemap
+from geo.map.territory import split_region_codes, union_of_regions
 
 
 @dataclass
@@ -166,9 +166,9 @@ def load_dataset(
     theatre : str
         Theatre country (for the basemap's regions).
     event_store : EventStore, optional
-        The writable event store (``data.event_store``); its events join the shipped ones.
+        The writable event store (``data.stores.events``); its events join the shipped ones.
     cache_dir : pathlib.Path, optional
-        Where validated copies of large events files are kept (``data.validated_cache``).
+        Where validated copies of large events files are kept (``data.validation.validated_cache``).
     """
     events = _with_stored_events(shipped_events(data_dir / store.EVENTS_FILE, published, cache_dir), event_store)
     territories = validate_territories(store.read_table(data_dir / store.TERRITORIES_FILE), store.TERRITORIES_FILE)

@@ -1,4 +1,4 @@
-"""Derive the shipped offline basemap (``data/basemap/``) from packaged Natural Earth data.
+"""Derive the shipped offline basemap (``data/datasets/basemap/``) from packaged Natural Earth data.
 
 Sources (all Natural Earth, public domain):
 
@@ -22,7 +22,7 @@ import geopandas as gpd
 import shapely
 
 ROOT = Path(__file__).resolve().parents[1]
-OUT = ROOT / "data" / "basemap"
+OUT = ROOT / "data" / "datasets" / "basemap"
 NODE = ROOT / "node_modules"
 # The Sahel window drawn offline: west Africa from the Atlantic to Chad, the Sahara to the coast.
 BBOX = (-18.0, 4.0, 25.0, 28.0)
@@ -56,7 +56,7 @@ def build_countries() -> None:
     index.columns = ["name", "name_fr", "iso2", "iso3", "lon", "lat"]
     index = index.sort_values("iso2")
     index.to_csv(OUT / "countries_index.csv", index=False, float_format="%.4f")
-    print(f"data/basemap/countries_index.csv: {len(index)} countries")
+    print(f"data/datasets/basemap/countries_index.csv: {len(index)} countries")
     window = shapely.box(*BBOX)
     near = world[world.intersects(window)].copy()
     near["geometry"] = near.geometry.simplify(SIMPLIFY_DEGREES)

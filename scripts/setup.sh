@@ -32,7 +32,7 @@ if ! stamp_ok .setup-stamp-python "$py_key" || [ ! -x .venv/bin/python ]; then
 fi
 
 # Front-end assets
-npm_key=$(cat package.json package-lock.json data/basemap/*.geojson | sha1sum | cut -d' ' -f1)
+npm_key=$(cat package.json package-lock.json data/datasets/basemap/*.geojson | sha1sum | cut -d' ' -f1)
 if ! stamp_ok .setup-stamp-assets "$npm_key" || [ ! -f static/vendor/leaflet/leaflet.js ]; then
   command -v npm >/dev/null || apt_install npm
   echo "setup: installing front-end assets (npm ci)"
@@ -47,7 +47,7 @@ if ! stamp_ok .setup-stamp-assets "$npm_key" || [ ! -f static/vendor/leaflet/lea
      node_modules/leaflet.markercluster/dist/MarkerCluster.Default.css \
      node_modules/leaflet.markercluster/MIT-LICENCE.txt static/vendor/markercluster/
   # The basemap is fetched by the browser once, not re-sent inside the map on every rerun.
-  rm -rf static/basemap && mkdir -p static/basemap && cp data/basemap/*.geojson static/basemap/
+  rm -rf static/basemap && mkdir -p static/basemap && cp data/datasets/basemap/*.geojson static/basemap/
   echo "$npm_key" > .setup-stamp-assets
 fi
 

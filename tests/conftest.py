@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from data.config import DATA_DIR
-from geo.gazetteer import load_gazetteer
+from geo.gazetteer.gazetteer import load_gazetteer
 from geo.pipeline import load_dataset
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -43,7 +43,7 @@ def postgis_server():
 @pytest.fixture(params=["sqlite", "postgis"])
 def event_store(request, tmp_path):
     """Each store test runs against both backends: the SQLite file and a fresh PostGIS database."""
-    from data.event_store import open_store
+    from data.stores.events import open_store
 
     if request.param == "sqlite":
         return open_store(tmp_path / "store" / "events.sqlite")

@@ -8,7 +8,7 @@ from typing import ClassVar
 
 from streamlit.testing.v1 import AppTest
 
-from data.filters import EventFilter, apply_filter, describe
+from data.view.filters import EventFilter, apply_filter, describe
 from tests.conftest import PUBLISHED
 from tests.page import header_text, map_args, map_element
 

@@ -10,13 +10,13 @@ from datetime import UTC, date, datetime
 import pandas as pd
 import pytest
 
-from data.changes import what_changed
-from data.filters import valid_at
-from data.validate import validate_events
-from geo.basemap import load_basemap
-from geo.brief import BriefContent, brief_html, events_table
-from geo.export import IMAGE_CSS, ExportView, ScreenView, content_bounds, in_frame, standalone_html
-from geo.render import IMAGE_SIZES, ImageSize
+from data.validation.validate import validate_events
+from data.view.changes import what_changed
+from data.view.filters import valid_at
+from geo.documents.brief import BriefContent, brief_html, events_table
+from geo.documents.render import IMAGE_SIZES, ImageSize
+from geo.documents.standalone import IMAGE_CSS, ExportView, ScreenView, content_bounds, in_frame, standalone_html
+from geo.map.basemap import load_basemap
 from tests.conftest import PUBLISHED, event_row, raw_table
 
 HOSTILE = "<script>alert('x')</script>"

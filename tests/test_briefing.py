@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 import components.keyboard
 import components.playback
-from data.stories import load_stories
+from data.view.stories import load_stories
 from tests.page import header_text, map_args
 
 

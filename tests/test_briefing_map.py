@@ -5,10 +5,10 @@ from __future__ import annotations
 import folium
 import pytest
 
-from geo.basemap import load_basemap
-from geo.highlight import SELECTED_RING, STORY_RING, RingLook, Stroke, add_rings, highlight_layer
-from geo.mapbuild import MapOptions, build_base_map
-from geo.style import BASEMAP_COLOURS, PRESENTATION_BASEMAP_COLOURS, basemap_colours
+from geo.map.basemap import load_basemap
+from geo.map.build import MapOptions, build_base_map
+from geo.map.highlight import SELECTED_RING, STORY_RING, RingLook, Stroke, add_rings, highlight_layer
+from geo.map.style import BASEMAP_COLOURS, PRESENTATION_BASEMAP_COLOURS, basemap_colours
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from data.changes import ControlChange, Period, Toll, toll, town_changes, what_changed
+from data.view.changes import ControlChange, Period, Toll, toll, town_changes, what_changed
 from tests.conftest import PUBLISHED
 
 

@@ -11,8 +11,8 @@ import pytest
 import shapely
 from streamlit.testing.v1 import AppTest
 
-from geo.basemap import load_basemap
-from geo.compare import area_view, change_sentence, territory_change
+from geo.map.basemap import load_basemap
+from geo.map.compare import area_view, change_sentence, territory_change
 
 GEOD = pyproj.Geod(ellps="WGS84")
 A, B = date(2020, 1, 1), date(2021, 1, 1)
@@ -106,7 +106,7 @@ def compare_page():
 
     from components import compare_dates
     from data.config import DATA_DIR
-    from geo.basemap import load_basemap
+    from geo.map.basemap import load_basemap
     from geo.pipeline import load_dataset
 
     territories = load_dataset(DATA_DIR, date(2026, 4, 29)).territories

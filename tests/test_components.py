@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from components.filters_sidebar import SESSION_KEYS
 from components.timeline import LOCKED_HELP
-from data.filters import EventCriteria, criteria_of
+from data.view.filters import EventCriteria, criteria_of
 
 
 def timeline_page(locked: bool = False):
@@ -40,7 +40,7 @@ def notices_page():
     import streamlit as st
 
     from components import notices
-    from data.validate import Rejection
+    from data.validation.validate import Rejection
 
     shown = notices.show([Rejection("events.csv", 7, "latitude", "95 is outside -90..90")])
     st.write(f"shown={shown}")
@@ -118,10 +118,10 @@ def export_page(fail: bool = False, screen: tuple | None = None, opened: bool = 
     import streamlit as st
 
     from components import export
-    from data.validate import validate_events
-    from geo.basemap import load_basemap
-    from geo.export import ExportView, ScreenView
-    from geo.render import RendererUnavailable
+    from data.validation.validate import validate_events
+    from geo.documents.render import RendererUnavailable
+    from geo.documents.standalone import ExportView, ScreenView
+    from geo.map.basemap import load_basemap
     from tests.conftest import event_row, raw_table
 
     class FakeRenderer:

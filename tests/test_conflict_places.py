@@ -8,8 +8,8 @@ import pytest
 from shapely.geometry import Point
 
 from data.config import DATA_DIR
-from geo.extract_places import COMMON_WORDS
-from geo.text import fold
+from geo.articles.places import COMMON_WORDS
+from geo.gazetteer.text import fold
 from tests.test_geocode import km_between
 
 PATH = DATA_DIR / "gazetteer" / "conflict_places.csv"

@@ -7,7 +7,7 @@ import csv
 import pytest
 
 from data.config import DATA_DIR
-from geo.geocode import geocode
+from geo.gazetteer.geocode import geocode
 from scripts.build_gazetteer import FIELDS, build_rows, keep_alternate
 from tests.test_geocode import km_between
 
@@ -52,9 +52,9 @@ def test_committed_gazetteer_is_what_the_package_gives():
 
 
 def test_committed_basemap_labels_are_where_the_gazetteer_puts_them():
-    from geo.basemap import LABELLED_TOWNS, load_basemap, place_labels
+    from geo.map.basemap import LABELLED_TOWNS, load_basemap, place_labels
 
-    shipped = load_basemap().labels  # read from data/basemap/labels.csv
+    shipped = load_basemap().labels  # read from data/datasets/basemap/labels.csv
     assert len(shipped) == len(LABELLED_TOWNS)
     assert shipped == place_labels()  # run scripts/build_gazetteer.py after changing either
 

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from geo.dates import resolve_phrase
+from geo.articles.dates import resolve_phrase
 
 WEDNESDAY = date(2026, 4, 29)
 SUNDAY = date(2026, 4, 26)
@@ -52,7 +52,7 @@ def test_unresolvable_phrases_give_none(phrase):
 
 
 def test_a_month_without_a_year_is_found_as_a_whole_phrase():
-    from geo.dates import find_dates
+    from geo.articles.dates import find_dates
 
     text = "Nine soldiers died in March 2019, more in March; talks may resume in may."
     found = [(m.phrase, m.resolved.start, m.resolved.precision) for m in find_dates(text, date(2019, 10, 2))]
@@ -60,7 +60,7 @@ def test_a_month_without_a_year_is_found_as_a_whole_phrase():
 
 
 def test_today_and_yesterday_are_found_in_running_text():
-    from geo.dates import find_dates
+    from geo.articles.dates import find_dates
 
     text = "The bodies were found yesterday; the first refugees reached the town today."
     found = [(m.phrase, m.resolved.start) for m in find_dates(text, date(2022, 3, 11))]

@@ -9,11 +9,11 @@ from datetime import date
 
 import pytest
 
-from geo.actors import find_actors
-from geo.dates import find_dates
-from geo.extract_events import classify, sentences, stated_fatalities
-from geo.extract_places import find_places
-from geo.extraction import extract
+from geo.articles.actors import find_actors
+from geo.articles.dates import find_dates
+from geo.articles.events import classify, sentences, stated_fatalities
+from geo.articles.extraction import extract
+from geo.articles.places import find_places
 from tests.conftest import PUBLISHED, ROOT
 
 SEED = (ROOT.parent / "shared" / "seed" / "article.txt").read_text(encoding="utf-8")

@@ -9,7 +9,7 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from data.filters import (
+from data.view.filters import (
     EventCriteria,
     EventFilter,
     apply_filter,
@@ -19,7 +19,7 @@ from data.filters import (
     valid_at,
     window_mask,
 )
-from data.view_state import View
+from data.view.view_state import View
 
 
 def events(*ranges: tuple[str, str]) -> pd.DataFrame:

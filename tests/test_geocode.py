@@ -9,9 +9,9 @@ import sys
 
 import pytest
 
-from geo.gazetteer import Gazetteer, Place
-from geo.geocode import PlaceNotFound, geocode, rank_candidates
-from geo.territory import area_km2
+from geo.gazetteer.gazetteer import Gazetteer, Place
+from geo.gazetteer.geocode import PlaceNotFound, geocode, rank_candidates
+from geo.map.territory import area_km2
 from tests.conftest import ROOT
 
 

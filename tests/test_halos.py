@@ -5,9 +5,9 @@ from __future__ import annotations
 import folium
 import pytest
 
-from data.validate import validate_events
-from geo.basemap import load_basemap
-from geo.halos import (
+from data.validation.validate import validate_events
+from geo.map.basemap import load_basemap
+from geo.map.halos import (
     FALLBACK_REGION_KM,
     focus_view,
     focus_zoom,
@@ -16,10 +16,10 @@ from geo.halos import (
     region_lookup,
     region_outline,
 )
-from geo.highlight import selected_layer
-from geo.legend import legend_html
-from geo.popups import event_popup_html
-from geo.style import DATE_BADGE, event_symbol_svg
+from geo.map.highlight import selected_layer
+from geo.map.legend import legend_html
+from geo.map.popups import event_popup_html
+from geo.map.style import DATE_BADGE, event_symbol_svg
 from tests.conftest import event_row, raw_table
 
 

@@ -10,8 +10,8 @@ import sys
 import pandas as pd
 import pytest
 
-from data.importers import detect_format, from_acled, from_ucdp
-from data.validate import validate_events
+from data.io.formats import detect_format, from_acled, from_ucdp
+from data.validation.validate import validate_events
 from tests.conftest import ROOT, event_row
 
 ACLED_ROW = {
@@ -88,7 +88,7 @@ def test_cli_imports_once_and_reports_bad_rows(tmp_path):
     assert (status, first["written"], first["duplicates"]) == (0, 2, 0)
     status, again = run_import(path, store)
     assert (status, again["duplicates"]) == (0, 2)  # re-import: the same ids, updated, not doubled
-    from data.event_store import open_store
+    from data.stores.events import open_store
 
     assert sorted(open_store(store).read()["event_id_cnty"]) == ["MLI12345", "MLI4"]
 

@@ -10,11 +10,11 @@ import pandas as pd
 import pytest
 import shapely
 
-from data.event_store import COLUMNS, open_store
-from data.import_files import read_incoming
-from data.importing import UnreadableImport, prepare_import, store_import
+from data.io.read import read_incoming
+from data.io.run import UnreadableImport, prepare_import, store_import
+from data.stores.events import COLUMNS, open_store
 from data.synthetic import synthetic_acled_export
-from data.validate import validate_events
+from data.validation.validate import validate_events
 from tests.test_import import ACLED_ROW, UCDP_ROW
 
 NOTHING_STORED = pd.DataFrame(columns=COLUMNS, dtype=str)
@@ -150,7 +150,7 @@ def test_unreadable_imports_say_why(content, message):
 
 
 def test_popup_shows_the_reported_range_and_where_the_event_was_imported_from():
-    from geo.popups import event_popup_html
+    from geo.map.popups import event_popup_html
 
     result = judged([UCDP_ROW], "<b>ged</b>.csv")
     event = validate_events(result.accepted, "ged.csv").kept.iloc[0].to_dict()

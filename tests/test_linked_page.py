@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from data.config import DATA_DIR
 from data.synthetic import synthetic_events
-from geo.table import TABLE_LIMIT
+from geo.map.table import TABLE_LIMIT
 from tests.conftest import ROOT
 from tests.page import header_text, map_args, map_element
 

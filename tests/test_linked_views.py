@@ -9,7 +9,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from data.aggregate import (
+from data.validation.validate import validate_events
+from data.view.aggregate import (
     monthly_fatalities,
     precise_only_hides,
     timeline_spans,
@@ -18,10 +19,9 @@ from data.aggregate import (
     weekly_counts,
     weekly_dating,
 )
-from data.filters import EventFilter
-from data.validate import validate_events
-from geo.selection import MapClick, clicked_event_id, popup_event_id, selected_event
-from geo.table import TABLE_LIMIT, dating_text, place_precision_text, table_rows
+from data.view.filters import EventFilter
+from geo.map.selection import MapClick, clicked_event_id, popup_event_id, selected_event
+from geo.map.table import TABLE_LIMIT, dating_text, place_precision_text, table_rows
 from tests.conftest import event_row, raw_table
 
 
@@ -207,7 +207,7 @@ def test_table_keeps_the_newest_when_cutting_a_large_set():
 
 
 def test_codes_give_the_same_charts_as_direct_calls(small):
-    from data.aggregate import event_codes
+    from data.view.aggregate import event_codes
 
     codes, mask = event_codes(small), small["event_id_cnty"].ne("A").to_numpy()
     assert weekly_counts(small, mask, codes).equals(weekly_counts(small, mask))
@@ -217,7 +217,7 @@ def test_codes_give_the_same_charts_as_direct_calls(small):
 
 def test_the_strip_window_band_moves_without_touching_the_cached_spec(small):
     from components import charts
-    from data.aggregate import timeline_spans
+    from data.view.aggregate import timeline_spans
 
     bounds = (date(2012, 1, 1), date(2026, 4, 29))
     spec = charts.spans_strip(timeline_spans(small, every(small)), bounds, bounds).to_dict()

@@ -9,12 +9,12 @@ from datetime import date
 
 import pytest
 
-from data.filters import valid_at
-from data.validate import validate_events
-from geo.assets import local_assets, map_assets
-from geo.basemap import load_basemap
-from geo.mapbuild import MapOptions, build_base_map, build_map, territory_layer
-from geo.popups import date_label, fatalities_label, html_text
+from data.validation.validate import validate_events
+from data.view.filters import valid_at
+from geo.map.assets import local_assets, map_assets
+from geo.map.basemap import load_basemap
+from geo.map.build import MapOptions, build_base_map, build_map, territory_layer
+from geo.map.popups import date_label, fatalities_label, html_text
 from tests.conftest import event_row, raw_table
 
 LOCAL = local_assets()
@@ -178,8 +178,8 @@ def test_assets_fall_back_to_cdn_when_not_vendored(tmp_path):
 
 def test_every_territory_colour_is_named_in_the_legend(dataset):
     # A colour on the map that the legend does not name would let a viewer misread who held what.
-    from geo.legend import legend_html
-    from geo.style import actor_colour
+    from geo.map.legend import legend_html
+    from geo.map.style import actor_colour
 
     legend = legend_html()
     for actor in set(dataset.territories["actor"]) | set(dataset.towns["actor"]):
@@ -190,9 +190,9 @@ def test_every_territory_colour_is_named_in_the_legend(dataset):
 def test_the_legend_shows_events_as_the_map_draws_them(canvas):
     # A small record draws a symbol per type; a large one draws coloured dots on its canvas.
     from data.schema import EVENT_TYPES
-    from geo.legend import legend_html
-    from geo.popups import html_text
-    from geo.style import event_style
+    from geo.map.legend import legend_html
+    from geo.map.popups import html_text
+    from geo.map.style import event_style
 
     legend = legend_html(canvas=canvas)
     dots = [f'style="background:{event_style(t)[0]}"></span> {html_text(t)}<' in legend for t in EVENT_TYPES]

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from geo.nearest import click_radius_km, nearest_event
+from geo.gazetteer.nearest import click_radius_km, nearest_event
 
 EVENTS = pd.DataFrame({"event_id_cnty": ["KIDAL", "GAO", "BAMAKO"], "longitude": [1.409, -0.045, -7.975],
                        "latitude": [18.443, 16.272, 12.609]})  # fmt: skip

@@ -18,15 +18,15 @@ import pytest
 from branca.element import MacroElement
 from streamlit_folium import _get_feature_group_string
 
-from data.changes import what_changed
-from data.validate import validate_events
-from geo.assets import local_assets
-from geo.basemap import load_basemap
-from geo.brief import BriefContent, brief_html
-from geo.compare import comparison_base, comparison_layers, holdings
-from geo.elements import Attribution, RenderedOnce, RenderedText
-from geo.export import standalone_html
-from geo.mapbuild import MapOptions, build_base_map, build_overlays
+from data.validation.validate import validate_events
+from data.view.changes import what_changed
+from geo.documents.brief import BriefContent, brief_html
+from geo.documents.standalone import standalone_html
+from geo.map.assets import local_assets
+from geo.map.basemap import load_basemap
+from geo.map.build import MapOptions, build_base_map, build_overlays
+from geo.map.compare import comparison_base, comparison_layers, holdings
+from geo.map.elements import Attribution, RenderedOnce, RenderedText
 from tests.conftest import event_row, raw_table
 
 LOCAL = local_assets()

@@ -6,8 +6,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from geo.extract_places import find_places
-from geo.online_geocoder import MIN_DELAY_SECONDS, CachedLookup, lookup_for, result_to_place
+from geo.articles.places import find_places
+from geo.gazetteer.online_geocoder import MIN_DELAY_SECONDS, CachedLookup, lookup_for, result_to_place
 
 RAW = {
     "lat": "14.5",

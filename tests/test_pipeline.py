@@ -7,9 +7,9 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from data import store
 from data.config import DATA_DIR
-from data.filters import valid_at
+from data.stores import shipped as store
+from data.view.filters import valid_at
 from geo.pipeline import close_open_periods, load_dataset, resolve_relative_dates
 from tests.conftest import PUBLISHED, event_row, raw_table
 

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from data.playback import Clock, shift
+from data.view.playback import Clock, shift
 
 FIRST, LAST = date(2012, 1, 17), date(2026, 4, 29)
 

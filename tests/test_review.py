@@ -9,11 +9,10 @@ import pandas as pd
 import pytest
 
 from data.config import DATA_DIR
-from data.event_store import SqliteStore
-from data.validate import validate_events
-from geo.extraction import extract
-from geo.pipeline import load_dataset
-from geo.review import (
+from data.stores.events import SqliteStore
+from data.validation.validate import validate_events
+from geo.articles.extraction import extract
+from geo.articles.review import (
     COUNTRY_LEVEL,
     Provenance,
     accepted_event_rows,
@@ -22,6 +21,7 @@ from geo.review import (
     highlight_html,
     place_choices,
 )
+from geo.pipeline import load_dataset
 from tests.conftest import PUBLISHED
 
 ARTICLE = (
@@ -143,7 +143,7 @@ def test_failed_write_keeps_what_was_stored(event_store, monkeypatch):
     good = stored_rows("NEW1")[list(stored_rows("NEW1").columns)]
     rows = [good.iloc[0].tolist(), [{"not": "bindable"}, *good.iloc[0].tolist()[1:]]]
     # The second row cannot be written: the whole write must roll back, the first row too.
-    for module in ("data.event_store", "data.postgis_store"):
+    for module in ("data.stores.events", "data.stores.postgis"):
         monkeypatch.setattr(f"{module}.check_columns", lambda _rows: rows)
     with pytest.raises(Exception):  # noqa: B017, PT011 - sqlite3 and psycopg raise their own types
         event_store.write(good)
@@ -182,7 +182,7 @@ def test_stored_id_clashing_with_a_shipped_one_is_reported(tmp_path):
 
 
 def test_two_app_instances_share_one_store(event_store):
-    from data.event_store import open_store
+    from data.stores.events import open_store
 
     other = open_store(getattr(event_store, "url", None) or event_store.path)  # a second app process
     token = event_store.token()

@@ -13,9 +13,9 @@ from streamlit.testing.v1 import AppTest
 
 from data.config import DATA_DIR
 from data.synthetic import synthetic_events
-from data.validate import validate_events
-from geo.mapbuild import CANVAS_THRESHOLD, build_overlays, uses_canvas
-from geo.packed import MAGIC, TYPE_INDEX, day_numbers, mercator, pack_events, packed_name
+from data.validation.validate import validate_events
+from geo.map.build import CANVAS_THRESHOLD, build_overlays, uses_canvas
+from geo.map.packed import MAGIC, TYPE_INDEX, day_numbers, mercator, pack_events, packed_name
 from tests.conftest import ROOT, event_row, raw_table
 from tests.page import maps
 

@@ -7,8 +7,8 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from data.store import read_table
-from data.stories import STORIES_DIR, STORY_COLUMNS, load_stories, story_from_events, validate_story
+from data.stores.shipped import read_table
+from data.view.stories import STORIES_DIR, STORY_COLUMNS, load_stories, story_from_events, validate_story
 from tests.conftest import ROOT
 
 GOOD = {

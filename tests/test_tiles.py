@@ -6,7 +6,7 @@ import socket
 
 import pytest
 
-from geo.tiles import resolve_basemap_mode, tile_server_reachable
+from geo.map.tiles import resolve_basemap_mode, tile_server_reachable
 
 
 @pytest.mark.parametrize(

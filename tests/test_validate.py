@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from data.schema import EVENT_COLUMNS, Column
-from data.validate import InvalidValue, Rejection, parse_cell, validate_events, validate_town_status
+from data.validation.validate import InvalidValue, Rejection, parse_cell, validate_events, validate_town_status
 from tests.conftest import event_row, raw_table
 
 COLUMNS = {column.name: column for column in EVENT_COLUMNS}

@@ -8,8 +8,8 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from data import validated_cache
 from data.synthetic import synthetic_events
+from data.validation import validated_cache
 from geo.pipeline import shipped_events
 
 

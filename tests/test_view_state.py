@@ -7,10 +7,10 @@ from urllib.parse import parse_qs, urlencode
 
 import pytest
 
-from data.url_values import MAX_ZOOM, MIN_ZOOM
-from data.view_state import Choices, View, params_from_view, view_from_params
-from geo.basemap import load_basemap
-from geo.mapbuild import MapOptions, build_base_map
+from data.view.url_values import MAX_ZOOM, MIN_ZOOM
+from data.view.view_state import Choices, View, params_from_view, view_from_params
+from geo.map.basemap import load_basemap
+from geo.map.build import MapOptions, build_base_map
 
 CHOICES = Choices(
     first_day=date(2012, 1, 17),

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from geo import render
+from geo.documents import render
 from tests.conftest import ROOT
 
 # The app's own renderer (PNG and PDF exports) and the tests drive the same Chromium the same way.

@@ -7,7 +7,7 @@ from datetime import datetime
 
 import pytest
 
-from data.stories import load_stories
+from data.view.stories import load_stories
 from tests.browser.briefing_page import (
     RECORD_FRAMES_JS,
     as_of_text,

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from data.filters import valid_at
-from geo.basemap import load_basemap
-from geo.export import standalone_html
+from data.view.filters import valid_at
+from geo.documents.standalone import standalone_html
+from geo.map.basemap import load_basemap
 from tests.browser.conftest import ARTIFACTS
 from tests.browser.test_map_in_browser import COUNT_EVENTS_JS
 from tests.conftest import PUBLISHED

@@ -8,8 +8,8 @@ from dataclasses import replace
 import numpy as np
 from PIL import Image
 
-from geo.export import ScreenView
-from geo.render import IMAGE_SIZES, ChromiumRenderer
+from geo.documents.render import IMAGE_SIZES, ChromiumRenderer
+from geo.documents.standalone import ScreenView
 from tests.browser.conftest import ARTIFACTS
 from tests.browser.test_render_in_browser import download, share_near, view  # noqa: F401 (fixture)
 from tests.browser.test_share_in_browser import leaflet_frame

@@ -15,17 +15,17 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from data.filters import valid_at
-from geo.basemap import load_basemap
-from geo.brief import brief_for, brief_html
-from geo.export import ExportView
-from geo.render import IMAGE_SIZES, ChromiumRenderer
-from geo.style import BASEMAP_COLOURS
+from data.view.filters import valid_at
+from geo.documents.brief import brief_for, brief_html
+from geo.documents.render import IMAGE_SIZES, ChromiumRenderer
+from geo.documents.standalone import ExportView
+from geo.map.basemap import load_basemap
+from geo.map.style import BASEMAP_COLOURS
 from tests.browser.conftest import ARTIFACTS
 from tests.browser.test_map_in_browser import map_frame
 from tests.conftest import PUBLISHED
 
-CLUSTER_GREY = (45, 45, 45)  # the cluster bubbles' fill (geo.mapbuild MAP_CSS)
+CLUSTER_GREY = (45, 45, 45)  # the cluster bubbles' fill (geo.map.build MAP_CSS)
 
 
 @pytest.fixture(scope="module")

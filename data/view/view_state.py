@@ -1,0 +1,245 @@
+"""The whole view as URL parameters, and back: a pure, typed codec with no Streamlit.
+
+A link must reproduce what its sender saw, and a bad link must never break the page: every value is
+read by a small parser (never ``eval``, never unpickled), and a value that does not parse falls back
+to its default with a ``Notice`` saying which parameter, why, and what is shown instead. Defaults
+are left out of the URL, so links stay short.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from data.schema import EVENT_TYPES
+from data.view.filters import EventCriteria
+from data.view.url_values import (
+    BadValue,
+    Notice,
+    parse_count,
+    parse_date,
+    parse_event_id,
+    parse_flag,
+    parse_mode,
+    parse_number,
+    parse_text,
+    parse_zoom,
+)
+
+
+@dataclass(frozen=True)
+class View(EventCriteria):
+    """What a viewer sees: the sidebar filters (``EventCriteria``) and the rest; ``None``, empty: the default.
+
+    Attributes
+    ----------
+    start, end : datetime.date or None
+        The timeline window; ``None``: the record's first (last) day.
+    as_of : datetime.date or None
+        The as-of date when set apart from the window's end.
+    published : datetime.date or None
+        The seed article's publication date; ``None``: the ``CONFLICT_MAP_PUBLISHED`` setting.
+    event_id : str or None
+        The selected event.
+    center : (float, float) or None
+        Map centre as (lon, lat); ``None``: the base map's own.
+    zoom : int or None
+        Map zoom; ``None``: the base map's own.
+    present : bool
+        Briefing (presentation) mode rather than exploring.
+    """
+
+    start: date | None = None
+    end: date | None = None
+    as_of: date | None = None
+    published: date | None = None
+    event_id: str | None = None
+    center: tuple[float, float] | None = None
+    zoom: int | None = None
+    present: bool = False
+
+
+@dataclass(frozen=True)
+class Choices:
+    """What the data offers; a value outside it is reported and dropped. ``None``: anything goes."""
+
+    first_day: date | None = None
+    last_day: date | None = None
+    actors: Collection[str] | None = None
+    regions: Collection[str] | None = None
+    event_ids: Collection[str] | None = None
+
+
+# param -> (View field, parser, what is shown instead when the value is bad)
+SCALARS = {
+    "from": ("start", parse_date, "showing from the first event"),
+    "to": ("end", parse_date, "showing up to the last event"),
+    "asof": ("as_of", parse_date, "the as-of date is the window's end"),
+    "killed": ("min_fatalities", parse_count, "no minimum death toll"),
+    "killedmax": ("max_fatalities", parse_count, "no maximum death toll"),
+    "civ": ("civilian_targeting", parse_flag, "civilians targeted or not"),
+    "q": ("text", parse_text, "no word search"),
+    "precise": ("precise_only", parse_flag, "all precisions shown"),
+    "published": ("published", parse_date, "using the default publication date"),
+    "event": ("event_id", parse_event_id, "no event selected"),
+    "zoom": ("zoom", parse_zoom, "using the default zoom"),
+    "mode": ("present", parse_mode, "exploring"),
+}
+SUB_EVENT_TYPES = tuple(sub for subs in EVENT_TYPES.values() for sub in subs)
+# param -> (View field, the values it may take when the data does not say, why another is dropped)
+LISTS = {
+    "type": ("event_types", tuple(EVENT_TYPES), "not an ACLED event type"),
+    "subtype": ("sub_event_types", SUB_EVENT_TYPES, "not an ACLED sub-event type"),
+    "actor": ("actors", None, "not in the actor list"),
+    "region": ("regions", None, "not in the region list"),
+}
+PARAMS = (*SCALARS, *LISTS, "lat", "lon")
+ORDER = ("from", "to", "asof", "type", "subtype", "actor", "region", "killed", "killedmax", "civ", "q", "precise")
+ORDER += ("published", "event", "lat", "lon", "zoom", "mode")
+DEFAULT = View()
+
+
+def _values(params: Mapping[str, list[str] | str], name: str) -> list[str]:
+    raw = params.get(name)
+    if raw is None:
+        return []
+    return [raw] if isinstance(raw, str) else [str(value) for value in raw]
+
+
+def _scalars(params: Mapping, notices: list[Notice]) -> dict:
+    values = {}
+    for name, (field, parse, fallback) in SCALARS.items():
+        given = _values(params, name)
+        if len(given) > 1:
+            notices.append(Notice(name, given[-1], f"given {len(given)} times", "using the last"))
+        try:
+            if given:
+                values[field] = parse(given[-1])
+        except BadValue as bad:
+            notices.append(Notice(name, given[-1], str(bad), fallback))
+    return values
+
+
+def _lists(params: Mapping, choices: Choices, notices: list[Notice]) -> dict:
+    values = {}
+    for name, (field, fixed, reason) in LISTS.items():
+        allowed = fixed if fixed is not None else getattr(choices, field)
+        kept = []
+        for value in dict.fromkeys(_values(params, name)):
+            if allowed is not None and value not in allowed:
+                notices.append(Notice(name, value, reason, "ignored"))
+            else:
+                kept.append(value)
+        if kept:
+            values[field] = tuple(kept)
+    return values
+
+
+def _center(params: Mapping, notices: list[Notice]) -> dict:
+    given = {name: _values(params, name) for name in ("lat", "lon")}
+    if not any(given.values()):
+        return {}
+    coordinates = {}
+    for name, limit in (("lat", 90), ("lon", 180)):
+        other = "lon" if name == "lat" else "lat"
+        if not given[name]:
+            notices.append(Notice(other, given[other][-1], f"given without {name}", "using the default centre"))
+            return {}
+        try:
+            coordinates[name] = parse_number(given[name][-1], -limit, limit)
+        except BadValue as bad:
+            notices.append(Notice(name, given[name][-1], str(bad), "using the default centre"))
+            return {}
+    return {"center": (coordinates["lon"], coordinates["lat"])}
+
+
+def _clamp_dates(values: dict, choices: Choices, notices: list[Notice]) -> None:
+    """Dates outside the record move to its nearest end; an inverted window becomes the whole record."""
+    first, last = choices.first_day, choices.last_day
+    for name, field in (("from", "start"), ("to", "end"), ("asof", "as_of")):
+        day = values.get(field)
+        if day is not None and first is not None and day < first:
+            notices.append(Notice(name, day.isoformat(), "before the record's first day", f"using {first}"))
+            values[field] = first
+        elif day is not None and last is not None and day > last:
+            notices.append(Notice(name, day.isoformat(), "after the record's last day", f"using {last}"))
+            values[field] = last
+    start, end = values.get("start", first), values.get("end", last)
+    if start is not None and end is not None and start > end:
+        notices.append(Notice("from", start.isoformat(), f"after to={end}", "showing the whole record"))
+        values.pop("start", None)
+        values.pop("end", None)
+
+
+def _reconcile(values: dict, notices: list[Notice]) -> None:
+    """Drop what cannot match beside the rest: a maximum toll below the minimum, a sub-type of no chosen type."""
+    low, high = values.get("min_fatalities", 0), values.get("max_fatalities")
+    if high is not None and high < low:
+        notices.append(Notice("killedmax", str(high), f"below killed={low}", "no maximum death toll"))
+        del values["max_fatalities"]
+    types = values.get("event_types")
+    if types and "sub_event_types" in values:
+        offered = {sub for kind in types for sub in EVENT_TYPES[kind]}
+        for sub in values["sub_event_types"]:
+            if sub not in offered:
+                notices.append(Notice("subtype", sub, "not a sub-type of the chosen event types", "ignored"))
+        kept = tuple(sub for sub in values.pop("sub_event_types") if sub in offered)
+        if kept:
+            values["sub_event_types"] = kept
+
+
+def view_from_params(
+    params: Mapping[str, list[str] | str], choices: Choices | None = None
+) -> tuple[View, list[Notice]]:
+    """Read a view from URL parameters; never raises.
+
+    Parameters
+    ----------
+    params : mapping of str to str or list of str
+        The query parameters (a repeated key gives a list). Unknown keys are ignored.
+    choices : Choices, optional
+        The record's date bounds, actors, regions and event ids; values outside them are dropped
+        (dates move to the nearest bound). Without it only the form of each value is checked.
+
+    Returns
+    -------
+    (View, list of Notice)
+        The view, and one notice for each value that was not used as given.
+    """
+    choices = choices or Choices()
+    notices: list[Notice] = []
+    values = {**_scalars(params, notices), **_lists(params, choices, notices), **_center(params, notices)}
+    _clamp_dates(values, choices, notices)
+    _reconcile(values, notices)
+    event_id = values.get("event_id")
+    if event_id is not None and choices.event_ids is not None and event_id not in choices.event_ids:
+        notices.append(Notice("event", event_id, "no such event in the data", "no event selected"))
+        del values["event_id"]
+    return View(**values), notices
+
+
+def _coordinate(value: float) -> str:
+    """Four decimals (about 11 m), trailing zeros dropped: short links."""
+    return f"{value:.4f}".rstrip("0").rstrip(".")
+
+
+def params_from_view(view: View) -> dict[str, str | list[str]]:
+    """The URL parameters of a view, defaults left out, in a fixed order (a list means a repeated key)."""
+    params: dict[str, str | list[str]] = {}
+    for name, (field, _, _) in LISTS.items():
+        if getattr(view, field):
+            params[name] = list(getattr(view, field))
+    for name, (field, _, _) in SCALARS.items():
+        value = getattr(view, field)
+        if value == getattr(DEFAULT, field):
+            continue
+        if isinstance(value, date):
+            params[name] = value.isoformat()
+        elif isinstance(value, bool):
+            params[name] = ("present" if value else "explore") if name == "mode" else str(int(value))
+        else:
+            params[name] = str(value)
+    if view.center is not None:
+        params["lat"], params["lon"] = _coordinate(view.center[1]), _coordinate(view.center[0])
+    return {name: params[name] for name in ORDER if name in params}

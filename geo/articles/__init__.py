@@ -1,0 +1,1 @@
+"""Reading an article: places, their roles, actors, dates and draft events, and their review."""

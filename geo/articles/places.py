@@ -1,0 +1,226 @@
+"""Toponyms in text: gazetteer matches with spans, the resolved place, candidates and a role.
+
+Rules (see ``shared/research/geodata.md``): longest n-gram first over accent- and case-folded
+names; the mention must be capitalised; possessive 's is stripped; names inside organisation names
+("Azawad Liberation Front") are not places; the role says what the place is to the story.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from data.config import DATA_DIR
+from geo.articles.name_context import MONTHS_AND_DAYS, REGION_SUFFIX, inside_longer_name, part_of_a_name
+from geo.articles.roles import assign_role, is_reporting_location
+from geo.articles.tokens import Token, capitalised, joined, tokenize
+from geo.gazetteer.gazetteer import Gazetteer, Place
+from geo.gazetteer.geocode import neighbours_of, rank_candidates
+
+MAX_WORDS = 4
+LEXICON_DIR = DATA_DIR / "lexicon"
+
+
+def read_word_list(name: str) -> frozenset[str]:
+    """A word list from ``data/datasets/lexicon/`` (one word a line, ``#`` comments)."""
+    lines = (LEXICON_DIR / name).read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+
+
+ORG_HEADS = read_word_list("organisation_heads.txt")
+# Lower-case words allowed inside a name ("Front for the Liberation of Macina", "Ansar al-Din").
+CONNECTORS = {"of", "for", "the", "de", "du", "des", "la", "le", "al", "and"}
+COMMON_WORDS = read_word_list("common_words.txt")
+
+
+@dataclass
+class PlaceMention:
+    """A toponym mention, resolved (``place``) or not, with its role and alternatives."""
+
+    mention: str
+    start: int
+    end: int
+    role: str
+    place: Place | None
+    confidence: float
+    candidates: list[Place] = field(default_factory=list)
+
+
+def _is_org_head(token: Token) -> bool:
+    word = token.text.lower()
+    return capitalised(token) and (word in ORG_HEADS or word.removesuffix("s") in ORG_HEADS)
+
+
+def person_names(text: str, tokens: list[Token], gazetteer: Gazetteer) -> set[str]:
+    """Place-like words used as the surname of a full name anywhere in the text.
+
+    News copy names a person in full once ("Ibrahim Boubacar Keita") and by surname elsewhere,
+    headline included ("Keita visits Ogossagou"): every such use is the person, not a place.
+    """
+    names = set()
+    for index in range(1, len(tokens)):
+        if _match_at(text, tokens, index, gazetteer) == 1 and inside_longer_name(text, tokens, index):
+            names.add(tokens[index].text)
+    return names
+
+
+def _connects(text: str, tokens: list[Token], index: int) -> bool:
+    """Whether lower-case connectors from ``index`` lead on to a capitalised word of the same name.
+
+    "Movement for the Salvation of Azawad": "for the" joins "Movement" to "Salvation".
+    """
+    while index < len(tokens) and tokens[index].text in CONNECTORS:
+        if index + 1 == len(tokens) or not joined(text, tokens[index], tokens[index + 1]):
+            return False
+        index += 1
+    return index < len(tokens) and capitalised(tokens[index])
+
+
+def organisation_spans(text: str, tokens: list[Token]) -> list[tuple[int, int]]:
+    """Spans of capitalised runs that name an organisation ("Gao Regional Council")."""
+    spans, index = [], 0
+    while index < len(tokens):
+        if not capitalised(tokens[index]):
+            index += 1
+            continue
+        end = index
+        while end + 1 < len(tokens) and joined(text, tokens[end], tokens[end + 1]):
+            if capitalised(tokens[end + 1]) or _connects(text, tokens, end + 1):
+                end += 1
+            else:
+                break
+        run = tokens[index : end + 1]
+        if len(run) > 1 and any(_is_org_head(t) for t in run):
+            spans.append((run[0].start, run[-1].end))
+        index = end + 1
+    return spans
+
+
+def _match_at(text: str, tokens: list[Token], index: int, gazetteer: Gazetteer) -> int:
+    """Number of tokens (longest first) from ``index`` that form a gazetteer name, or 0."""
+    for size in range(min(MAX_WORDS, len(tokens) - index), 0, -1):
+        words = tokens[index : index + size]
+        if not all(joined(text, a, b) for a, b in itertools.pairwise(words)):
+            continue
+        if not all(capitalised(w) or w.text.lower() in CONNECTORS for w in words):
+            continue
+        name = text[words[0].start : words[-1].end]
+        if size == 1 and name.lower() in COMMON_WORDS:
+            continue
+        if name in gazetteer:
+            return size
+    return 0
+
+
+def _unresolved(text: str, start: int, end: int, lookup, theatre: str, neighbours: set[str]) -> PlaceMention:
+    name = " ".join(text[start:end].split())
+    suffix = REGION_SUFFIX.match(text[end:])
+    if suffix:
+        # "in Oudalan province": an area we cannot draw; say so rather than pin it as an event.
+        end += suffix.end()
+        return PlaceMention(" ".join(text[start:end].split()), start, end, "region", None, 0.0)
+    place = lookup(name, theatre) if lookup else None
+    if place is None:
+        role = "reporting" if is_reporting_location(text, start) else "event"
+        return PlaceMention(name, start, end, role, None, 0.0)
+    role, confidence = assign_role(text, start, end, place, theatre, neighbours)
+    return PlaceMention(name, start, end, role, place, round(confidence - 0.3, 2), [place])
+
+
+def _resolve(name: str, gazetteer: Gazetteer, theatre: str) -> tuple[Place, list[Place], float]:
+    ranked = rank_candidates(gazetteer.candidates(name), name, theatre)
+    best = ranked[0]
+    countries = {p.country for p in ranked if p.kind == best.kind}
+    # Same name in several countries: the ranking chose, but say it was a choice.
+    ambiguity = 0.0 if len(countries) == 1 else (0.1 if best.country == theatre else 0.3)
+    return best, ranked[:5], ambiguity
+
+
+LOCATIVE = re.compile(
+    r"\b(?:in|near|at|outside|around|towards|from|"
+    r"(?:town|village|city|commune|district|camp|outskirts|suburbs?) of)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _unresolved_at(text: str, tokens: list[Token], index: int) -> int:
+    """Tokens from ``index`` forming a capitalised name after a locative ("near Zorgho"), or 0."""
+    token = tokens[index]
+    if not capitalised(token) or token.text.lower() in COMMON_WORDS | MONTHS_AND_DAYS:
+        return 0
+    if not LOCATIVE.search(text[max(0, token.start - 20) : token.start]):
+        return 0
+    size = 1
+    while (
+        index + size < len(tokens)
+        and capitalised(tokens[index + size])
+        and joined(text, tokens[index + size - 1], tokens[index + size])
+    ):
+        size += 1
+    return size
+
+
+def find_places(
+    text: str, gazetteer: Gazetteer, theatre: str = "ML", lookup: Callable[[str, str], Place | None] | None = None
+) -> list[PlaceMention]:
+    """Every toponym mention in ``text`` with its resolved place and role.
+
+    Parameters
+    ----------
+    text : str
+        Article text.
+    gazetteer : Gazetteer
+        The offline gazetteer.
+    theatre : str
+        ISO2 code of the article's focus country: preferred for ambiguous names.
+    lookup : callable, optional
+        ``lookup(name, theatre) -> Place | None`` for names the gazetteer lacks (the online
+        geocoder when it is on). Without one, or when it finds nothing, such a name is reported
+        unresolved (``place`` is ``None``), never guessed.
+
+    Returns
+    -------
+    list of PlaceMention
+        In text order. Names inside organisation names are left out.
+    """
+    tokens = tokenize(text)
+    organisations = organisation_spans(text, tokens)
+    neighbours = neighbours_of(theatre)
+    people = person_names(text, tokens, gazetteer)
+    mentions, index = [], 0
+    while index < len(tokens):
+        size = _match_at(text, tokens, index, gazetteer)
+        if size and (tokens[index].text in people or part_of_a_name(text, tokens, index, size)):
+            index += size
+            continue
+        if not size:
+            size = _unresolved_at(text, tokens, index)
+            if size:
+                mentions.append(
+                    _unresolved(text, tokens[index].start, tokens[index + size - 1].end, lookup, theatre, neighbours)
+                )
+            index += max(size, 1)
+            continue
+        start, end = tokens[index].start, tokens[index + size - 1].end
+        index += size
+        if any(a <= start and end <= b for a, b in organisations):
+            continue
+        mentions.append(_resolved_mention(text, start, end, gazetteer, theatre, neighbours))
+    return mentions
+
+
+def _resolved_mention(text: str, start: int, end: int, gazetteer: Gazetteer, theatre: str, neighbours) -> PlaceMention:
+    name = " ".join(text[start:end].split())
+    place, candidates, ambiguity = _resolve(name, gazetteer, theatre)
+    suffix = REGION_SUFFIX.match(text[end:])
+    if suffix:
+        # "the Mopti region": the area, drawn as its polygon when the gazetteer has one.
+        place = next((c for c in candidates if c.kind == "region" and c.country == place.country), place)
+        if place.kind != "region" and place.country != theatre:
+            place = None  # "Soum province" in a Burkina article is not the town of Soum in Senegal
+        end += suffix.end()
+        return PlaceMention(" ".join(text[start:end].split()), start, end, "region", place, 0.85, candidates)
+    role, confidence = assign_role(text, start, end, place, theatre, neighbours)
+    return PlaceMention(name, start, end, role, place, round(confidence - ambiguity, 2), candidates)

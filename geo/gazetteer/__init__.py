@@ -1,0 +1,1 @@
+"""Places by name: the offline gazetteer, geocoding, the online fallback and nearest events."""
