@@ -17,8 +17,9 @@ from geo.map.selection import MapClick
 # Rich symbols name their event in the popup; the canvas layer reports where and at which zoom. Both
 # report the view (centre and zoom) so the page's link can carry it; each pan costs one rerun.
 VIEW_RETURNS = ["center", "zoom"]
-RICH_RETURNS = ["last_object_clicked", "last_object_clicked_popup", *VIEW_RETURNS]
-CANVAS_RETURNS = ["last_clicked", *VIEW_RETURNS]
+# The timeline layer's symbols are drawn by the page after streamlit-folium bound its click handlers,
+# so a click reports its point and the server looks the event up (``linked.picked_event``).
+RETURNS = ["last_clicked", "last_object_clicked", "last_object_clicked_popup", *VIEW_RETURNS]
 
 
 def _mark_fresh(key: str) -> None:
@@ -49,21 +50,19 @@ def show(
     base_map: folium.Map,
     overlays: list[folium.FeatureGroup],
     height: int,
-    clickable: bool = False,
     view: tuple[list[float], int] | None = None,
     key: str = "map",
 ) -> None:
     """Draw ``base_map`` with ``overlays`` on top, centred on ``view`` (``([lat, lon], zoom)``) if given.
 
-    Clicks come back through ``pending_click`` on the next run; ``clickable`` (the canvas layer,
-    looked up on the server) asks for the click point instead of the clicked object. ``view`` moves
+    Clicks come back through ``pending_click`` on the next run (a point, looked up on the server). ``view`` moves
     the map without remounting it, and only when it changes (streamlit-folium compares it with the
     last one it was given). The map's own report of its view is kept for ``reported_view``.
     """
     center, zoom = view if view is not None else (None, None)
     state = st_folium(
         base_map, key=key, height=height, use_container_width=True, feature_group_to_add=overlays,
-        returned_objects=CANVAS_RETURNS if clickable else RICH_RETURNS, center=center, zoom=zoom,
+        returned_objects=RETURNS, center=center, zoom=zoom,
         on_change=lambda: _mark_fresh(key),
     )  # fmt: skip
     reported = (state or {}).get("center")  # absent until the browser has reported; then {"lat", "lng"}

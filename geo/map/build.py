@@ -42,6 +42,7 @@ from geo.map.style import (
     basemap_colours,
     town_icon_svg,
 )
+from geo.map.timeline_layer import TimelineLayer
 
 OVERLAY_NAMES = ("Territory", "Town status", "Events")
 LABEL_PANE = "cm-labels"
@@ -140,7 +141,11 @@ def uses_canvas(event_count: int) -> bool:
 
 
 def build_base_map(
-    basemap: Basemap, options: MapOptions, assets: Assets | None = None, packed_url: str | None = None
+    basemap: Basemap,
+    options: MapOptions,
+    assets: Assets | None = None,
+    packed_url: str | None = None,
+    timeline: tuple[str, tuple[int, int, int]] | None = None,
 ) -> folium.Map:
     """The part of the map that never changes with the timeline (so it never remounts).
 
@@ -154,6 +159,9 @@ def build_base_map(
         JS/CSS sources; default: the app's static folder (see ``geo.map.assets``).
     packed_url : str, optional
         URL of the packed events (``geo.map.packed``) for the canvas layer of a large record.
+    timeline : (str, (int, int, int)), optional
+        URL of the window-aware layer's file (``geo.map.timeline_layer``) and the window it starts at
+        (day numbers; keep it constant, e.g. the record's bounds, or the base map changes).
     """
     assets = assets or map_assets()
     fmap = folium.Map(
@@ -176,6 +184,8 @@ def build_base_map(
     _add_labels(fmap, basemap)
     if packed_url:
         CanvasEvents(packed_url).add_to(fmap)
+    if timeline:
+        TimelineLayer(*timeline).add_to(fmap)
     HtmlControl(legend_html(canvas=packed_url is not None)).add_to(fmap)
     Attribution(ATTRIBUTION).add_to(fmap)
     return fmap
