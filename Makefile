@@ -1,7 +1,7 @@
 # The two commands of the README, and a few chores. Each sets up what it needs first.
 PORT ?= 8501
 
-.PHONY: run test lint format setup benchmark data
+.PHONY: run test lint format setup benchmark data docs
 
 run:  ## set up, then start the app on the embedded data at http://localhost:$(PORT)
 	bash scripts/setup.sh
@@ -24,3 +24,6 @@ data:  ## regenerate the derived data in data/datasets/basemap and data/datasets
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	.venv/bin/python scripts/build_basemap.py
 	.venv/bin/python scripts/build_gazetteer.py
+
+docs:  ## regenerate the tables of README.md and docs/ from the code that declares them
+	.venv/bin/cog -r -I . README.md docs/data-model.md docs/briefing.md

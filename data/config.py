@@ -1,7 +1,7 @@
-"""Settings, declared once: name, default and meaning (the README's settings table comes from here).
+"""Settings, declared once: name, default and meaning (the README's settings table is generated from here).
 
 Every setting is read from an environment variable of the same name; ``load_settings`` is pure so it
-can be tested with a dict. A test checks that the README documents every row.
+can be tested with a dict. tests/test_docs.py checks that the generated table is current.
 """
 
 from __future__ import annotations
