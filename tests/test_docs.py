@@ -64,3 +64,9 @@ def test_settings_read_the_environment():
     settings = load_settings({"CONFLICT_MAP_PUBLISHED": "2026-05-06", "CONFLICT_MAP_BASEMAP": "Tiles"})
     assert settings.published == date(2026, 5, 6)
     assert settings.basemap == "tiles"
+
+
+def test_architecture_page_states_the_gazetteer_size(gazetteer):
+    page = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    places, names = re.search(r"\(([\d,]+) places under ([\d,]+) names", page).groups()
+    assert (int(places.replace(",", "")), int(names.replace(",", ""))) == (len(gazetteer.places), len(gazetteer.keys))
