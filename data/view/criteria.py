@@ -161,6 +161,11 @@ CRITERIA: tuple[Criterion, ...] = (
         rank=2, reason="not in the region list", column="admin1", placeholder="All regions",
     ),
     Criterion(
+        "sources", (), "source", "list", "Source (publisher)", "sources", _isin("source", field="sources"),
+        lambda criteria: f"reported by {joined(criteria.sources)}" if criteria.sources else "", rank=7,
+        reason="not in the source list", column="source", placeholder="All sources",
+    ),
+    Criterion(
         "min_fatalities", 0, "killed", "count", "At least this many killed", "fatalities", _toll_mask, _toll_phrase,
         rank=3, fallback="no minimum death toll",
     ),
