@@ -82,7 +82,8 @@ def restore(
     """
     if f"{key}.asked" not in st.session_state:
         ids = set(events["event_id_cnty"])
-        choices = Choices(first_day, last_day, set(options["actors"]), set(options["regions"]), ids)
+        names = {name: set(values) for name, values in options.items()}
+        choices = Choices(first_day, last_day, names, ids)
         view, notices = view_from_params(_url_params(), choices)
         _seed(view, first_day, last_day)
         st.session_state[f"{key}.asked"] = view
