@@ -10,6 +10,7 @@ from cogapp import Cog
 
 from data.config import SETTINGS, load_settings
 from data.schema import EVENT_COLUMNS, TERRITORY_COLUMNS, TOWN_STATUS_COLUMNS
+from data.view.view_state import PARAMS
 from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -70,3 +71,10 @@ def test_architecture_page_states_the_gazetteer_size(gazetteer):
     page = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
     places, names = re.search(r"\(([\d,]+) places under ([\d,]+) names", page).groups()
     assert (int(places.replace(",", "")), int(names.replace(",", ""))) == (len(gazetteer.places), len(gazetteer.keys))
+
+
+def test_sharing_page_documents_every_link_parameter():
+    page = (ROOT / "docs" / "sharing.md").read_text(encoding="utf-8")
+    rows = [line.split("|")[1] for line in page.splitlines() if line.startswith("| `")]
+    documented = {name.strip(" `") for row in rows for name in row.split(",")}
+    assert documented == set(PARAMS)
