@@ -35,8 +35,6 @@ EVENT_TYPES: dict[str, tuple[str, ...]] = {
     ),
 }
 
-# ACLED geo_precision: how exactly the place is known.
-GEO_PRECISION = {1: "the town itself", 2: "near the town or part of a region", 3: "region only"}
 TERRITORY_STATUSES = ("claimed", "controlled", "contested")
 
 
