@@ -56,6 +56,6 @@ def test_the_sidebar_offers_the_data_s_sources_and_returns_the_choice():
 
     app = AppTest.from_function(page).run()
     widget = app.multiselect(key="f.sources")
-    assert (widget.label, widget.options) == ("Source (publisher)", ["Le Monde", "RFI"])
+    assert (widget.label, widget.options) == ("Reported by (source)", ["Le Monde", "RFI"])
     widget.select("RFI").run()
     assert app.session_state["chosen"]["sources"] == ("RFI",)

@@ -161,7 +161,7 @@ CRITERIA: tuple[Criterion, ...] = (
         rank=2, reason="not in the region list", column="admin1", placeholder="All regions",
     ),
     Criterion(
-        "sources", (), "source", "list", "Source (publisher)", "sources", _isin("source", field="sources"),
+        "sources", (), "source", "list", "Reported by (source)", "sources", _isin("source", field="sources"),
         lambda criteria: f"reported by {joined(criteria.sources)}" if criteria.sources else "", rank=7,
         reason="not in the source list", column="source", placeholder="All sources",
     ),
