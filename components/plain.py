@@ -1,0 +1,29 @@
+"""Our text that carries data, shown as itself: the app's one Markdown escaper.
+
+Streamlit renders Markdown (GitHub flavour plus its own directives) in ``st.markdown``,
+``st.caption``, alerts and widget labels: ``**bold**``, links and *bare* URLs (``https://…``,
+``www.…``, ``a@b.org``), ``:red[…]`` colours, ``:material/…:`` icons, ``:emoji:`` shortcodes,
+``~strike~``, ``$maths$``, headings, lists, HTML and entities. Any text in such an element that
+comes from data or from a link (``q=`` words, actor names, ids, file names, story text, notices)
+goes through ``markdown`` here, once; no other module escapes Markdown.
+
+CommonMark lets a backslash escape *every* ASCII punctuation character, so all of them are escaped:
+no construct can start, and none is missed as new syntax appears. Streamlit's own pre-pass
+(``:material/`` is rewritten before parsing) and its emoji plugin (loaded only when the source holds
+``:word:``) see no ``:`` followed by a word and a ``:``, because every ``:`` and ``/`` is escaped.
+Line breaks and runs of white space become one space, so data cannot start a heading, a list or an
+indented code block. Text that needs no formatting at all is better shown with ``st.text``.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Every ASCII punctuation character: !"#$%&'()*+,-./ :;<=>?@ [\]^_` {|}~
+_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+_SPACE = re.compile(r"\s+")
+
+
+def markdown(text: object) -> str:
+    """``text`` (made a string) escaped for Streamlit Markdown: it shows as written, one line."""
+    return _PUNCTUATION.sub(r"\\\1", _SPACE.sub(" ", str(text)).strip())
