@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -12,11 +13,19 @@ from data.schema import EVENT_COLUMNS, TERRITORY_COLUMNS, TOWN_STATUS_COLUMNS
 from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
+# Who may write and the deployment settings are documented in their own page (docs/security.md).
+SECURITY = (ROOT / "docs" / "security.md").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("setting", SETTINGS, ids=lambda s: s.name)
 def test_readme_documents_every_setting(setting):
-    assert f"| `{setting.name}` |" in README
+    assert f"| `{setting.name}` |" in README or f"| `{setting.name}` |" in SECURITY
+
+
+@pytest.mark.parametrize("setting", [s for s in SETTINGS if f"| `{s.name}` |" in SECURITY], ids=lambda s: s.name)
+def test_the_security_page_states_each_of_its_settings_as_declared(setting):
+    default = setting.default.replace(str(Path.home()), "~") or "(empty)"
+    assert f"| `{setting.name}` | `{default}` | {setting.help} |" in SECURITY
 
 
 @pytest.mark.parametrize("column", [*EVENT_COLUMNS, *TERRITORY_COLUMNS, *TOWN_STATUS_COLUMNS], ids=lambda c: c.name)
