@@ -20,8 +20,8 @@ def open_page(params: dict | None = None) -> AppTest:
 
 
 def shown(source: str) -> str:
-    """Markdown source as the reader sees its text: the backslash escapes of ``components.plain`` undone."""
-    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", source)
+    """Markdown source as the reader sees its text: ``components.plain``'s escapes and joiners undone."""
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", source).replace("\u2060", "")
 
 
 def header_text(at: AppTest) -> str:
