@@ -3,7 +3,7 @@ PORT ?= 8501
 
 .PHONY: run test lint format setup benchmark data docs
 
-run:  ## set up, then start the app on the embedded data at http://localhost:$(PORT)
+run:  ## set up, then start the app on the embedded data at http://127.0.0.1:$(PORT) (this machine only: docs/security.md)
 	bash scripts/setup.sh
 	.venv/bin/streamlit run dashboard.py --server.port $(PORT)
 

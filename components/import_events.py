@@ -10,6 +10,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from components.plain import markdown
+from data.access.roles import Writer
 from data.io.export_csv import rejections_csv
 from data.io.read import read_incoming
 from data.io.run import ImportResult, UnreadableImport, prepare_import, store_import
@@ -19,8 +21,8 @@ FILE_TYPES = ["csv", "geojson", "json", "gpkg"]
 MAX_LISTED = 1_000  # the table shows this many rejections; the download has them all
 
 
-def _run(upload, store: EventStore, known_ids: pd.Series, dry_run: bool) -> ImportResult | None:
-    bar = st.progress(0.0, text=f"Reading {upload.name}…")
+def _run(upload, store: EventStore, known_ids: pd.Series, dry_run: bool, writer: Writer) -> ImportResult | None:
+    bar = st.progress(0.0, text=f"Reading {markdown(upload.name)}…")
     try:
         incoming = read_incoming(upload.getvalue(), upload.name)
         stored = store.read()
@@ -28,11 +30,16 @@ def _run(upload, store: EventStore, known_ids: pd.Series, dry_run: bool) -> Impo
         result = prepare_import(incoming, stored, shipped, progress=lambda f, text: bar.progress(0.9 * f, text=text))
     except (UnreadableImport, ValueError, UnicodeDecodeError) as error:
         bar.empty()
-        st.error(f"Nothing imported from {upload.name}: {error}")
+        st.error(f"Nothing imported from {markdown(upload.name)}: {markdown(error)}")
         return None
     if not dry_run:
         bar.progress(0.95, text=f"Storing {len(result.accepted):,} events…")
-        store_import(result, store)
+        try:
+            store_import(result, store, writer)
+        except PermissionError as error:  # the store's own check: a panel shown to a viewer still cannot write
+            bar.empty()
+            st.error(markdown(error), icon=":material/block:")
+            return None
     bar.progress(1.0, text="Done")
     return result
 
@@ -41,7 +48,7 @@ def _summary(result: ImportResult) -> str:
     verb = "stored" if result.written else "would be stored (check only)"
     updated = f", {result.duplicates:,} of them already stored and updated" if result.duplicates else ""
     return (
-        f"{result.file} ({result.format.upper()}): {len(result.accepted):,} of {result.rows:,} rows {verb}"
+        f"{markdown(result.file)} ({result.format.upper()}): {len(result.accepted):,} of {result.rows:,} rows {verb}"
         f"{updated}; {len(result.rejected):,} row problem(s) reported."
     )
 
@@ -60,7 +67,7 @@ def _show_result(result: ImportResult, key: str) -> None:
 
 # A fragment: choosing a file reruns the panel alone; a stored import reruns the whole page (st.rerun).
 @st.fragment
-def show(store: EventStore, known_ids: pd.Series, key: str = "import") -> ImportResult | None:
+def show(store: EventStore, known_ids: pd.Series, writer: Writer, key: str = "import") -> ImportResult | None:
     """The "Import events" expander; returns the last import's result (kept across reruns).
 
     Parameters
@@ -69,6 +76,8 @@ def show(store: EventStore, known_ids: pd.Series, key: str = "import") -> Import
         Where accepted rows go.
     known_ids : pandas.Series
         Ids of every event loaded now; those not in the store are shipped, and never replaced.
+    writer : Writer
+        Who imports (``components.auth.current``); the store refuses anyone but an analyst.
 
     Session keys: ``{key}.open`` (the expander), ``{key}.file``, ``{key}.dry``, ``{key}.run`` (widgets) and
     ``{key}.last`` (the result).
@@ -86,7 +95,7 @@ def show(store: EventStore, known_ids: pd.Series, key: str = "import") -> Import
         upload = st.file_uploader("File to import", type=FILE_TYPES, key=f"{key}.file")
         dry_run = st.checkbox("Check only, store nothing", key=f"{key}.dry")
         if upload is not None and st.button("Import", key=f"{key}.run", icon=":material/upload:"):
-            result = _run(upload, store, known_ids, dry_run)
+            result = _run(upload, store, known_ids, dry_run, writer)
             if result is not None:
                 st.session_state[last_key] = result
                 if result.written:

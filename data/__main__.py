@@ -15,6 +15,7 @@ import os
 import sys
 from pathlib import Path
 
+from data.access.roles import command_line_writer
 from data.config import load_settings
 from data.io.read import read_incoming
 from data.io.run import UnreadableImport, prepare_import, store_import
@@ -36,7 +37,7 @@ def import_file(path: Path, store_location: str, dry_run: bool, data_dir: Path |
     except UnreadableImport as error:
         return {"file": str(path), "error": str(error)}, 1
     if not dry_run:
-        store_import(result, store)
+        store_import(result, store, command_line_writer())
     return {**result.report(), "file": str(path)}, 0
 
 

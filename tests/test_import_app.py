@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from data.synthetic import synthetic_acled_export
 from tests.conftest import ROOT
-from tests.page import maps
+from tests.page import maps, shown
 
 
 @pytest.fixture
@@ -26,7 +26,7 @@ def page(tmp_path, monkeypatch):
 
 
 def header(at: AppTest) -> str:
-    return next(m.value for m in at.markdown if m.value.startswith("**As of"))
+    return shown(next(m.value for m in at.markdown if m.value.startswith("**As of")))
 
 
 def upload(at: AppTest, name: str, content: bytes) -> AppTest:
@@ -42,7 +42,7 @@ def test_a_large_acled_file_imports_reports_each_bad_row_and_joins_the_map(page,
     shipped = len(dataset.events)
     upload(page, "acled_sahel.csv", content)
     accepted = 20_000 - len(faults)
-    assert page.success[0].value.startswith(f"acled_sahel.csv (ACLED): {accepted:,} of 20,000 rows stored")
+    assert shown(page.success[0].value).startswith(f"acled_sahel.csv (ACLED): {accepted:,} of 20,000 rows stored")
     listed = next(d.value for d in page.dataframe if list(d.value.columns) == ["row", "field", "reason"])
     assert set(zip(listed["row"], listed["field"], strict=True)) == set(faults.items())
     assert any(button.key == "import.rejected_csv" for button in page.get("download_button"))
@@ -52,7 +52,7 @@ def test_a_large_acled_file_imports_reports_each_bad_row_and_joins_the_map(page,
     assert any(f"Download the {total:,} events in view" in c.value for c in page.caption)
     # Importing the same file again updates the same ids: nothing doubles.
     upload(page, "acled_sahel.csv", content)
-    assert f"{accepted:,} of them already stored and updated" in page.success[0].value
+    assert f"{accepted:,} of them already stored and updated" in shown(page.success[0].value)
     assert f"Showing {total:,} of {total:,} events" in header(page)
 
 
@@ -60,11 +60,11 @@ def test_check_only_stores_nothing_and_an_unreadable_file_says_why(page, dataset
     frame, _ = synthetic_acled_export(600, fault_every=100)
     page.checkbox(key="import.dry").check().run()
     upload(page, "check.csv", frame.to_csv(index=False).encode())
-    assert "would be stored (check only)" in page.success[0].value
+    assert "would be stored (check only)" in shown(page.success[0].value)
     assert f"Showing {len(dataset.events)} of {len(dataset.events)} events" in header(page)
     upload(page, "notes.csv", b"a,b\n1,2\n")
     assert (
-        page.error[0].value
+        shown(page.error[0].value)
         == "Nothing imported from notes.csv: notes.csv: columns match neither ACLED, UCDP GED nor our schema"
     )
 

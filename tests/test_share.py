@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from components.plain import markdown
 from data.view.filters import EventFilter, apply_filter, describe
 from tests.conftest import PUBLISHED
 from tests.page import header_text, map_args, open_page
@@ -119,8 +120,11 @@ def test_where_the_map_says_it_is_goes_into_the_link():
 
 
 def test_words_from_a_link_cannot_become_markup():
-    at = open_page({"q": "![x](http://evil.example/a.png) <b>"})
-    assert "mentioning “!\\[x\\](http://evil.example/a.png) \\<b\\>”" in header_text(at)
+    payload = "![x](http://evil.example/a.png) <b>"
+    at = open_page({"q": payload})
+    source = next(m.value for m in at.markdown if m.value.startswith("**As of"))
+    assert f"mentioning “{markdown(payload)}”" in source  # every punctuation mark escaped
+    assert f"mentioning “{payload}”" in header_text(at)  # and shown as typed
     assert at.text_input(key="filters.text").value == "![x](http://evil.example/a.png) <b>"
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from data.access.roles import Writer
 from data.io import formats as importers
 from data.io.read import Incoming
 from data.stores.events import COLUMNS, EventStore
@@ -150,9 +151,9 @@ def prepare_import(
     return ImportResult(name, kind, len(raw), accepted[COLUMNS], duplicates, rejected)
 
 
-def store_import(result: ImportResult, store: EventStore) -> ImportResult:
-    """Upsert the accepted rows in one transaction; ``written`` counts them."""
+def store_import(result: ImportResult, store: EventStore, writer: Writer) -> ImportResult:
+    """Upsert the accepted rows in one transaction as ``writer``; ``written`` counts them."""
     if len(result.accepted):
-        outcome = store.write(result.accepted)
+        outcome = store.write(result.accepted, writer=writer)
         result.written = outcome.added + outcome.replaced
     return result
