@@ -7,16 +7,48 @@ row, field and reason, and can be downloaded.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from pathlib import Path
+
 import pandas as pd
 import streamlit as st
 
+from components.cached import settings
 from data.io.export_csv import rejections_csv
+from data.io.names import Names, load_names
 from data.io.read import read_incoming
 from data.io.run import ImportResult, UnreadableImport, prepare_import, store_import
 from data.stores.events import EventStore
+from data.synthetic import SAMPLE_FILES, SAMPLES_DIR
 
 FILE_TYPES = ["csv", "geojson", "json", "gpkg"]
 MAX_LISTED = 1_000  # the table shows this many rejections; the download has them all
+
+
+@dataclass(frozen=True)
+class Sample:
+    """A shipped sample file, read like an upload."""
+
+    path: Path
+
+    @property
+    def name(self) -> str:
+        """The file's name, as an upload's."""
+        return self.path.name
+
+    def getvalue(self) -> bytes:
+        """The file's bytes, as an upload's."""
+        return self.path.read_bytes()
+
+
+@st.cache_resource
+def canonical_names(data_dir: str) -> Names:
+    """The canonical actor and place names (shared read-only by every session)."""
+    return load_names(Path(data_dir))
+
+
+def _data_dir() -> Path:
+    return settings().data_dir
 
 
 def _run(upload, store: EventStore, known_ids: pd.Series, dry_run: bool) -> ImportResult | None:
@@ -25,7 +57,9 @@ def _run(upload, store: EventStore, known_ids: pd.Series, dry_run: bool) -> Impo
         incoming = read_incoming(upload.getvalue(), upload.name)
         stored = store.read()
         shipped = set(known_ids) - set(stored["event_id_cnty"])
-        result = prepare_import(incoming, stored, shipped, progress=lambda f, text: bar.progress(0.9 * f, text=text))
+        names = canonical_names(str(_data_dir()))
+        report = lambda f, text: bar.progress(0.9 * f, text=text)  # noqa: E731
+        result = prepare_import(incoming, stored, shipped, progress=report, names=names)
     except (UnreadableImport, ValueError, UnicodeDecodeError) as error:
         bar.empty()
         st.error(f"Nothing imported from {upload.name}: {error}")
@@ -46,8 +80,19 @@ def _summary(result: ImportResult) -> str:
     )
 
 
+def _show_unmatched(result: ImportResult, key: str) -> None:
+    if not result.unmatched:
+        return
+    st.caption(
+        f"{len(result.unmatched):,} actor or place name(s) match no known name and are kept as written "
+        "(add them to data/datasets/names.csv to match them):"
+    )
+    st.dataframe(pd.DataFrame(result.unmatched[:MAX_LISTED]), hide_index=True, width="stretch", key=f"{key}.unmatched")
+
+
 def _show_result(result: ImportResult, key: str) -> None:
     (st.success if result.accepted.size else st.warning)(_summary(result))
+    _show_unmatched(result, key)
     if not result.rejected:
         return
     table = pd.DataFrame([{"row": r.row, "field": r.field, "reason": r.reason} for r in result.rejected[:MAX_LISTED]])
@@ -85,8 +130,15 @@ def show(store: EventStore, known_ids: pd.Series, key: str = "import") -> Import
         )
         upload = st.file_uploader("File to import", type=FILE_TYPES, key=f"{key}.file")
         dry_run = st.checkbox("Check only, store nothing", key=f"{key}.dry")
-        if upload is not None and st.button("Import", key=f"{key}.run", icon=":material/upload:"):
-            result = _run(upload, store, known_ids, dry_run)
+        run = upload is not None and st.button("Import", key=f"{key}.run", icon=":material/upload:")
+        chosen = upload if run else None
+        st.caption("No file at hand? Try the import with a shipped sample (synthetic events, not real ones):")
+        for column, (kind, file_name) in zip(st.columns(len(SAMPLE_FILES)), SAMPLE_FILES.items(), strict=True):
+            label = f"Try the import: {kind.upper()} sample"
+            if column.button(label, key=f"{key}.sample.{kind}", icon=":material/science:"):
+                chosen = Sample(_data_dir() / SAMPLES_DIR / file_name)
+        if chosen is not None:
+            result = _run(chosen, store, known_ids, dry_run)
             if result is not None:
                 st.session_state[last_key] = result
                 if result.written:

@@ -90,7 +90,7 @@ def _fill_acled_columns(frame: pd.DataFrame, rng: np.random.Generator) -> None:
     frame["admin3"] = np.where(rng.random(count) < 0.5, frame["location"], "")
     frame["source_scale"] = rng.choice(["National", "Local partner-National", "International", "Subnational"], count)
     frame["tags"] = np.where(rng.random(count) < 0.05, "crowd size=no report", "")
-    frame["notes"] = "On " + frame["event_date"] + ", synthetic event near " + frame["location"] + " (tests only)."
+    frame["notes"] = "On " + frame["event_date"] + ", synthetic event near " + frame["location"] + " (not real)."
 
 
 # UCDP GED: type_of_violence 1 state-based, 2 non-state, 3 one-sided.
@@ -141,7 +141,7 @@ def synthetic_ucdp_export(count: int, seed: int = 13) -> pd.DataFrame:
             "source_article": "Synthetic wire;Synthetic radio",
             "source_office": "Synthetic",
             "source_date": start.strftime("%Y-%m-%d"),
-            "source_headline": "Synthetic event (tests only)",
+            "source_headline": "Synthetic event (not a real event)",
             "source_original": "synthetic",
             "where_prec": rng.choice(["1", "2", "3", "4"], size=count),
             "where_coordinates": towns["location"].to_numpy() + " town",
@@ -244,3 +244,35 @@ def synthetic_acled_export(count: int, seed: int = 11, fault_every: int = 250) -
             frame.at[position, "event_type"] = ""
         faults[position + 2] = fault  # the CSV's header is row 1
     return frame, faults
+
+
+SAMPLES_DIR = "samples"  # under the data folder
+SAMPLE_FILES = {"acled": "acled_sample_synthetic.csv", "ucdp": "ucdp_ged_sample_synthetic.csv"}
+SAMPLE_ROWS = 300
+
+
+def sample_files(count: int = SAMPLE_ROWS) -> dict[str, bytes]:
+    """The shipped sample files ("try the import"), by format: synthetic events, and marked so.
+
+    ``python -c "from data.synthetic import write_samples; write_samples()"`` writes them again.
+    """
+    acled, _ = synthetic_acled_export(count, seed=21, fault_every=100)  # three faulty rows to show the report
+    ucdp = synthetic_ucdp_export(count, seed=22)
+    acled["event_id_cnty"] = "SYN" + acled["event_id_cnty"]  # no real ACLED id is taken
+    acled["source"] = "Synthetic (" + acled["source"] + ")"
+    ucdp["id"] = "99" + ucdp["id"]
+    ucdp["source_office"] = "Synthetic sample, not real events"
+    return {
+        "acled": acled.to_csv(index=False, lineterminator="\n").encode(),
+        "ucdp": ucdp.to_csv(index=False, lineterminator="\n").encode(),
+    }
+
+
+def write_samples(data_dir=None) -> None:
+    """Write the sample files into ``data_dir/samples`` (the shipped data folder by default)."""
+    from data.config import DATA_DIR
+
+    folder = (data_dir or DATA_DIR) / SAMPLES_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    for kind, data in sample_files().items():
+        (folder / SAMPLE_FILES[kind]).write_bytes(data)
