@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from datetime import date
 
@@ -9,8 +10,10 @@ import pandas as pd
 import pytest
 
 from data.__main__ import main
-from data.io.export_source import Selection, export_bytes, select, source_table, view_file_name
+from data.config import DATA_DIR
+from data.io.export_source import Selection, export_bytes, select, source_table, view_csv, view_file_name
 from data.io.formats import ACLED_EXPORT_COLUMNS, UCDP_GED_COLUMNS, unguard_formulas
+from data.io.names import load_names
 from data.io.read import read_incoming
 from data.io.run import prepare_import, store_import
 from data.stores.events import COLUMNS, RECORD_COLUMN, open_store
@@ -186,3 +189,43 @@ def test_select_with_no_filter_keeps_everything():
 )  # fmt: skip
 def test_exports_are_named_after_the_view(filters, name):
     assert view_file_name(date(2024, 1, 1), date(2026, 4, 29), **filters) == name
+
+
+def test_the_shipped_samples_are_the_generated_ones_and_say_they_are_synthetic():
+    from data.config import DATA_DIR
+    from data.synthetic import SAMPLE_FILES, SAMPLES_DIR, sample_files
+
+    for kind, data in sample_files().items():
+        path = DATA_DIR / SAMPLES_DIR / SAMPLE_FILES[kind]
+        assert path.read_bytes() == data, f"regenerate {path.name} with data.synthetic.write_samples()"
+        assert "synthetic" in path.name
+        frame = read_incoming(path).raw
+        marked = frame["source"] if kind == "acled" else frame["source_office"]
+        assert marked.str.contains("Synthetic").all()
+
+
+def test_a_store_of_either_backend_keeps_the_source_record(event_store):
+    incoming = read_incoming(pd.DataFrame(HAND_MADE).to_csv(index=False).encode(), "old.csv")
+    store_import(prepare_import(incoming, event_store.read()), event_store)
+    back = pd.read_csv(io.BytesIO(export_bytes(event_store.read(), "acled")), dtype=str, keep_default_na=False)
+    back = unguard_formulas(back).sort_values("event_id_cnty").reset_index(drop=True)  # PostGIS orders by id
+    pd.testing.assert_frame_equal(back, pd.DataFrame(HAND_MADE))
+
+
+def test_the_apps_csv_gives_back_the_imported_acled_columns(tmp_path, dataset):
+
+    store = open_store(tmp_path / "s.sqlite")
+    incoming = read_incoming(pd.DataFrame(HAND_MADE).to_csv(index=False).encode(), "old.csv")
+    store_import(prepare_import(incoming, store.read(), names=load_names(DATA_DIR)), store)
+    imported = validate_events(store.read(), "store").kept
+    shown = pd.concat([dataset.events, imported], ignore_index=True)
+    back = unguard_formulas(read_incoming(view_csv(shown, store.read()), "view.csv").raw)
+    assert list(back.columns[: len(HAND_MADE[0])]) == list(HAND_MADE[0])  # the imported file's own order first
+    rows = back.set_index("event_id_cnty")
+    for original in HAND_MADE:
+        for column, cell in original.items():
+            if column != "event_id_cnty":
+                assert rows.loc[original["event_id_cnty"], column] == cell, column
+    shipped = rows.loc["CM-MLI-0001"]
+    assert (shipped["actor1"], shipped["admin1"], shipped["year"]) == ("MNLA", "Ménaka", "2012")
+    assert "date_phrase" in back.columns  # our columns follow

@@ -19,7 +19,7 @@ from datetime import date
 
 import pandas as pd
 
-from data.io.export_csv import guard_formulas
+from data.io.export_csv import event_strings, export_columns, guard_formulas
 from data.io.formats import ACLED_EXPORT_COLUMNS, RECORD_COLUMN, UCDP_GED_COLUMNS
 from data.schema import EVENT_COLUMNS, column_names
 from data.view.filters import EventFilter, attribute_mask, window_mask
@@ -68,12 +68,14 @@ def source_table(rows: pd.DataFrame, kind: str) -> pd.DataFrame:
     """Stored rows (strings) as an ACLED or UCDP GED table: imported cells as they came, in their order.
 
     The columns are those of the imported records, in the order first seen (a file's own order),
-    or the format's standard columns when no row was imported in that format.
+    then the format's standard columns they lack when some rows were not imported in that format.
     """
     records = rows[RECORD_COLUMN].fillna("") if RECORD_COLUMN in rows.columns else pd.Series("", index=rows.index)
     own = ((_family(rows["imported_from"]) == kind) & (records != "")).to_numpy()
     parsed = [json.loads(text) for text in records[own]]
-    columns = list(dict.fromkeys(name for record in parsed for name in record)) or list(SOURCE_COLUMNS[kind])
+    columns = list(dict.fromkeys(name for record in parsed for name in record))
+    if (~own).any() or not parsed:  # rows mapped from our schema fill the format's standard columns
+        columns += [name for name in SOURCE_COLUMNS[kind] if name not in columns]
     table = pd.DataFrame("", index=rows.index, columns=columns, dtype=object)
     if parsed:
         table.loc[own] = pd.DataFrame(parsed, index=rows.index[own]).reindex(columns=columns).fillna("").to_numpy()
@@ -90,6 +92,23 @@ def source_csv(rows: pd.DataFrame, kind: str) -> bytes:
     """An ACLED or UCDP GED CSV (UTF-8, no byte-order mark, as the sources write them)."""
     table = source_table(rows, kind)
     return guard_formulas(table, _plain_numbers(table)).to_csv(index=False, lineterminator="\n").encode("utf-8")
+
+
+def view_csv(events: pd.DataFrame, stored: pd.DataFrame) -> bytes:
+    """Validated events (a view) as the app's CSV: ACLED's columns with imported cells as they came.
+
+    An event imported from ACLED gives back every column and cell of its row; other events are
+    mapped from our schema. Our columns ACLED lacks (``date_end``, ``fatalities_low``, …) follow.
+    UTF-8 with a byte-order mark, so spreadsheets read accents right.
+    """
+    text = event_strings(events).reset_index(drop=True)
+    records = stored.drop_duplicates("event_id_cnty").set_index("event_id_cnty")[RECORD_COLUMN]
+    text[RECORD_COLUMN] = text["event_id_cnty"].map(records).astype(object).fillna("")
+    table = source_table(text, "acled")
+    for name in export_columns():
+        if name not in table.columns:
+            table[name] = text[name].to_numpy()
+    return guard_formulas(table, _plain_numbers(table)).to_csv(index=False, lineterminator="\n").encode("utf-8-sig")
 
 
 def gis_file(rows: pd.DataFrame, kind: str) -> bytes:
