@@ -78,7 +78,13 @@ def source_table(rows: pd.DataFrame, kind: str) -> pd.DataFrame:
         columns += [name for name in SOURCE_COLUMNS[kind] if name not in columns]
     table = pd.DataFrame("", index=rows.index, columns=columns, dtype=object)
     if parsed:
-        table.loc[own] = pd.DataFrame(parsed, index=rows.index[own]).reindex(columns=columns).fillna("").to_numpy()
+        table.loc[own] = (
+            pd.DataFrame(parsed, index=rows.index[own], dtype=object)
+            .reindex(columns=columns)
+            .astype(object)
+            .fillna("")
+            .to_numpy()
+        )
     if (~own).any():
         table.loc[~own] = _from_schema(rows[~own], kind).reindex(columns=columns, fill_value="").to_numpy()
     return table.reset_index(drop=True)
