@@ -10,6 +10,9 @@ nothing could be read.
 ``python -m data export OUT [--format acled|ucdp|geojson|gpkg] [--from D] [--to D] [--actor A]
 [--type T] [--region R]`` writes the store's events (all, or those the filters keep, named as in the
 app's URL) to OUT: an ACLED or UCDP GED file gives back every column and cell of the imported rows.
+
+``python -m data batches`` lists the imports (JSON: batch, file, format, imported_at, who, counts);
+``python -m data remove BATCH`` removes one, leaving the store as it was before that import.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from pathlib import Path
 
 from data.config import load_settings
 from data.dates import BadDate, parse_iso
+from data.io.batches import BatchError, list_batches, remove_batch
 from data.io.export_source import FORMATS, Selection, export_bytes, select
 from data.io.names import load_names
 from data.io.read import read_incoming
@@ -86,9 +90,19 @@ def main(argv: list[str] | None = None) -> int:
     exporter.add_argument("--to", dest="end", type=_day, help="last day, YYYY-MM-DD")
     for flag, dest in (("--actor", "actors"), ("--type", "event_types"), ("--region", "regions")):
         exporter.add_argument(flag, dest=dest, action="append", default=[], help="repeat for several")
+    commands.add_parser("batches", help="list the imports (batches) as JSON")
+    remover = commands.add_parser("remove", help="remove one import (batch): the store is left as before it")
+    remover.add_argument("batch")
     args = parser.parse_args(argv)
     settings = load_settings(dict(os.environ))
-    if args.command == "export":
+    if args.command == "batches":
+        report, status = list_batches(open_store(settings.store)), 0
+    elif args.command == "remove":
+        try:
+            report, status = remove_batch(open_store(settings.store), args.batch), 0
+        except BatchError as error:
+            report, status = {"batch": args.batch, "error": str(error)}, 1
+    elif args.command == "export":
         selection = Selection(args.start, args.end, tuple(args.actors), tuple(args.event_types), tuple(args.regions))
         report, status = export_file(args.out, args.format, selection, settings.store, settings.data_dir)
     else:

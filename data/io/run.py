@@ -48,6 +48,7 @@ class ImportResult:
     rejected: list[Rejection] = field(default_factory=list)
     written: int = 0
     unmatched: list[dict] = field(default_factory=list)  # names matching no canonical name
+    batch: str = ""  # the batch the stored import was recorded as (``data.io.batches``)
 
     def report(self) -> dict:
         """The JSON report: ``file, format, rows, accepted, duplicates, rejected, written, unmatched``."""
@@ -55,7 +56,7 @@ class ImportResult:
         return {
             "file": self.file, "format": self.format, "rows": self.rows, "accepted": len(self.accepted),
             "duplicates": self.duplicates, "rejected": rejected, "written": self.written,
-            "unmatched": self.unmatched,
+            "unmatched": self.unmatched, **({"batch": self.batch} if self.batch else {}),
         }  # fmt: skip
 
 
@@ -169,9 +170,18 @@ def prepare_import(
     return ImportResult(name, kind, len(raw), accepted[COLUMNS], duplicates, rejected, unmatched=unmatched)
 
 
-def store_import(result: ImportResult, store: EventStore) -> ImportResult:
-    """Upsert the accepted rows in one transaction; ``written`` counts them."""
+def store_import(result: ImportResult, store: EventStore, as_batch: bool = True) -> ImportResult:
+    """Upsert the accepted rows in one transaction; ``written`` counts them.
+
+    With ``as_batch`` the import is recorded as a batch (``data.io.batches``) that can be removed,
+    and ``batch`` names it.
+    """
     if len(result.accepted):
+        before = store.read() if as_batch else None
         outcome = store.write(result.accepted)
         result.written = outcome.added + outcome.replaced
+        if as_batch:
+            from data.io.batches import record_import
+
+            result.batch = record_import(store, result, before)
     return result
