@@ -14,6 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from components.cached import settings
+from data.io.batches import BatchError, list_batches, remove_batch
 from data.io.export_csv import rejections_csv
 from data.io.names import Names, load_names
 from data.io.read import read_incoming
@@ -103,6 +104,27 @@ def _show_result(result: ImportResult, key: str) -> None:
     )  # fmt: skip
 
 
+def _show_batches(store: EventStore, key: str) -> None:
+    """The imports made so far, newest first, and the removal of one after a confirmation."""
+    batches = list_batches(store)[::-1]
+    if not batches:
+        return
+    st.caption("Imports so far (batches), newest first. Removing one leaves the store as it was before it.")
+    st.dataframe(pd.DataFrame(batches), hide_index=True, width="stretch", key=f"{key}.batches")
+    files = {batch["batch"]: f"{batch['file']} ({batch['imported_at']}, {batch['who']})" for batch in batches}
+    chosen = st.selectbox("Import to remove", list(files), format_func=files.get, key=f"{key}.batch")
+    sure = st.checkbox("Yes: remove this import's events and restore those it replaced", key=f"{key}.sure")
+    if st.button("Remove import", key=f"{key}.remove", disabled=not sure, icon=":material/delete:"):
+        try:
+            outcome = remove_batch(store, chosen)
+        except BatchError as error:
+            st.error(str(error))
+            return
+        st.session_state[f"{key}.removed"] = outcome
+        st.session_state.pop(f"{key}.last", None)
+        st.rerun()  # the store changed: reload the map without the removed events
+
+
 # A fragment: choosing a file reruns the panel alone; a stored import reruns the whole page (st.rerun).
 @st.fragment
 def show(store: EventStore, known_ids: pd.Series, key: str = "import") -> ImportResult | None:
@@ -145,4 +167,9 @@ def show(store: EventStore, known_ids: pd.Series, key: str = "import") -> Import
                     st.rerun()  # the store changed: reload so the new events are on the map now
         if last_key in st.session_state:
             _show_result(st.session_state[last_key], key)
+        removed = st.session_state.pop(f"{key}.removed", None)
+        if removed:
+            st.success(f"Removed import {removed['batch']}: {removed['removed']:,} event(s) deleted, "
+                       f"{removed['restored']:,} restored as they were.")  # fmt: skip
+        _show_batches(store, key)
     return st.session_state.get(last_key)

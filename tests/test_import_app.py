@@ -110,3 +110,18 @@ def test_try_the_import_with_the_shipped_acled_sample(page, dataset):
     actors = page.multiselect(key="filters.actors").options
     assert "JNIM" in actors
     assert not [actor for actor in actors if actor.startswith("JNIM:") or "(2021-)" in actor]
+
+
+def test_an_import_is_listed_and_removed_after_a_confirmation(page, dataset):
+    page.button(key="import.sample.ucdp").click().run()
+    assert not page.exception, page.exception
+    assert page.success[0].value.startswith("ucdp_ged_sample_synthetic.csv (UCDP): 300 of 300 rows stored")
+    total = len(dataset.events) + 300
+    assert f"Showing {total:,} of {total:,} events" in header(page)
+    assert page.button(key="import.remove").disabled  # not before the confirmation
+    page.checkbox(key="import.sure").check().run()
+    page.button(key="import.remove").click().run()
+    assert not page.exception, page.exception
+    assert any("300 event(s) deleted, 0 restored" in s.value for s in page.success)
+    shipped = len(dataset.events)
+    assert f"Showing {shipped:,} of {shipped:,} events" in header(page)

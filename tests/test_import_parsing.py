@@ -141,3 +141,14 @@ def test_our_own_schema_refuses_compact_and_week_dates(bad):
     assert [(r.field, r.reason) for r in result.rejected] == [
         ("event_date", f"not a date (expected YYYY-MM-DD): {bad!r}")
     ]
+
+
+def test_fast_and_exact_paths_both_refuse_single_digit_iso_parts():
+    from data.validation.validate import validate_events
+    from tests.conftest import event_row, raw_table
+
+    result = validate_events(raw_table(event_row(event_id_cnty="A", event_date="2023-1-5")), "x.csv")
+    assert result.kept.empty
+    assert [(r.field, r.reason) for r in result.rejected] == [
+        ("event_date", "not a date (expected YYYY-MM-DD): '2023-1-5'")
+    ]
