@@ -108,8 +108,9 @@ if not canvas:  # a large record's export is a later step: its canvas layer need
     on_screen = map_view.moved_view((options.center, options.zoom), key="map")  # None until the map moves
     view = ExportView(events, territories, towns, base_layers, stamp, selection.as_of_day, history, on_screen)
     export.show(view, key="export")
-data_export.show(data.events, in_window, territories, selection.as_of_day, key="downloads")
+store = cached.event_store(settings.store)
+data_export.show(data.events, in_window, territories, selection.as_of_day, "downloads", selection, store)
 compare_dates.show(data.territories, base_layers, first_day, last_day, selection.as_of_day)
 if writer.can_write:  # the stores check the role again on every write
-    import_events.show(cached.event_store(settings.store), data.events["event_id_cnty"], writer, key="import")
+    import_events.show(store, data.events["event_id_cnty"], writer, key="import")
     article_review.panel(settings, published, writer, key="review")

@@ -87,3 +87,42 @@ def test_downloads_offer_the_events_the_map_shows(page, dataset):
     assert any(c.value.startswith(f"Download the {shown:,} events in view") for c in page.caption)
     labels = [b.label for b in page.get("download_button") if b.key.startswith("downloads.")]
     assert labels == ["Events (CSV)", "Events (GeoJSON)", "Events (GeoPackage)", "Territory (GeoJSON)"]
+
+
+def test_downloads_are_named_after_the_view():
+    from datetime import date
+
+    from components.data_export import file_name
+    from data.view.filters import EventFilter
+
+    view = EventFilter(
+        start=date(2024, 1, 1), end=date(2026, 4, 29), actors=("JNIM",), event_types=("Battles",), regions=("Gao",)
+    )
+    assert file_name(view, "csv") == "events_jnim-battles-gao_2024-01-01_2026-04-29.csv"
+    assert file_name(view, "gpkg") == "events_jnim-battles-gao_2024-01-01_2026-04-29.gpkg"
+
+
+def test_try_the_import_with_the_shipped_acled_sample(page, dataset):
+    page.button(key="import.sample.acled").click().run()
+    assert not page.exception, page.exception
+    shown = page.success[0].value.replace("\\", "")  # the file name is escaped as plain text
+    assert shown.startswith("acled_sample_synthetic.csv (ACLED): 297 of 300 rows stored")
+    # ACLED's long actor names were matched: the filter list has the shipped short names once.
+    actors = page.multiselect(key="filters.actors").options
+    assert "JNIM" in actors
+    assert not [actor for actor in actors if actor.startswith("JNIM:") or "(2021-)" in actor]
+
+
+def test_an_import_is_listed_and_removed_after_a_confirmation(page, dataset):
+    page.button(key="import.sample.ucdp").click().run()
+    assert not page.exception, page.exception
+    assert page.success[0].value.startswith("ucdp_ged_sample_synthetic.csv (UCDP): 300 of 300 rows stored")
+    total = len(dataset.events) + 300
+    assert f"Showing {total:,} of {total:,} events" in header(page)
+    assert page.button(key="import.remove").disabled  # not before the confirmation
+    page.checkbox(key="import.sure").check().run()
+    page.button(key="import.remove").click().run()
+    assert not page.exception, page.exception
+    assert any("300 event(s) deleted, 0 restored" in s.value for s in page.success)
+    shipped = len(dataset.events)
+    assert f"Showing {shipped:,} of {shipped:,} events" in header(page)

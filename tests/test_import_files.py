@@ -114,7 +114,7 @@ def test_sources_keep_their_provenance_and_never_overwrite_each_other(tmp_path):
     store_import(judged([ACLED_ROW], "acled_may.csv", store.read()), store, ANALYST)
     store_import(judged([UCDP_ROW], "ged.csv", store.read()), store, ANALYST)
     # Our own file reusing ACLED's id: refused, the ACLED row stays as it was.
-    ours = {**ACLED_ROW, "date_phrase": "", "notes": "Someone else's note."}
+    ours = {**ACLED_ROW, "event_date": "2025-05-16", "date_phrase": "", "notes": "Someone else's note."}
     clash = judged([ours], "ours.csv", store.read())
     assert [(r.row, r.field, r.reason) for r in clash.rejected] == [
         (2, "event_id_cnty", "id 'MLI12345' is already used by an event from acled: acled_may.csv; not overwritten")

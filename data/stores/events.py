@@ -28,7 +28,10 @@ from data.access.roles import Writer, require_analyst
 from data.schema import EVENT_COLUMNS, column_names
 
 SCHEMA_VERSION = 1
-COLUMNS = column_names(EVENT_COLUMNS)
+# The schema's columns, then the imported row as it came (``data.io.formats.RECORD_COLUMN``: JSON of
+# the source's own columns and cells, for a lossless export; empty for events made in the app).
+RECORD_COLUMN = "source_record"
+COLUMNS = [*column_names(EVENT_COLUMNS), RECORD_COLUMN]
 
 
 @dataclass(frozen=True)
