@@ -101,7 +101,7 @@ def test_seed_minister_killed_keeps_no_place_and_one_death(seed):
             "In a statement from Bamako, the army said it retook Léré.",
             [("Bamako", "reporting", "ML"), ("Léré", "event", "ML")],
         ),
-        ("Russia's defence ministry confirmed the retreat.", [("Russia", "actor", "RU")]),
+        ("Russia's defence ministry confirmed the retreat.", [("Russia", "country", "RU")]),
         ("France said it was concerned.", [("France", "actor", "FR")]),
         ("Gunmen struck Gao and Kati on Sunday.", [("Gao", "event", "ML"), ("Kati", "event", "ML")]),
         ("Same as before, the convoy left. We are told more.", []),

@@ -17,16 +17,16 @@ MARGIN = 0.03
 # Measured values (benchmarks.extraction_quality --to 17 / --from 18).
 MEASURED = {
     "old": {
-        "event_place_precision": 0.977,
-        "event_place_recall": 0.911,
-        "event_place_recall_known": 1.0,
-        "role_accuracy": 0.85,
+        "event_place_precision": 0.971,
+        "event_place_recall": 0.85,
+        "event_place_recall_known": 0.971,
+        "role_accuracy": 0.913,
         "date_accuracy": 1.0,
     },
     "new": {
-        "event_place_precision": 0.588,
-        "event_place_recall": 0.909,
-        "role_accuracy": 0.623,
+        "event_place_precision": 0.957,
+        "event_place_recall": 1.0,
+        "role_accuracy": 0.877,
         "date_accuracy": 0.883,
         "toll_accuracy": 0.267,
     },
