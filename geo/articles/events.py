@@ -148,8 +148,21 @@ def _notes(own_date: bool, any_date: bool, has_place: bool, quoted: bool) -> lis
     return notes
 
 
+def _toll_of(sentence_tolls: list, fallback: int | None) -> int | None:
+    """The sentence's deaths from the parsed tolls (the lowest stated figure), else the word rule."""
+    deaths = [t for t in sentence_tolls if t.category in ("killed", "neutralised")]
+    if not deaths:
+        return fallback if not sentence_tolls else None
+    figures = [t.low if t.low is not None else t.high for t in deaths]
+    return max((f for f in figures if f is not None), default=None)
+
+
 def extract_events(
-    text: str, places: list[PlaceMention], actors: list[ActorMention], dates: list[DateMention]
+    text: str,
+    places: list[PlaceMention],
+    actors: list[ActorMention],
+    dates: list[DateMention],
+    tolls: list | None = None,
 ) -> list[EventCandidate]:
     """One candidate per sentence that reports an event.
 
@@ -162,6 +175,8 @@ def extract_events(
         sentence = text[start:end]
         own_dates = _inside(start, end, dates)
         kind, fatalities = classify(sentence), stated_fatalities(sentence)
+        if tolls:
+            fatalities = _toll_of(_inside(start, end, tolls), fatalities)
         trigger = start + (kind[2] if kind else 0)
         when = _nearest(own_dates, trigger) or last_date
         last_date = own_dates[-1] if own_dates else last_date

@@ -9,6 +9,7 @@ from geo.articles.actors import ActorMention, find_actors
 from geo.articles.dates import DateMention, find_dates
 from geo.articles.events import EventCandidate, extract_events
 from geo.articles.places import PlaceMention, find_places
+from geo.articles.tolls import TollMention, find_tolls
 from geo.gazetteer.gazetteer import Gazetteer, Place
 
 
@@ -22,6 +23,7 @@ class Extraction:
     actors: list[ActorMention]
     dates: list[DateMention]
     events: list[EventCandidate]
+    tolls: list[TollMention]
 
 
 def extract(text: str, published: date, gazetteer: Gazetteer, theatre: str = "ML", lookup=None) -> Extraction:
@@ -43,7 +45,9 @@ def extract(text: str, published: date, gazetteer: Gazetteer, theatre: str = "ML
     places = find_places(text, gazetteer, theatre, lookup)
     actors = find_actors(text)
     dates = find_dates(text, published)
-    return Extraction(published, theatre, places, actors, dates, extract_events(text, places, actors, dates))
+    tolls = find_tolls(text)
+    events = extract_events(text, places, actors, dates, tolls)
+    return Extraction(published, theatre, places, actors, dates, events, tolls)
 
 
 def place_mention_json(mention: PlaceMention) -> dict:
