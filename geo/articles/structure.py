@@ -291,3 +291,46 @@ def country_role(doc, start: int, end: int) -> tuple[str, str] | None:
     if subject.dep_ == "nsubj" and _lemma(subject.head) in ("be", "become"):
         return "country", f"subject of '{subject.head.text}', which is no act"
     return None
+
+
+# What marks a clause as still to come: "will attend", "is due to hold", "is expected to attend",
+# "is to be held", "planned for Sunday".
+FUTURE_LEMMAS = frozenset({"plan", "schedule", "due", "expect"})
+
+
+def is_future(doc, start: int, end: int) -> bool:
+    """Whether the clause a date phrase belongs to speaks of the future."""
+    token = _mention_root(doc, start, end)
+    if token is None:
+        return False
+    node = token
+    for _ in range(6):
+        if node.head is node:
+            break
+        node = node.head
+        auxiliaries = {c.lower_ for c in node.children if c.dep_ in ("aux", "auxpass")}
+        if auxiliaries & {"will", "shall", "'ll"} or _lemma(node) in FUTURE_LEMMAS:
+            return True
+        if "to" in auxiliaries and (_lemma(node.head) in FUTURE_LEMMAS | {"be"} and node.dep_ == "xcomp"):
+            return True
+        if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("xcomp", "acl", "auxpass"):
+            return _lemma(node) in FUTURE_LEMMAS
+    return False
+
+
+def governing_verb(doc, start: int, end: int) -> str:
+    """The lemma of the verb a phrase hangs on ("" when none): "said on Friday" gives "say"."""
+    token = _mention_root(doc, start, end)
+    node = token
+    for _ in range(6):
+        if node is None or node.head is node:
+            break
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return _lemma(node)
+    return ""
+
+
+def is_statement(doc, start: int, end: int) -> bool:
+    """Whether a date phrase dates a statement ("officials said on Saturday"), not the event."""
+    return governing_verb(doc, start, end) in REPORTING_WORDS
