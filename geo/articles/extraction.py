@@ -57,6 +57,7 @@ def place_mention_json(mention: PlaceMention) -> dict:
         "start": mention.start,
         "end": mention.end,
         "role": mention.role,
+        "reason": mention.reason,
         "confidence": mention.confidence,
     }
     if mention.place is None:
@@ -78,6 +79,7 @@ def date_json(mention: DateMention) -> dict:
         "date": resolved.start.isoformat(),
         "date_end": resolved.end.isoformat(),
         "precision": resolved.precision,
+        "kind": mention.kind,
     }
 
 
@@ -115,5 +117,10 @@ def to_json(extraction: Extraction, theatre_place: Place | None) -> dict:
             for m in extraction.actors
         ],
         "dates": [date_json(m) for m in extraction.dates],
+        "tolls": [
+            {"phrase": t.phrase, "start": t.start, "end": t.end, "low": t.low, "high": t.high}
+            | {"hedge": t.hedge, "category": t.category}
+            for t in extraction.tolls
+        ],
         "events": [event_json(c, theatre_place) for c in extraction.events],
     }

@@ -46,7 +46,7 @@ VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000}
 NOT_COUNTED = re.compile(
     r"^\s*(?:-|\s)?(?:km|kilomet|kilometr|miles?\b|metres?|meters?|hours?|days?|weeks?|months?|years?|"
     r"minutes?|per\s?cent|%|vehicles?|lorries|trucks?|buses|minibuses|motorcycles|motorbikes|rooms?|"
-    r"year-old|kg|tonnes?|times\b|a\.m|am\b|pm\b|o'clock|villages?|towns?|camps?)",
+    r"year-old|kg|tonnes?|times\b|a\.m|am\b|pm\b|o'clock|villages?\b|towns?\b|camps?\b)",
     re.IGNORECASE,
 )
 KILLED = {
@@ -178,6 +178,8 @@ def _category_word_text(word: str) -> str:
 def _category(tokens) -> str | None:
     """What the number counts, from its noun, the words beside it and the verb governing it."""
     number = tokens[-1]
+    while number.dep_ == "conj" and number.head in tokens:  # "between 20 and 30 villagers"
+        number = number.head
     noun = number.head if number.dep_ in ("nummod", "quantmod", "compound") else number
     while noun.dep_ in ("nummod", "quantmod") and noun.head is not noun:
         noun = noun.head
