@@ -92,7 +92,9 @@ def test_highlight_escapes_the_article(gazetteer):
     html = highlight_html(text, extract(text, PUBLISHED, gazetteer))
     assert "<script>" not in html
     assert "&lt;script&gt;" in html
-    assert '<mark style="background:#ffe08a" title="event: Gao">Gao</mark>' in html
+    # The role comes with its reason in words, escaped like the text.
+    reason = "governed by the event verb &#x27;Fighting&#x27;"
+    assert f'<mark style="background:#ffe08a" title="event: Gao ({reason})">Gao</mark>' in html
 
 
 @pytest.mark.parametrize(
