@@ -125,7 +125,7 @@ def _show_batches(store: EventStore, writer: Writer, key: str) -> None:
         try:
             outcome = remove_batch(store, chosen, writer)
         except BatchError as error:
-            st.error(str(error))
+            st.error(markdown(error))
             return
         st.session_state[f"{key}.removed"] = outcome
         st.session_state.pop(f"{key}.last", None)
