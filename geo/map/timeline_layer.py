@@ -15,8 +15,9 @@ from pathlib import Path
 import pandas as pd
 from jinja2 import Template
 
-from data.schema import EVENT_TYPES, GEO_PRECISION
+from data.schema import EVENT_TYPES
 from data.view.filters import format_day
+from data.vocabulary import PLACE_PRECISION
 from geo.documents.geojson import geometry_mapping
 from geo.map.elements import RenderedOnce, latlon, script_json
 from geo.map.packed import day_numbers
@@ -45,7 +46,7 @@ def _event_columns(events: pd.DataFrame) -> dict:
     for event in records:
         symbol_of.append(symbols.setdefault(_symbol_key(event), len(symbols)))
         where = _text(event["location"]) + (f", {_text(event['admin1'])}" if event.get("admin1") else "")
-        precision = GEO_PRECISION.get(int(event["geo_precision"]), "")
+        precision = PLACE_PRECISION.get(int(event["geo_precision"]), "")
         fields.append([
             f"{_text(event['event_type'])}: {_text(event['sub_event_type'])}",
             date_label(event["event_date"], event.get("date_end"), int(event["time_precision"])),
