@@ -32,6 +32,7 @@ from geo.documents.standalone import ExportView
 from geo.map.build import MapOptions, build_base_map
 from geo.map.halos import focus_view
 from geo.map.highlight import selected_layer
+from geo.map.timeline_layer import timeline_data_layer
 
 TITLE = "Conflict Map: northern Mali"
 st.set_page_config(page_title=TITLE, page_icon="🗺️", layout="wide")
@@ -85,8 +86,8 @@ timeline_url = cached.timeline_url(token, published, subset, data, chosen_rows)
 options = MapOptions(basemap=mode, theme=brief.theme, height=brief.map_height(MapOptions.height))
 base_layers = cached.basemap(settings.theatre)
 bounds = (timebar.day_number(first_day), timebar.day_number(last_day), timebar.day_number(last_day))
-base = build_base_map(base_layers, options, timeline=(timeline_url, bounds))
-overlays = [selected_layer(picked, base_layers), *brief.highlight(data.events)]
+base = build_base_map(base_layers, options, timeline=bounds)  # the same on every run: the iframe stays
+overlays = [timeline_data_layer(timeline_url), selected_layer(picked, base_layers), *brief.highlight(data.events)]
 with map_area:
     # A story step centres the map, else a selected event, else a link's view (only a change moves it).
     focus = brief.view or focus_view(picked) or share.link_view(link)

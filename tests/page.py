@@ -47,12 +47,12 @@ def map_args(at: AppTest) -> dict:
 
 
 def map_layer(at: AppTest) -> dict:
-    """The window-aware layer's file (``geo.map.timeline_layer``) that the map's script fetches."""
+    """The window-aware layer's file (``geo.map.timeline_layer``) that the map's overlays point it at."""
     import re
 
     from geo.map.assets import STATIC_DIR
 
-    name = re.search(r"timeline-[0-9a-f]{16}\.json", map_args(at)["script"]).group(0)
+    name = re.search(r"timeline-[0-9a-f]{16}\.json", map_args(at)["feature_group"]).group(0)
     return json.loads((STATIC_DIR / "generated" / name).read_text(encoding="utf-8"))
 
 

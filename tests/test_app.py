@@ -130,3 +130,16 @@ def test_sidebar_filters_narrow_the_map_and_the_sentence(app, dataset):
     assert 0 < expected < len(dataset.events)
     assert f"Showing {expected} of {len(dataset.events)} events: Strategic developments," in header_text(app)
     assert map_event_count(app) == expected
+
+
+def test_an_attribute_filter_changes_the_overlays_not_the_base_map(app):
+    # streamlit-folium keys its iframe on the base map's script: a filter must not remount the map.
+    from components.filters_sidebar import SESSION_KEYS
+
+    before, element = map_args(app), map_element(app)
+    app.toggle(key=f"filters.{SESSION_KEYS['precise_only']}").set_value(True).run()
+    after = map_args(app)
+    assert not app.exception
+    assert after["script"] == before["script"]
+    assert map_element(app).id == element.id
+    assert after["feature_group"] != before["feature_group"]  # the layer's new file travels with the overlays

@@ -6,10 +6,11 @@ import json
 
 import folium
 import pandas as pd
+import streamlit_folium as st_folium_module
 
 from data.view.filters import EventFilter, valid_at, window_mask
 from geo.map.packed import day_numbers
-from geo.map.timeline_layer import NO_END, TimelineLayer, timeline_payload
+from geo.map.timeline_layer import NO_END, TimelineLayer, timeline_data_layer, timeline_payload
 from tests.conftest import event_row, raw_table
 
 
@@ -41,10 +42,18 @@ def test_payload_windows_agree_with_the_server_filters(dataset):
 
 def test_layer_script_holds_settings_not_data_and_is_not_compiled_as_a_template():
     fmap = folium.Map()
-    TimelineLayer("/app/static/generated/timeline-x.json", (1, 2, 2)).add_to(fmap)
+    TimelineLayer((1, 2, 2)).add_to(fmap)
     html = fmap.get_root().render()
-    assert "timeline-x.json" in html
     assert "cmTimeline" in html
+    assert "timeline-" not in html  # no file named in the base map: it must not change with the filters
+
+
+def test_the_file_travels_with_the_overlays_not_the_base_map():
+    fmap = folium.Map()
+    TimelineLayer((1, 2, 2)).add_to(fmap)
+    group = timeline_data_layer("/app/static/generated/timeline-x.json")
+    overlay = st_folium_module._get_feature_group_string(group, fmap)
+    assert 'window.cmTimeline.load("/app/static/generated/timeline-x.json")' in overlay
 
 
 def test_event_text_reaches_the_page_as_text_only():

@@ -146,7 +146,7 @@ def build_base_map(
     options: MapOptions,
     assets: Assets | None = None,
     packed_url: str | None = None,
-    timeline: tuple[str, tuple[int, int, int]] | None = None,
+    timeline: tuple[int, int, int] | None = None,
 ) -> folium.Map:
     """The part of the map that never changes with the timeline (so it never remounts).
 
@@ -160,9 +160,10 @@ def build_base_map(
         JS/CSS sources; default: the app's static folder (see ``geo.map.assets``).
     packed_url : str, optional
         URL of the packed events (``geo.map.packed``) for the canvas layer of a large record.
-    timeline : (str, (int, int, int)), optional
-        URL of the window-aware layer's file (``geo.map.timeline_layer``) and the window it starts at
-        (day numbers; keep it constant, e.g. the record's bounds, or the base map changes).
+    timeline : (int, int, int), optional
+        The window the window-aware layer (``geo.map.timeline_layer``) starts at, in day numbers; keep
+        it constant (e.g. the record's bounds), or the base map changes. Its file comes with the
+        overlays (``timeline_data_layer``).
     """
     assets = assets or map_assets()
     fmap = folium.Map(
@@ -186,7 +187,7 @@ def build_base_map(
     if packed_url:
         CanvasEvents(packed_url).add_to(fmap)
     if timeline:
-        TimelineLayer(*timeline).add_to(fmap)
+        TimelineLayer(timeline).add_to(fmap)
     HtmlControl(legend_html(canvas=packed_url is not None), position="bottomleft").add_to(fmap)
     Attribution(ATTRIBUTION).add_to(fmap)
     return fmap

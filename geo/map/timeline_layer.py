@@ -1,7 +1,8 @@
 """The window-aware map layer: every event, territory and town-status version, filtered in the page.
 
-``TimelineLayer`` belongs to the static base map. Its script holds no data: it fetches one JSON file
-(``timeline_payload``, written under a content-addressed name by ``components.cached``) and exposes
+``TimelineLayer`` belongs to the static base map. Its script holds no data and no URL: it fetches the
+JSON file (``timeline_payload``, written under a content-addressed name by ``components.cached``) that
+``TimelineData``, an overlay, names, and exposes
 ``window.cmTimeline.setWindow(start, end, asOf)`` (days since 1970-01-01) in the map's iframe, and the
 same object as ``window.parent.__cmMap`` for the time bar in the page. A window change redraws in the
 next animation frame, with no server round trip. Popups and tooltips are built from fields with
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import folium
 import pandas as pd
 from jinja2 import Template
 
@@ -120,11 +122,39 @@ def timeline_payload(events: pd.DataFrame, territories: pd.DataFrame, towns: pd.
 
 
 class TimelineLayer(RenderedOnce):
-    """Draws the payload at ``url`` for the window set by ``setWindow``; starts at ``window``."""
+    """Draws the file it is told to load (``TimelineData``) for the window set by ``setWindow``; starts at ``window``.
+
+    The layer holds no URL: the base map must stay byte-identical when the attribute filters change
+    (streamlit-folium keys its iframe on the base map's script), so the file travels with the overlays.
+    """
 
     _template = Template(_SCRIPT)
 
-    def __init__(self, url: str, window: tuple[int, int, int]) -> None:
+    def __init__(self, window: tuple[int, int, int]) -> None:
         super().__init__()
         self._name = "TimelineLayer"
-        self.settings_json = script_json({"url": url, "window": list(window), "richLimit": RICH_LIMIT})
+        self.settings_json = script_json({"window": list(window), "richLimit": RICH_LIMIT})
+
+
+class TimelineData(RenderedOnce):
+    """Tells the map's ``TimelineLayer`` which file to draw (a no-op when it already has it)."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        if (window.cmTimeline) { window.cmTimeline.load({{ this.url_json }}); }
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, url: str) -> None:
+        super().__init__()
+        self._name = "TimelineData"
+        self.url_json = script_json(url)
+
+
+def timeline_data_layer(url: str) -> folium.FeatureGroup:
+    """The overlay that points the base map's layer at ``url`` (re-evaluated only when the overlays change)."""
+    group = folium.FeatureGroup(name="Timeline data", control=False)
+    TimelineData(url).add_to(group)
+    return group
