@@ -134,3 +134,25 @@ def show(first_day: date, last_day: date, key: str = "timebar") -> None:
     }
     result = _bar(data=data)
     receive((result or {}).get("window"), rev, key)
+    receive_pick((result or {}).get("picked"), key)
+
+
+def receive_pick(value: object, key: str = "timebar") -> None:
+    """Keep a symbol click the bar reported (``{"id", "n", "at"}``) for ``pending_pick``, once per click.
+
+    The map's layer names the clicked event by its id (data, never popup text) and the bar, the
+    page's one channel to Python besides streamlit-folium's own value, carries it. The state
+    persists across reruns, so only a value other than the last one seen is a new click.
+    Session keys: ``{key}.pick`` (the id not yet applied), ``{key}.pick_seen`` (the last value seen).
+    """
+    if not isinstance(value, dict) or value == st.session_state.get(f"{key}.pick_seen"):
+        return
+    st.session_state[f"{key}.pick_seen"] = dict(value)
+    event_id = value.get("id")
+    if isinstance(event_id, str) and event_id:
+        st.session_state[f"{key}.pick"] = event_id
+
+
+def pending_pick(key: str = "timebar") -> str | None:
+    """The id of the event whose symbol was clicked since the last run (once), else ``None``."""
+    return st.session_state.pop(f"{key}.pick", None)

@@ -62,13 +62,8 @@ def test_publication_date_moves_the_article_events(app):
 def test_map_asks_for_the_clicked_object_and_its_view(app):
     # The clicked object starts as None, so mounting sends nothing for it; the view is for the link.
     args = map_args(app)
-    assert args["returned_objects"] == [
-        "last_clicked",
-        "last_object_clicked",
-        "last_object_clicked_popup",
-        "center",
-        "zoom",
-    ]
+    # A symbol names its event by id through the time bar, so no clicked object or popup text is asked for.
+    assert args["returned_objects"] == ["last_clicked", "center", "zoom"]
     assert all(url.startswith("/app/static/") for url in args["js_links"] + args["css_links"])
 
 

@@ -79,3 +79,16 @@ def test_streamlit_still_iframes_v1_components_same_origin():
     assert any(
         "allow-same-origin" in path.read_text(encoding="utf-8", errors="ignore") for path in static.glob("*.js")
     ), "the map's iframe is no longer same-origin: the time bar cannot reach window.__cmMap"
+
+
+def test_a_symbol_click_reaches_python_once_by_its_id(state):
+    timebar.receive_pick({"id": "CM-MLI-0016", "n": 1, "at": 1}, "timebar")
+    assert timebar.pending_pick("timebar") == "CM-MLI-0016"
+    assert timebar.pending_pick("timebar") is None  # applied once
+    timebar.receive_pick({"id": "CM-MLI-0016", "n": 1, "at": 1}, "timebar")  # the same state on the next rerun
+    assert timebar.pending_pick("timebar") is None
+    timebar.receive_pick({"id": "CM-MLI-0016", "n": 2, "at": 2}, "timebar")  # the same symbol clicked again
+    assert timebar.pending_pick("timebar") == "CM-MLI-0016"
+    for malformed in (None, "CM-MLI-0016", {"n": 3}, {"id": 7, "n": 4}):
+        timebar.receive_pick(malformed, "timebar")
+        assert timebar.pending_pick("timebar") is None

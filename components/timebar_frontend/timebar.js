@@ -115,7 +115,24 @@ function createBar(root, setStateValue) {
     } else { return; }
     event.stopPropagation();  // the page's shortcut listener must not see it twice
   });
-  window.addEventListener("cm-map-ready", () => bar.apply());  // a remounted map gets the window again
+  // Listeners on the page's window go when this bar does (the returned cleanup), not with each data update.
+  const onMapReady = () => bar.apply();  // a remounted map gets the window again
+  // A click on an event's symbol in the map: its id (data, not popup text) goes to Python at once.
+  let picks = 0;
+  const onEventClick = (event) => {
+    const id = event.detail && event.detail.id;
+    if (typeof id !== "string" || !id) return;
+    if (idle || bar.playing) bar.send();  // the window on screen first: the symbol was drawn for it
+    setStateValue("picked", {id: id, n: ++picks, at: Date.now()});
+  };
+  window.addEventListener("cm-map-ready", onMapReady);
+  window.addEventListener("cm-event-click", onEventClick);
+  bar.stop = function () {
+    if (frame) cancelAnimationFrame(frame);
+    frame = null; bar.playing = false; clearTimeout(idle); idle = null;  // nothing is sent from a bar that is going
+    window.removeEventListener("cm-map-ready", onMapReady);
+    window.removeEventListener("cm-event-click", onEventClick);
+  };
   return bar;
 }
 
@@ -134,4 +151,5 @@ export default function ({data, parentElement, setStateValue}) {
     bar.pause(); bar.status.textContent = "";
     bar.set(data.window[0], data.window[1], data.window[2], "none");
   } else { bar.apply(); }
+  return () => { bar.stop(); delete parentElement.__cmBar; if (window.__cmBar === bar) delete window.__cmBar; };
 }

@@ -71,6 +71,7 @@ def _event_columns(events: pd.DataFrame) -> dict:
         "symbols": [event_icon_svg(*key) for key in symbols],
         "colours": [event_style(name)[0] for name in EVENT_TYPES],
         "fields": fields,
+        "ids": [_text(name) for name in events["event_id_cnty"]],  # what a click on a symbol reports
     }
 
 
