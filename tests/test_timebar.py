@@ -72,6 +72,8 @@ def test_streamlit_folium_frontend_still_has_what_the_bar_relies_on():
     for needle in ("window.map", "map_div", "feature_group"):
         assert needle in script, f"streamlit-folium's frontend no longer has {needle!r}: {RECHECK}"
     assert hasattr(streamlit_folium, "generate_js_hash"), RECHECK  # the iframe's key: a constant base map
+    # The layer's file URL travels in the overlays' string, rendered by this function.
+    assert hasattr(streamlit_folium, "_get_feature_group_string"), RECHECK
 
 
 def test_streamlit_still_iframes_v1_components_same_origin():
