@@ -1,7 +1,7 @@
 # The two commands of the README, and a few chores. Each sets up what it needs first.
 PORT ?= 8501
 
-.PHONY: run test lint format setup benchmark data
+.PHONY: run test lint format setup benchmark data lock
 
 run:  ## set up, then start the app on the embedded data at http://localhost:$(PORT)
 	bash scripts/setup.sh
@@ -24,3 +24,6 @@ data:  ## regenerate the derived data in data/datasets/basemap and data/datasets
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	.venv/bin/python scripts/build_basemap.py
 	.venv/bin/python scripts/build_gazetteer.py
+
+lock:  ## pin requirements.txt + requirements-dev.txt with PyPI hashes into requirements.lock (commit it)
+	bash scripts/lock.sh
