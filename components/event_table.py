@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
 import streamlit as st
 
+from components.plain import markdown
 from geo.map.table import TableRows
 
 COLUMN_CONFIG = {
@@ -15,11 +14,6 @@ COLUMN_CONFIG = {
     "Fatalities": st.column_config.NumberColumn("Fatalities", format="%d", help="Empty: not reported (not zero)"),
     "Id": st.column_config.TextColumn("Id", width="small"),
 }
-
-
-def plain(text: str) -> str:
-    """``text`` with Markdown's special characters escaped (ids may come from a URL)."""
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$:])", r"\\\1", text)
 
 
 def _rows_of(state: object) -> list[int]:
@@ -58,12 +52,12 @@ def show(table: TableRows, selected: str | None, key: str = "table") -> None:
     rows = [ids.index(selected)] if selected in ids else []
     _select_row(key, rows)
     st.session_state[f"{key}.ids"] = ids
-    note = table.note
+    note = table.note  # our words; the id and place below come from a link or the data
     if selected and not rows:
-        note += f" · {plain(selected)}, now selected, is not among these rows"
+        note += f" · {markdown(selected)}, now selected, is not among these rows"
     elif rows:
         row = table.rows.iloc[rows[0]]
-        note += f" · **Selected: {plain(selected)}**, {plain(str(row['Place']))}, {row['Date']:%-d %b %Y}"
+        note += f" · **Selected: {markdown(selected)}**, {markdown(row['Place'])}, {row['Date']:%-d %b %Y}"
     st.caption(
         f"{note}. Click a row to show it on the map; sort by a column header; "
         "search with the magnifier above the table."

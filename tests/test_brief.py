@@ -63,7 +63,7 @@ def test_every_section_is_present():
         "<h3>Control changes (0)</h3>",
         "<h3>Fatalities</h3>",
         "<h2>Events shown (2)</h2>",
-        '<div class="cm-legend-title">Legend</div>',
+        '<summary class="cm-legend-title">Legend</summary>',
         "prepared 29 Apr 2026 18:00 UTC",
     ):
         assert heading in html

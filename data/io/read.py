@@ -6,6 +6,7 @@ coordinates. A feature that is not a point is set aside with a reason, never gue
 
 from __future__ import annotations
 
+import codecs
 import io
 import warnings
 from dataclasses import dataclass, field
@@ -84,10 +85,86 @@ def read_features(source: Path | BinaryIO, name: str) -> Incoming:
     return Incoming(name, raw, np.arange(len(raw)) + FEATURE_FIRST_ROW, problems)
 
 
+class UnreadableFile(ValueError):
+    """A file whose encoding or delimiter cannot be told; the message names the file."""
+
+
+# Byte-order marks, longest first (UTF-32 is not offered: no spreadsheet writes it).
+BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab"}
+SNIFF_BYTES = 4096
+
+
+def detect_encoding(data: bytes, name: str) -> str:
+    """UTF-8 (with or without a byte-order mark), UTF-16 (a mark, or NUL bytes every other byte) or Latin-1.
+
+    Raises
+    ------
+    UnreadableFile
+        When the bytes fit none of them (a binary file, or a Windows code page's C1 characters).
+    """
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            return encoding
+    head = data[:SNIFF_BYTES]
+    if head and head.count(0) * 4 >= len(head):  # UTF-16 text without a mark: every ASCII letter has a NUL
+        return "utf-16-le" if head[1::2].count(0) > head[0::2].count(0) else "utf-16-be"
+    try:
+        data.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    bad = next((i for i, byte in enumerate(data) if byte == 0 or 0x80 <= byte <= 0x9F), None)
+    if bad is None:
+        return "latin-1"
+    raise UnreadableFile(
+        f"{name}: cannot tell the text encoding (byte 0x{data[bad]:02X} at offset {bad} is not UTF-8, "
+        "UTF-16 or Latin-1); save the file as CSV UTF-8"
+    )
+
+
+def sniff_delimiter(header: str, name: str) -> str:
+    """The delimiter of a CSV from its header line: ``,``, ``;`` or a tab, whichever separates most names.
+
+    Raises
+    ------
+    UnreadableFile
+        When two delimiters separate the header equally often.
+    """
+    counts = dict.fromkeys(DELIMITERS, 0)
+    quoted = False
+    for char in header:
+        if char == '"':
+            quoted = not quoted
+        elif not quoted and char in counts:
+            counts[char] += 1
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    if ranked[0][1] == 0:
+        return ","  # one column: the format check names what is missing
+    if ranked[0][1] == ranked[1][1]:
+        tied = " and ".join(f"{count} {DELIMITERS[mark]}" for mark, count in ranked if count == ranked[0][1])
+        raise UnreadableFile(f"{name}: cannot tell the delimiter (the header has {tied}); use one of them")
+    return ranked[0][0]
+
+
 def read_csv(source: Path | BinaryIO, name: str) -> Incoming:
-    """A CSV file as stripped strings ('' for empty cells); a byte-order mark is ignored."""
-    frame = pd.read_csv(source, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    """A CSV file as stripped strings ('' for empty cells), its encoding and delimiter found.
+
+    Raises
+    ------
+    UnreadableFile
+        When the encoding or the delimiter cannot be told (the message names the file).
+    """
+    data = source.read_bytes() if isinstance(source, Path) else source.read()
+    encoding = detect_encoding(data, name)
+    text = data.decode(encoding).lstrip("\ufeff")
+    delimiter = sniff_delimiter(text.split("\n", 1)[0], name)
+    try:
+        frame = pd.read_csv(io.StringIO(text), sep=delimiter, dtype=str, keep_default_na=False)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as error:
+        raise UnreadableFile(f"{name}: not a readable CSV file ({error})") from error
     frame.columns = [str(column).strip() for column in frame.columns]
+    frame.attrs.update(encoding=encoding, delimiter=delimiter)
     return Incoming(name, frame, np.arange(len(frame)) + CSV_FIRST_ROW)
 
 

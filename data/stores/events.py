@@ -9,6 +9,9 @@ Two backends behind one small interface, chosen by one setting (``CONFLICT_MAP_S
 Both are versioned (opening a store brings its schema up to date: new optional columns are added,
 nothing is dropped), write by upsert on ``event_id_cnty`` (accepting the same draft twice stores
 it once) in one transaction (a failed write leaves what was stored intact).
+
+Every write names its ``Writer`` (``data.access.roles``) and is refused with ``PermissionError``
+before anything is touched unless that writer is an analyst.
 """
 
 from __future__ import annotations
@@ -21,10 +24,14 @@ from typing import Protocol
 
 import pandas as pd
 
+from data.access.roles import Writer, require_analyst
 from data.schema import EVENT_COLUMNS, column_names
 
 SCHEMA_VERSION = 1
-COLUMNS = column_names(EVENT_COLUMNS)
+# The schema's columns, then the imported row as it came (``data.io.formats.RECORD_COLUMN``: JSON of
+# the source's own columns and cells, for a lossless export; empty for events made in the app).
+RECORD_COLUMN = "source_record"
+COLUMNS = [*column_names(EVENT_COLUMNS), RECORD_COLUMN]
 
 
 @dataclass(frozen=True)
@@ -41,8 +48,8 @@ class EventStore(Protocol):
     def read(self) -> pd.DataFrame:
         """Stored events as strings, every schema column present."""
 
-    def write(self, rows: pd.DataFrame) -> WriteResult:
-        """Upsert rows of strings (every required schema column present)."""
+    def write(self, rows: pd.DataFrame, *, writer: Writer) -> WriteResult:
+        """Upsert rows of strings (every required schema column present); ``writer`` must be an analyst."""
 
     def schema_version(self) -> int:
         """The schema version recorded in the store."""
@@ -96,8 +103,9 @@ class SqliteStore:
             frame = pd.read_sql_query(f"SELECT {_quoted()} FROM events ORDER BY rowid", connection, dtype=str)
         return frame.fillna("")
 
-    def write(self, rows: pd.DataFrame) -> WriteResult:
-        """Upsert ``rows`` in one transaction."""
+    def write(self, rows: pd.DataFrame, *, writer: Writer) -> WriteResult:
+        """Upsert ``rows`` in one transaction; ``PermissionError`` unless ``writer`` is an analyst."""
+        require_analyst(writer)
         values = check_columns(rows)
         placeholders = ", ".join("?" for _ in COLUMNS)
         with closing(self._connect()) as connection, connection:

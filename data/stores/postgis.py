@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from data.access.roles import Writer, require_analyst
 from data.stores.events import COLUMNS, SCHEMA_VERSION, WriteResult, check_columns
 
 _LOCK_ID = 72_271_001  # any constant shared by every instance of the app
@@ -62,8 +63,9 @@ class PostgisStore:
             rows = connection.execute(f"SELECT {_QUOTED} FROM events ORDER BY updated_at, event_id_cnty").fetchall()
         return pd.DataFrame(rows, columns=COLUMNS, dtype=str)
 
-    def write(self, rows: pd.DataFrame) -> WriteResult:
-        """Upsert ``rows`` in one transaction; the point geometry follows the coordinates."""
+    def write(self, rows: pd.DataFrame, *, writer: Writer) -> WriteResult:
+        """Upsert ``rows`` in one transaction (the point follows the coordinates); analysts only."""
+        require_analyst(writer)
         values = check_columns(rows)
         placeholders = ", ".join("%s" for _ in COLUMNS)
         updates = ", ".join(f'"{name}" = excluded."{name}"' for name in COLUMNS[1:])

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from datetime import date
 
 import pandas as pd
 
+from data.dates import BadDate, parse_iso
 from data.schema import EVENT_COLUMNS, EVENT_TYPES, TERRITORY_COLUMNS, TOWN_STATUS_COLUMNS, Column
 from data.validation import fast_parse
 
@@ -89,9 +89,9 @@ def parse_cell(text: str, column: Column) -> object:
         return None
     if column.kind == "date":
         try:
-            return date.fromisoformat(text)
-        except ValueError:
-            raise InvalidValue(f"not a date (expected YYYY-MM-DD): {text!r}") from None
+            return parse_iso(text)  # strict: not 20231114 nor 2023-W46-2
+        except BadDate as error:
+            raise InvalidValue(str(error)) from None
     if column.kind in ("int", "float"):
         return _parse_number(text, column, integer=column.kind == "int")
     if column.kind == "choice" and text not in column.choices:

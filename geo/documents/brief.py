@@ -14,9 +14,9 @@ from datetime import date, datetime
 
 import pandas as pd
 
-from data.schema import GEO_PRECISION
 from data.view.changes import Changes, Period, Toll, what_changed
 from data.view.filters import format_day
+from data.vocabulary import PLACE_PRECISION
 from geo.documents.standalone import ExportView
 from geo.map.legend import ATTRIBUTION, legend_html
 from geo.map.popups import actors_text, date_label, fatalities_label, html_text, source_html
@@ -94,7 +94,7 @@ def _figure(map_png: bytes | None) -> str:
 
 def _where(event: dict) -> str:
     place = html_text(event["location"]) + (f", {html_text(event['admin1'])}" if event.get("admin1") else "")
-    precision = html_text(GEO_PRECISION.get(int(event["geo_precision"]), ""))
+    precision = html_text(PLACE_PRECISION.get(int(event["geo_precision"]), ""))
     return f'{place} <span class="cm-precision">({precision})</span>'
 
 

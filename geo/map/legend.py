@@ -79,4 +79,5 @@ def legend_html(canvas: bool = False) -> str:
         f'<div><span class="cm-dot" style="background:{actor_colour(actor)}"></span> {html_text(label)}</div>'
         for actor, label in LEGEND_ACTORS
     ]
-    return '<div class="cm-legend-title">Legend</div>' + "".join(rows)
+    # A fold the viewer can close (its title stays): the legend never has to hide the map.
+    return '<details open><summary class="cm-legend-title">Legend</summary>' + "".join(rows) + "</details>"
