@@ -9,8 +9,8 @@ import pytest
 
 from data.config import DATA_DIR
 from geo.gazetteer.geocode import geocode
+from geo.projection import km_between
 from scripts.build_gazetteer import FIELDS, build_rows, keep_alternate
-from tests.test_geocode import km_between
 
 
 def test_precise_events_sit_on_their_gazetteer_town(dataset, gazetteer):
@@ -18,13 +18,13 @@ def test_precise_events_sit_on_their_gazetteer_town(dataset, gazetteer):
     assert len(precise) > 10
     for event in precise.itertuples():
         place = geocode(event.location, gazetteer)
-        assert km_between(place.lat, place.lon, event.latitude, event.longitude) < 5, event.event_id_cnty
+        assert km_between(place.lon, place.lat, event.longitude, event.latitude) < 5, event.event_id_cnty
 
 
 def test_town_status_points_sit_on_their_town(dataset, gazetteer):
     for record in dataset.towns.drop_duplicates("town").itertuples():
         place = geocode(record.town, gazetteer)
-        assert km_between(place.lat, place.lon, record.latitude, record.longitude) < 5, record.town
+        assert km_between(place.lon, place.lat, record.longitude, record.latitude) < 5, record.town
 
 
 @pytest.mark.parametrize("frame_name", ["events", "territories", "towns"])
