@@ -78,3 +78,20 @@ def test_sharing_page_documents_every_link_parameter():
     rows = [line.split("|")[1] for line in page.splitlines() if line.startswith("| `")]
     documented = {name.strip(" `") for row in rows for name in row.split(",")}
     assert documented == set(PARAMS)
+
+
+# Paths the pages name that are not in a checkout, on purpose: files tests and benchmarks write,
+# the operator's own secrets file, and a file inside an installed package.
+NOT_IN_THE_CHECKOUT = ("test-artifacts/", ".streamlit/secrets.toml", "streamlit/web/")
+NAMED_PATH = re.compile(
+    r"`([A-Za-z0-9_./-]+/[A-Za-z0-9_.-]+\.(?:py|md|csv|json|j2|js|css|html|toml|txt|lock|sh|geojson))`"
+)
+PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md")), *sorted(ROOT.glob("*/**/*.md"))]
+
+
+@pytest.mark.parametrize("page", [p for p in PAGES if ".venv" not in p.parts and "node_modules" not in p.parts],
+                         ids=lambda p: str(p.relative_to(ROOT)))  # fmt: skip
+def test_every_file_a_page_names_exists(page):
+    named = {m.group(1) for m in NAMED_PATH.finditer(page.read_text(encoding="utf-8"))}
+    missing = sorted(p for p in named if not p.startswith(NOT_IN_THE_CHECKOUT) and not (ROOT / p).exists())
+    assert missing == [], f"{page.relative_to(ROOT)} names files that do not exist"
