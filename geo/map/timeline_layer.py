@@ -17,10 +17,10 @@ import folium
 import pandas as pd
 from jinja2 import Template
 
+from data.io.geojson import geometry_mapping
 from data.schema import EVENT_TYPES
 from data.view.filters import format_day
 from data.vocabulary import PLACE_PRECISION
-from geo.documents.geojson import geometry_mapping
 from geo.map.elements import RenderedOnce, latlon, script_json
 from geo.map.packed import day_numbers
 from geo.map.popups import actors_text, date_label, fatalities_label
