@@ -39,10 +39,23 @@ def test_marker_click_selects_the_row_and_row_click_centres_the_map(app_url, pag
     symbols = page.frame_locator(MAP_FRAME)
     frame.evaluate("window.__mountProbe = 'still here'")
 
-    # Ménaka's one event: click its symbol, found by the id it carries (data, not its popup's text).
-    menaka = dataset.events[dataset.events["location"] == "Ménaka"].iloc[0]
-    symbols.locator(f'.cm-event[data-event-id="{menaka["event_id_cnty"]}"]').click()
-    expect(page.get_by_text(f"Selected: {menaka['event_id_cnty']}")).to_be_visible(timeout=30_000)
+    # A symbol nothing covers (another symbol, the legend, the page's header): click it, and the
+    # event whose id it carries (data, not its popup's text) is selected.
+    page.locator(MAP_FRAME).scroll_into_view_if_needed()
+    box = page.locator(MAP_FRAME).bounding_box()
+    header = page.locator('[data-testid="stHeader"]').bounding_box()
+    top = (header["y"] + header["height"] - box["y"]) if header else 0
+    chosen = frame.evaluate(
+        """(top) => [...document.querySelectorAll('.cm-event[data-event-id]')].map((icon) => {
+            const r = icon.getBoundingClientRect(), x = r.x + r.width / 2, y = r.y + r.height / 2;
+            const hit = document.elementFromPoint(x, y);
+            return y > top + 4 && y < innerHeight - 4 && hit && icon.contains(hit) ? icon.dataset.eventId : null;
+        }).find((id) => id)""",
+        top,
+    )
+    assert chosen, "no event symbol stands clear at the default view"
+    symbols.locator(f'.cm-event[data-event-id="{chosen}"]').click()
+    expect(page.get_by_text(f"Selected: {chosen}")).to_be_visible(timeout=30_000)
     expect(symbols.locator(".cm-selected-symbol")).to_have_count(1)
 
     # The newest event (first row) is the Azawad statement, placed at country level: the map
