@@ -1,7 +1,7 @@
 # The two commands of the README, and a few chores. Each sets up what it needs first.
 PORT ?= 8501
 
-.PHONY: run test lint format setup benchmark data docs
+.PHONY: run test lint format setup benchmark data docs lock
 
 run:  ## set up, then start the app on the embedded data at http://127.0.0.1:$(PORT) (this machine only: docs/security.md)
 	bash scripts/setup.sh
@@ -27,3 +27,6 @@ data:  ## regenerate the derived data in data/datasets/basemap and data/datasets
 
 docs:  ## regenerate the tables of README.md and docs/ from the code that declares them
 	.venv/bin/cog -r -I . README.md docs/data-model.md docs/briefing.md
+
+lock:  ## pin requirements.txt + requirements-dev.txt with PyPI hashes into requirements.lock (commit it)
+	bash scripts/lock.sh

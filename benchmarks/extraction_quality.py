@@ -21,7 +21,6 @@ extractor's ``context``. An extractor without ``tolls`` (the first run) is score
 from __future__ import annotations
 
 import json
-import math
 import sys
 from dataclasses import dataclass
 from datetime import date
@@ -29,6 +28,7 @@ from pathlib import Path
 
 from geo.articles.extraction import extract
 from geo.gazetteer.gazetteer import load_gazetteer
+from geo.projection import km_between
 
 ARTICLES = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "articles"
 MATCH_KM = 30.0
@@ -54,13 +54,6 @@ def score_tolls(gold: dict, found, text: str) -> tuple[int, int, int]:
         right += any(s < toll["end"] and toll["start"] < e and (lo, hi, c) == wanted for s, e, lo, hi, c in read)
     false = sum(any(n["start"] <= s and e <= n["end"] for n in gold.get("not_tolls", [])) for s, e, *_ in read)
     return len(scored), right, false
-
-
-def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km (haversine, mean Earth radius)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(a))
 
 
 @dataclass
@@ -102,7 +95,7 @@ class Score:
 
 
 def _matches(points: list[tuple[float, float]], others: list[tuple[float, float]]) -> int:
-    return sum(any(km_between(*p, *o) <= MATCH_KM for o in others) for p in points)
+    return sum(any(km_between(p[1], p[0], o[1], o[0]) <= MATCH_KM for o in others) for p in points)
 
 
 def score_article(path: Path, gazetteer) -> Score:
@@ -144,7 +137,7 @@ def score_article(path: Path, gazetteer) -> Score:
 def _in_gazetteer(place: dict, gazetteer) -> bool:
     """Whether the gazetteer lists this annotated place (same name, within the matching distance)."""
     return any(
-        km_between(c.lat, c.lon, place["lat"], place["lon"]) <= MATCH_KM for c in gazetteer.candidates(place["name"])
+        km_between(c.lon, c.lat, place["lon"], place["lat"]) <= MATCH_KM for c in gazetteer.candidates(place["name"])
     )
 
 

@@ -16,11 +16,34 @@ COLUMN_CONFIG = {
 }
 
 
-def _rows_of(state: object) -> list[int]:
+def _rows_of(state: object) -> list[int] | None:
+    """The selected rows, or ``None`` for a state that holds no row selection at all."""
     try:
         return [int(row) for row in state["selection"]["rows"]]  # type: ignore[index]
     except (KeyError, TypeError):
+        return None
+
+
+def _cell_rows_of(state: object) -> list[int]:
+    try:
+        return [int(cell[0]) for cell in state["selection"]["cells"]]  # type: ignore[index]
+    except (KeyError, TypeError, IndexError):
         return []
+
+
+def _chosen_rows(state: object, seen: list[int]) -> list[int]:
+    """The rows the user chose: by the selection box, or by clicking any cell of a row.
+
+    A cell click leaves the earlier row selection in place, so what changed since the table was
+    drawn decides: a new box selection first, then a cell in another row.
+    """
+    rows = _rows_of(state)
+    if rows is None:
+        return seen
+    if rows != seen:
+        return rows
+    cells = _cell_rows_of(state)
+    return cells[:1] if cells and cells[:1] != seen else seen
 
 
 def pending(key: str = "table") -> list[str] | None:
@@ -32,16 +55,19 @@ def pending(key: str = "table") -> list[str] | None:
     """
     if key not in st.session_state:
         return None
-    rows = _rows_of(st.session_state[key])
-    if rows == st.session_state.get(f"{key}.seen", []):
+    seen = st.session_state.get(f"{key}.seen", [])
+    rows = _chosen_rows(st.session_state[key], seen)
+    if rows == seen:
         return None
     ids = st.session_state.get(f"{key}.ids", [])
     return [ids[row] for row in rows if 0 <= row < len(ids)]
 
 
 def _select_row(key: str, rows: list[int]) -> None:
-    # A selection made elsewhere (map, URL) is written into the table before it is drawn.
-    if key not in st.session_state or _rows_of(st.session_state[key]) != rows:
+    # A selection made elsewhere (map, URL, a cell click) is written into the table before it is
+    # drawn, as a row selection with no cell, so the whole row shows selected.
+    state = st.session_state.get(key)
+    if state is None or _rows_of(state) != rows or _cell_rows_of(state):
         st.session_state[key] = {"selection": {"rows": rows, "columns": [], "cells": []}}
     st.session_state[f"{key}.seen"] = rows
 
@@ -59,14 +85,14 @@ def show(table: TableRows, selected: str | None, key: str = "table") -> None:
         row = table.rows.iloc[rows[0]]
         note += f" · **Selected: {markdown(selected)}**, {markdown(row['Place'])}, {row['Date']:%-d %b %Y}"
     st.caption(
-        f"{note}. Click a row to show it on the map; sort by a column header; "
+        f"{note}. Click a row (any cell) to show it on the map; sort by a column header; "
         "search with the magnifier above the table."
     )
     st.dataframe(
         table.rows,
         key=key,
         on_select="rerun",
-        selection_mode="single-row",
+        selection_mode=["single-row", "single-cell"],
         hide_index=True,
         column_config=COLUMN_CONFIG,
         placeholder="not reported",

@@ -92,7 +92,7 @@ class FakeRenderer:
         self.drawn.append(html)
         return b"\x89PNG fake"
 
-    def pdf(self, html):
+    def pdf(self, html, footer=""):
         return b"%PDF-1.4 fake"
 
 

@@ -13,6 +13,7 @@ from data.__main__ import main
 from data.config import DATA_DIR
 from data.io.export_source import Selection, export_bytes, select, source_table, view_csv, view_file_name
 from data.io.formats import ACLED_EXPORT_COLUMNS, UCDP_GED_COLUMNS, unguard_formulas
+from data.io.gis import events_geojson
 from data.io.names import load_names
 from data.io.read import read_incoming
 from data.io.run import prepare_import, store_import
@@ -169,6 +170,18 @@ def test_cli_exports_gis_points_that_import_back(tmp_path, store_path, capsys, k
     again = prepare_import(read_incoming(out), NOTHING_STORED)
     assert again.rejected == []
     assert set(again.accepted["event_id_cnty"]) == {"MLI1", "MLI2"}
+
+
+def test_the_cli_writes_the_same_geojson_as_the_app(tmp_path, store_path, capsys):
+    source = tmp_path / "old.csv"
+    pd.DataFrame(HAND_MADE).to_csv(source, index=False)
+    cli(capsys, "import", str(source))
+    out = tmp_path / "events.geojson"
+    cli(capsys, "export", str(out), "--format", "geojson")
+    typed = validate_events(open_store(str(store_path)).read(), "store").kept
+    # One serializer: numbers stay numbers, dates ISO strings, as the app's download.
+    assert json.loads(out.read_text(encoding="utf-8")) == json.loads(events_geojson(typed))
+    assert isinstance(json.loads(out.read_text(encoding="utf-8"))["features"][0]["properties"]["latitude"], float)
 
 
 def test_select_with_no_filter_keeps_everything():

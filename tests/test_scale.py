@@ -15,7 +15,7 @@ from data.config import DATA_DIR
 from data.synthetic import synthetic_events
 from data.validation.validate import validate_events
 from geo.map.build import CANVAS_THRESHOLD, build_overlays, uses_canvas
-from geo.map.packed import MAGIC, TYPE_INDEX, day_numbers, mercator, pack_events, packed_name
+from geo.map.packed import MAGIC, TYPE_INDEX, day_numbers, pack_events, packed_name
 from tests.conftest import ROOT, event_row, raw_table
 from tests.page import maps
 
@@ -39,14 +39,6 @@ def test_fast_and_exact_paths_agree_on_mixed_rows():
     result = validate_events(raw, "mixed.csv")
     assert sorted(result.kept["event_id_cnty"]) == ["A", "D"]
     assert [(r.row, r.field) for r in result.rejected] == [(3, "event_date"), (4, "latitude"), (5, "event_id_cnty")]
-
-
-@pytest.mark.parametrize(
-    ("lon", "lat", "x", "y"), [(0.0, 0.0, 0.5, 0.5), (-180.0, 0.0, 0.0, 0.5), (90.0, 0.0, 0.75, 0.5)]
-)
-def test_mercator_world_units(lon, lat, x, y):
-    got_x, got_y = mercator(np.array([lon]), np.array([lat]))
-    assert (got_x[0], got_y[0]) == pytest.approx((x, y))
 
 
 def test_packed_layout_round_trips(dataset):

@@ -21,11 +21,13 @@ from geo.map.basemap import Basemap
 from geo.map.build import MapOptions, build_map
 from geo.map.elements import HtmlControl
 from geo.map.popups import html_text
+from geo.projection import mercator_pixels
 
 _SCRIPT_TAG = re.compile(r'<script src="(?P<url>/app/static/[^"]+)"></script>')
 _STYLE_TAG = re.compile(r'<link rel="stylesheet" href="(?P<url>/app/static/[^"]+)"/>')
 # A picture has nothing to click: no zoom buttons.
 IMAGE_CSS = "<style>.leaflet-control-zoom { display: none; }</style>"
+NO_LEGEND_CSS = "<style>.cm-legend:not(.cm-stamp) { display: none; }</style>"
 # An event this close to the picture's edge may be drawn inside a cluster placed just outside it.
 FRAME_MARGIN_PX = 20
 # Fitting one town alone would zoom in to street level: stop at a district's scale.
@@ -80,25 +82,16 @@ class ExportView:
             return len(self.events)
         return int(in_frame(self.events, self.screen, width, height).sum())
 
-    def map_html(self, for_image: bool = False) -> str:
+    def map_html(self, for_image: bool = False, legend: bool = True) -> str:
         """The standalone map of this view (see :func:`standalone_html`)."""
         layers = (self.events, self.territories, self.towns, self.basemap, self.stamp)
-        return standalone_html(*layers, for_image=for_image, screen=self.screen)
-
-
-def _mercator_px(lon, lat, zoom: int):
-    """Web Mercator pixel coordinates at ``zoom`` (256-pixel tiles), as Leaflet places points."""
-    world = 256 * 2**zoom
-    lat = np.radians(np.clip(lat, -85.0511, 85.0511))
-    x = (np.asarray(lon, dtype=float) + 180) / 360 * world
-    y = (1 - np.log(np.tan(lat) + 1 / np.cos(lat)) / np.pi) / 2 * world
-    return x, y
+        return standalone_html(*layers, for_image=for_image, screen=self.screen, legend=legend)
 
 
 def in_frame(events: pd.DataFrame, screen: ScreenView, width: int, height: int) -> np.ndarray:
     """Which events fall inside a ``width`` × ``height`` map centred as ``screen``, a margin inside its edge."""
-    x, y = _mercator_px(events["longitude"].to_numpy(float), events["latitude"].to_numpy(float), screen.zoom)
-    cx, cy = _mercator_px(screen.center[0], screen.center[1], screen.zoom)
+    x, y = mercator_pixels(events["longitude"].to_numpy(float), events["latitude"].to_numpy(float), screen.zoom)
+    cx, cy = mercator_pixels(screen.center[0], screen.center[1], screen.zoom)
     return (np.abs(x - cx) <= width / 2 - FRAME_MARGIN_PX) & (np.abs(y - cy) <= height / 2 - FRAME_MARGIN_PX)
 
 
@@ -153,6 +146,7 @@ def standalone_html(
     static_dir: Path = STATIC_DIR,
     for_image: bool = False,
     screen: ScreenView | None = None,
+    legend: bool = True,
 ) -> str:
     """The whole map as one self-contained HTML document, filling the window.
 
@@ -173,6 +167,8 @@ def standalone_html(
         Drop the controls a picture has no use for (the zoom buttons), for ``geo.documents.render``.
     screen : ScreenView, optional
         The view on screen; ``build_map`` turns its (lon, lat) centre into folium's order.
+    legend : bool
+        Keep the legend on the map; the brief prints it under its picture instead.
     """
     assets = local_assets(basemap_served=False)
     options = MapOptions(height="100%")
@@ -186,4 +182,6 @@ def standalone_html(
         fmap.fit_bounds([[south, west], [north, east]], padding=(24, 24), max_zoom=FIT_MAX_ZOOM)
     if for_image:
         fmap.get_root().header.add_child(Element(IMAGE_CSS))
+    if not legend:
+        fmap.get_root().header.add_child(Element(NO_LEGEND_CSS))
     return inline_assets(fmap.get_root().render(), static_dir)

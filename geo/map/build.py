@@ -17,7 +17,7 @@ import pandas as pd
 from branca.element import Element
 from folium.plugins import MarkerCluster
 
-from geo.documents.geojson import geometry_mapping
+from data.io.geojson import geometry_mapping
 from geo.map.assets import Assets, map_assets
 from geo.map.basemap import Basemap
 from geo.map.canvas import CanvasEvents, window_layer

@@ -19,9 +19,10 @@ OSM_ATTRIBUTION = '© <a href="https://www.openstreetmap.org/copyright">OpenStre
 # orange: the MNLA and the CMA are the coalitions it grew out of).
 LEGEND_ACTORS = (
     ("FLA", "FLA (earlier: MNLA, CMA)"),
-    ("JNIM", "JNIM (earlier: Ansar Dine, MUJAO)"),
+    ("JNIM", "JNIM (earlier: Ansar Dine, MUJAO; unidentified jihadists)"),
     ("FAMa", "Malian army (FAMa), with Wagner / Africa Corps"),
-    ("France", "France"),
+    ("GATIA", "GATIA (pro-government militia)"),
+    ("France", "France and African forces (Niger)"),
 )
 
 
