@@ -11,13 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-import numpy as np
 import pandas as pd
 
 from geo.gazetteer.gazetteer import Place
+from geo.projection import distance_km
 
 MATCH_KM = 30.0
-EARTH_KM = 6371.0
 SUMMARY_CHARS = 160
 
 
@@ -32,13 +31,6 @@ class Duplicate:
     summary: str
     km: float
     same_sentence: bool = False  # accepted before from this very sentence: accepting again updates it
-
-
-def _km(lat: float, lon: float, lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
-    """Great-circle distances in km from one point to many (haversine)."""
-    p1, p2 = np.radians(lat), np.radians(lats)
-    half = np.sin((p2 - p1) / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(np.radians(lons - lon) / 2) ** 2
-    return 2 * EARTH_KM * np.arcsin(np.sqrt(half))
 
 
 def _summary(row: dict) -> str:
@@ -79,7 +71,9 @@ def possible_duplicates(
     candidates = record[mask.fillna(False).to_numpy(dtype=bool)]
     if candidates.empty:
         return []
-    km = _km(place.lat, place.lon, candidates["latitude"].to_numpy(float), candidates["longitude"].to_numpy(float))
+    km = distance_km(
+        place.lon, place.lat, candidates["longitude"].to_numpy(float), candidates["latitude"].to_numpy(float)
+    )
     found = []
     for row, distance in zip(candidates.to_dict("records"), km, strict=True):
         if not distance <= MATCH_KM:
