@@ -114,4 +114,4 @@ data_export.show(data.events, in_window, territories, selection.as_of_day, "down
 compare_dates.show(data.territories, base_layers, first_day, last_day, selection.as_of_day)
 if writer.can_write:  # the stores check the role again on every write
     import_events.show(store, data.events["event_id_cnty"], writer, key="import")
-    article_review.panel(settings, published, writer, key="review")
+    article_review.panel(settings, published, writer, key="review", record=data.events)
