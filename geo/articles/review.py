@@ -7,7 +7,6 @@ edited table to ``accepted_event_rows``, whose output goes through the same vali
 from __future__ import annotations
 
 import hashlib
-import html
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -20,7 +19,7 @@ from data.vocabulary import WITHIN_DAYS
 from geo.articles.extraction import Extraction
 from geo.articles.redating import FROM_EXTRACTOR, time_precision
 from geo.gazetteer.gazetteer import Gazetteer, Place
-from geo.map.popups import html_text
+from geo.markup import render
 
 COUNTRY_LEVEL = "(place not stated)"
 # ACLED's name for attackers a report does not identify.
@@ -74,18 +73,20 @@ def highlight_html(text: str, extraction: Extraction) -> str:
         (m.start, m.end, "date", m.resolved.start.isoformat() + (" (still to come)" if m.kind == "future" else ""))
         for m in extraction.dates
     ]
-    out, cursor = [], 0
+    parts, cursor = [], 0
     for start, end, kind, label in sorted(spans):
         if start < cursor:
             continue  # overlapping mentions: the first one wins
-        out.append(html.escape(text[cursor:start]))
-        out.append(
-            f'<mark style="background:{_MARK_STYLES[kind]}" title="{html_text(label)}">'
-            f"{html.escape(text[start:end])}</mark>"
-        )
+        parts.append(_part(text[cursor:start]))
+        parts.append(_part(text[start:end], _MARK_STYLES[kind], label))
         cursor = end
-    out.append(html.escape(text[cursor:]))
-    return "".join(out).replace("\n", "<br>")
+    parts.append(_part(text[cursor:]))
+    return render("articles/highlight.html.j2", parts=parts)
+
+
+def _part(text: str, colour: str = "", label: str = "") -> dict:
+    """A stretch of the article for the highlight template: its lines, and its mark if it has one."""
+    return {"lines": text.split("\n"), "colour": colour, "label": label}
 
 
 def place_label(place: Place) -> str:

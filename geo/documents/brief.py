@@ -3,9 +3,10 @@
 Title, as-of date and the filter sentence; a three-line summary (what changed, who holds the key
 towns, deaths against the period before); the map picture with its legend; one line per change of
 control with its source named; the tolls of both periods; and one table of the events shown, those
-of the period marked new. The page is a Jinja template with autoescape on (``templates/brief.html.j2``):
-every value from data is escaped by Jinja, never assembled into HTML by hand. The map image is
-embedded as a data URI, so the file needs nothing else.
+of the period marked new. The page is a Jinja template with autoescape on (``templates/brief.html.j2``,
+rendered by ``geo.markup``, the app's one template environment): every value from data is escaped
+by Jinja, never assembled into HTML by hand. The map image is embedded as a data URI, so the file
+needs nothing else.
 """
 
 from __future__ import annotations
@@ -13,10 +14,8 @@ from __future__ import annotations
 import base64
 from dataclasses import dataclass
 from datetime import date, datetime
-from pathlib import Path
 
 import pandas as pd
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from data.view.changes import Changes, Toll, key_town_holders, what_changed
@@ -26,28 +25,13 @@ from geo.documents.brief_text import ATTRIBUTION_TEXT, named_sources, summary_li
 from geo.documents.render import ImageSize
 from geo.documents.standalone import ExportView
 from geo.map.legend import legend_html
-from geo.map.popups import actors_text, date_label, fatalities_label, html_text
+from geo.map.popups import actors_text, date_label, fatalities_label
+from geo.markup import render
 
 # Printed across an A4 page's 186 mm, a 760-pixel-wide picture puts the map's 12 px labels at
 # 8.3 pt (12 × 186 / 760 mm); drawn at twice that for print sharpness.
 A4_TEXT_WIDTH_MM = 186  # 210 mm less the page's 12 mm margins
 BRIEF_MAP = ImageSize("brief (A4 width)", 760, 540, 2.0)
-
-
-def _escaped(value: object) -> Markup:
-    """Every ``{{ value }}`` through the one HTML escaper, ``html_text`` (it also defuses ` and $)."""
-    return value if isinstance(value, Markup) else Markup(html_text(value))
-
-
-# Our template files are the only templates; data only ever fills their {{ }} slots, escaped.
-_TEMPLATES = Environment(
-    loader=FileSystemLoader(Path(__file__).parent / "templates"),
-    autoescape=True,
-    finalize=_escaped,
-    undefined=StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
 
 
 @dataclass(frozen=True)
@@ -134,7 +118,8 @@ def brief_html(content: BriefContent) -> str:
         {"day": format_day(c.day), "place": c.place, "change": c.change, "sources": named_sources(c.source)}
         for c in changes.control
     ]
-    return _TEMPLATES.get_template("brief.html.j2").render(
+    return render(
+        "documents/brief.html.j2",
         title=content.title,
         as_of=content.as_of_text,
         prepared=content.prepared.strftime("%d %b %Y %H:%M %Z").strip(),
@@ -159,4 +144,4 @@ def page_footer(content: BriefContent) -> str:
 
     Chromium fills the ``pageNumber`` and ``totalPages`` spans; the rest is escaped by Jinja.
     """
-    return _TEMPLATES.get_template("brief_footer.html.j2").render(title=content.title, as_of=content.as_of_text)
+    return render("documents/brief_footer.html.j2", title=content.title, as_of=content.as_of_text)

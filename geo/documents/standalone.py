@@ -20,7 +20,7 @@ from geo.map.assets import STATIC_DIR, STATIC_URL, local_assets
 from geo.map.basemap import Basemap
 from geo.map.build import MapOptions, build_map
 from geo.map.elements import HtmlControl
-from geo.map.popups import html_text
+from geo.markup import render
 from geo.projection import mercator_pixels
 
 _SCRIPT_TAG = re.compile(r'<script src="(?P<url>/app/static/[^"]+)"></script>')
@@ -116,10 +116,7 @@ def inline_assets(html: str, static_dir: Path = STATIC_DIR) -> str:
 
 def stamp_html(title: str, as_of: str, sentence: str) -> str:
     """The brief's stamp: title, as-of date and the filter sentence (escaped)."""
-    return (
-        f'<div class="cm-legend-title">{html_text(title)}</div>'
-        f"<div><b>As of {html_text(as_of)}</b></div><div>{html_text(sentence)}</div>"
-    )
+    return render("documents/stamp.html.j2", title=title, as_of=as_of, sentence=sentence)
 
 
 def content_bounds(

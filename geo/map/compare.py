@@ -22,9 +22,9 @@ from geo.map.basemap import Basemap
 from geo.map.build import MAP_CSS, MapOptions, _add_basemap, _add_labels, _latlon
 from geo.map.elements import Attribution, HtmlControl, ShapesWithTooltips
 from geo.map.legend import ATTRIBUTION
-from geo.map.popups import html_text
 from geo.map.style import BASEMAP_COLOURS, actor_colour
 from geo.map.territory import EQUAL_AREA_CRS, union_of_regions
+from geo.markup import render
 
 CONTROL = ("controlled", "contested")
 COMPARE_MAP_HEIGHT = 420
@@ -95,20 +95,12 @@ def change_sentence(change: pd.DataFrame, day_a: date, day_b: date, area_name: s
     return f"{area_name}, {format_day(day_a)} → {format_day(day_b)}: {changes}."
 
 
-def _holders_html(held: dict) -> str:
-    dot = '<span class="cm-dot" style="background:{}"></span>'
-    names = [f"{dot.format(actor_colour(actor))} {html_text(actor)} ({html_text(status)})" for actor, status in held]
-    return "<br>".join(names) if names else "nobody"
-
-
 def _legend_html(day_a: date, day_b: date, held_a: dict, held_b: dict) -> str:
-    return (
-        '<div class="cm-legend-title">Territory on two dates</div>'
-        f'<div><span class="cm-swatch" style="border:2px dashed #333"></span> <b>{html_text(format_day(day_a))}</b>'
-        f"<br>{_holders_html(held_a)}</div><hr>"
-        f'<div><span class="cm-swatch" style="background:#888;opacity:.6"></span> <b>{html_text(format_day(day_b))}</b>'
-        f"<br>{_holders_html(held_b)}</div>"
-    )
+    def holders(held: dict) -> list[tuple[str, str, str]]:
+        return [(actor, status, actor_colour(actor)) for actor, status in held]
+
+    return render("map/compare_legend.html.j2", day_a=format_day(day_a), day_b=format_day(day_b),
+                  held_a=holders(held_a), held_b=holders(held_b))  # fmt: skip
 
 
 def comparison_base(
@@ -143,7 +135,7 @@ def comparison_layers(held_a: dict, held_b: dict, day_a: date, day_b: date) -> l
             colour = actor_colour(actor)
             style = {"color": colour, "weight": 2.5 if not filled else 1, "fillColor": colour}
             style |= {"fillOpacity": 0.45} if filled else {"fill": False, "dashArray": "8 6"}
-            tip = f"<b>{html_text(format_day(day))}</b>: {html_text(status)} by {html_text(actor)}"
+            tip = render("map/compare_tooltip.html.j2", day=format_day(day), status=status, actor=actor)
             shapes.append((geometry_mapping(shape, 4), style, tip))
         ShapesWithTooltips(shapes).add_to(group)
         groups.append(group)

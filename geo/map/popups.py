@@ -1,13 +1,13 @@
-"""HTML for popups, tooltips and labels. Every value from data is escaped here, once.
+"""HTML for popups and tooltips, from our templates (``templates/*.html.j2``, through ``geo.markup``).
 
-folium puts popup and tooltip HTML inside JavaScript template literals, so besides ``<``, ``>``,
-``&`` and quotes, the backtick, ``$`` and backslash are escaped too (a note containing `` ` `` or
-``${`` would otherwise break out of the literal).
+Every value from data fills a ``{{ }}`` slot of a template and is escaped there by ``html_text``
+(which also defuses the backtick, ``$`` and backslash: folium puts popup and tooltip HTML inside
+JavaScript template literals). ``html_text`` is re-exported here for the modules that escape a
+single value.
 """
 
 from __future__ import annotations
 
-import html
 import math
 from datetime import date
 
@@ -15,17 +15,10 @@ import pandas as pd
 
 from data.view.filters import format_day
 from data.vocabulary import PLACE_PRECISION
+from geo.markup import html_text, render
 
-_LITERAL_SAFE = str.maketrans({"`": "&#96;", "$": "&#36;", "\\": "&#92;"})
-
-
-def html_text(value: object) -> str:
-    """``value`` as text safe in HTML and in a JavaScript template literal; missing → empty."""
-    if value is None or value is pd.NA or value is pd.NaT:
-        return ""
-    if isinstance(value, float) and math.isnan(value):
-        return ""
-    return html.escape(str(value), quote=True).translate(_LITERAL_SAFE)
+__all__ = ["actors_text", "date_label", "event_popup_html", "event_tooltip_html", "fatalities_label", "html_text",
+           "status_tooltip_html"]  # fmt: skip
 
 
 def _day(value: object) -> date | None:
@@ -64,46 +57,35 @@ def actors_text(event: dict) -> str:
     return " vs ".join(sides) or "not reported"
 
 
-def source_html(event: dict) -> str:
-    """The source as escaped HTML: publisher, “title”, date, and a link when the URL is http(s)."""
-    parts = [html_text(event.get("source"))]
+def _source_parts(event: dict) -> dict:
+    """The source's words (publisher, “title”, date) and its address when it is http(s)."""
+    parts = [str(event.get("source") or "")]
     if event.get("source_title"):
-        parts.append(f"“{html_text(event['source_title'])}”")
+        parts.append(f"“{event['source_title']}”")
     if _day(event.get("source_date")):
         parts.append(format_day(_day(event["source_date"])))
-    text = ", ".join(p for p in parts if p)
     url = str(event.get("source_url") or "")
-    if url.startswith(("https://", "http://")):
-        text += f' <a href="{html_text(url)}" target="_blank" rel="noopener noreferrer">link</a>'
-    return text
-
-
-def _when_html(event: dict) -> str:
-    """The date with its precision; an approximate one is marked ``≈`` as in the table."""
-    precision = int(event["time_precision"])
-    label = html_text(date_label(event["event_date"], event.get("date_end"), precision))
-    return f'<span class="cm-approx" title="date approximate">≈</span> {label}' if precision >= 2 else label
+    return {"text": ", ".join(p for p in parts if p), "url": url if url.startswith(("https://", "http://")) else ""}
 
 
 def event_popup_html(event: dict) -> str:
     """Popup body of one event: what, when (with precision), where (with precision), who, toll, source."""
-    precision = int(event["geo_precision"])
-    where = html_text(event["location"])
-    if event.get("admin1"):
-        where += f", {html_text(event['admin1'])}"
-    rows = (
-        ("When", _when_html(event)),
-        ("Where", f"{where} <i>({html_text(PLACE_PRECISION.get(precision, ''))})</i>"),
-        ("Who", html_text(actors_text(event))),
-        ("Fatalities", html_text(fatalities_label(event.get("fatalities")) + _toll_range(event))),
-        ("Source", source_html(event)),
-    )
-    table = "".join(f"<tr><th>{label}</th><td>{value}</td></tr>" for label, value in rows)
-    title = f"{html_text(event['event_type'])}: {html_text(event['sub_event_type'])}"
-    return (
-        f'<div class="cm-popup"><b>{title}</b><table>{table}</table>'
-        f"<p>{html_text(event['notes'])}</p>"
-        f"<small>{_provenance(event)}Event id: {html_text(event['event_id_cnty'])}</small></div>"
+    time_precision, geo_precision = int(event["time_precision"]), int(event["geo_precision"])
+    imported_from = event.get("imported_from")
+    return render(
+        "map/popup.html.j2",
+        event_type=event["event_type"],
+        sub_event_type=event["sub_event_type"],
+        approximate=time_precision >= 2,  # marked ``≈``, as in the table
+        when=date_label(event["event_date"], event.get("date_end"), time_precision),
+        where=event["location"] + (f", {event['admin1']}" if event.get("admin1") else ""),
+        place_precision=PLACE_PRECISION.get(geo_precision, ""),
+        who=actors_text(event),
+        killed=fatalities_label(event.get("fatalities")) + _toll_range(event),
+        event_source=_source_parts(event),
+        notes=event["notes"],
+        imported_from=imported_from if isinstance(imported_from, str) else "",
+        event_id=event["event_id_cnty"],
     )
 
 
@@ -117,16 +99,11 @@ def _known(value: object) -> int | None:
     return None if value is None or value == "" or pd.isna(value) else int(value)
 
 
-def _provenance(event: dict) -> str:
-    """``Imported from acled: sahel.csv · `` for an imported event (escaped); the id comes last."""
-    source = event.get("imported_from")
-    return f"Imported from {html_text(source)} · " if isinstance(source, str) and source else ""
-
-
 def event_tooltip_html(event: dict) -> str:
     """One-line hover text: date, place, type."""
-    when = html_text(date_label(event["event_date"], event.get("date_end"), int(event["time_precision"])))
-    return f"{when} · {html_text(event['location'])} · {html_text(event['sub_event_type'])}"
+    when = date_label(event["event_date"], event.get("date_end"), int(event["time_precision"]))
+    return render("map/event_tooltip.html.j2", when=when, location=event["location"],
+                  sub_event_type=event["sub_event_type"])  # fmt: skip
 
 
 def status_tooltip_html(record: dict, label_column: str) -> str:
@@ -134,8 +111,5 @@ def status_tooltip_html(record: dict, label_column: str) -> str:
     since = format_day(_day(record["valid_from"]))
     until = _day(record.get("valid_to"))
     period = f"since {since}" if until is None else f"{since} – {format_day(until)}"
-    return (
-        f"<b>{html_text(record[label_column])}</b>: {html_text(record['status'])} by "
-        f"{html_text(record['actor'])}, {html_text(period)}<br>{html_text(record['notes'])}"
-        f"<br><small>Source: {html_text(record['source'])}</small>"
-    )
+    fields = {name: record[name] for name in ("status", "actor", "notes", "source")}
+    return render("map/status_tooltip.html.j2", name=record[label_column], period=period, **fields)
