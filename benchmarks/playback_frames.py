@@ -20,7 +20,7 @@ import sys
 import time
 
 from benchmarks.browser_timing import start_server, stop
-from tests.browser.briefing_page import RECORD_FRAMES_JS, map_frame, wait_for
+from tests.browser.app_utils import RECORD_FRAMES_JS
 from tests.browser.conftest import CHROMIUM, CHROMIUM_FLAGS, ROOT, free_port, wait_until_healthy
 
 # In the map's iframe: times (on the shared clock) when the marker or overlay panes change.
@@ -31,6 +31,40 @@ MAP_CHANGES_JS = """() => {
     .observe(root, {childList: true, subtree: true});
 }"""
 SPEEDS = (0.5, 1.0, 2.0, 4.0, 8.0)
+
+
+# A benchmark times the page as it is, so it polls (the tests wait with expect(), tests/browser/app_utils.py).
+def wait_for(predicate, timeout: float = 60, step: float = 0.05):
+    """Poll ``predicate`` until it is true; an element a rerun is replacing counts as not yet."""
+    from playwright.sync_api import Error
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            value = predicate()
+        except Error as error:  # "Frame was detached": the map's iframe was replaced (a theme change)
+            if "detached" not in str(error) and "destroyed" not in str(error):
+                raise
+            value = None
+        if value:
+            return value
+        time.sleep(step)
+    raise AssertionError(f"timed out after {timeout} s")
+
+
+def map_frame(page, timeout: float = 60):
+    """The map's iframe once Leaflet has drawn it."""
+
+    def find():
+        for frame in page.frames:
+            try:
+                if frame.evaluate("() => !!(window.map && window.map.getCenter)"):
+                    return frame
+            except Exception:  # a frame detached or not ready yet
+                continue
+        return None
+
+    return wait_for(find, timeout)
 
 
 def _set_speed(page, speed: float) -> None:

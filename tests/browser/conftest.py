@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from geo.documents import render
+from tests.browser import app_utils  # noqa: F401 (sets expect()'s timeout for every browser test)
 from tests.conftest import ROOT
 
 # The app's own renderer (PNG and PDF exports) and the tests drive the same Chromium the same way.
@@ -44,6 +45,13 @@ def free_port() -> int:
 
 
 def wait_until_healthy(url: str, process: subprocess.Popen, timeout: float = 90) -> None:
+    """Wait for a just-started server to answer its health check.
+
+    The one polling loop of the browser tests, and the one place they sleep: before the server
+    listens there is no page for Playwright's ``expect()`` to watch, only a port that refuses
+    connections, so the check is retried every 0.2 s (``tests/test_browser_helpers.py`` allows it
+    here and nowhere else).
+    """
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:

@@ -7,8 +7,8 @@ from datetime import date
 from data.view.filters import valid_at
 from geo.documents.standalone import standalone_html
 from geo.map.basemap import load_basemap
+from tests.browser.app_utils import COUNT_EVENTS_JS
 from tests.browser.conftest import ARTIFACTS
-from tests.browser.test_map_in_browser import COUNT_EVENTS_JS
 from tests.conftest import PUBLISHED
 
 

@@ -7,12 +7,13 @@ from dataclasses import replace
 
 import numpy as np
 from PIL import Image
+from playwright.sync_api import expect
 
 from geo.documents.render import IMAGE_SIZES, ChromiumRenderer
 from geo.documents.standalone import ScreenView
+from tests.browser.app_utils import expect_map_holds, expect_map_ready
 from tests.browser.conftest import ARTIFACTS
 from tests.browser.test_render_in_browser import download, share_near, view  # noqa: F401 (fixture)
-from tests.browser.test_share_in_browser import leaflet_frame
 
 KIDAL = ScreenView((1.40921, 18.44346), 8)
 # The FLA-controlled area's fill over land as Chromium paints it (claim and control layered).
@@ -51,10 +52,10 @@ def test_png_as_on_screen_shows_the_view_not_everything(view):  # noqa: F811 (th
 def test_the_app_exports_the_view_a_link_opened(app_url, page):
     """Link → map moved in the browser → its report → the panel's "as on screen" PNG."""
     page.goto(f"{app_url}/?lat=18.44346&lon=1.40921&zoom=8")
-    frame = leaflet_frame(page)
-    frame.wait_for_function("() => map.getZoom() === 8", timeout=30_000)
+    expect_map_ready(page)
+    expect_map_holds(page, "map.getZoom() === 8")
     page.get_by_text("Export: map file, picture, brief").click()
-    page.get_by_text("As on screen", exact=True).wait_for(timeout=30_000)  # the map's report came back
+    expect(page.get_by_text("As on screen", exact=True)).to_be_visible(timeout=30_000)  # the map's report came back
     page.get_by_role("button", name="Render the map as a PNG").click()
     path = download(page, "Download PNG (1280 × 720)")
     image = Image.open(path).convert("RGB")

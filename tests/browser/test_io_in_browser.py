@@ -4,15 +4,13 @@ mounted), and an upload imports with its report on the page."""
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
+from playwright.sync_api import expect
 
 from data.synthetic import synthetic_acled_export
+from tests.browser.app_utils import MAP_FRAME, count_in_header, expect_app_idle, expect_map_ready, map_locator
 from tests.browser.conftest import ARTIFACTS, running_app
-from tests.browser.test_map_in_browser import count_in_header, map_frame
-
-FOLIUM_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 
 
 @pytest.fixture(scope="module")
@@ -23,35 +21,24 @@ def own_app(tmp_path_factory):
         yield url
 
 
-def second_map(page, timeout: float = 60):
-    """The comparison's own map frame, once it has drawn its territory."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        frames = page.locator(FOLIUM_FRAME)
-        if frames.count() == 2:
-            frame = frames.nth(1).content_frame
-            if frame.locator("path.leaflet-interactive").count() >= 2:
-                return frame
-        time.sleep(0.2)
-    raise AssertionError("the comparison map did not draw two dates' territory")
-
-
 def test_comparison_draws_both_dates_without_remounting_the_main_map(own_app, page):
     page.goto(own_app)
-    main = map_frame(page)
+    main = expect_map_ready(page)
     main.evaluate("() => { window.__stillHere = true; }")
     page.get_by_text("Compare territory on two dates").click()
     page.locator('[data-testid="stSelectbox"]').filter(has_text="Area").click()
     page.get_by_role("option", name="Kidal", exact=True).click()
-    page.get_by_text(re.compile(r"^Kidal, .* → 29 Apr 2026: CMA lost")).wait_for(timeout=30_000)
-    # A new area is a new view for the small map: it is redrawn (the main map is not).
-    page.wait_for_timeout(1_500)
-    small = second_map(page)
-    page.locator(FOLIUM_FRAME).nth(1).scroll_into_view_if_needed()
-    small.locator(".cm-legend", has_text="Territory on two dates").wait_for(state="visible", timeout=10_000)
-    assert small.locator("path[stroke-dasharray]").count() >= 1  # date A: dashed outline
+    expect(page.get_by_text(re.compile(r"^Kidal, .* → 29 Apr 2026: CMA lost"))).to_be_visible(timeout=30_000)
+    # A new area is a new view for the small map: it is redrawn (the main map is not). Once the
+    # run that wrote the sentence is over, the second frame is the Kidal one (looked up at each use).
+    expect_app_idle(page)
+    expect(page.locator(MAP_FRAME)).to_have_count(2)
+    small = map_locator(page, 1)
+    page.locator(MAP_FRAME).nth(1).scroll_into_view_if_needed()
+    expect(small.locator("path.leaflet-interactive").nth(1)).to_be_attached()  # both dates' territory
+    expect(small.locator(".cm-legend", has_text="Territory on two dates")).to_be_visible(timeout=10_000)
+    expect(small.locator("path[stroke-dasharray]").first).to_be_attached()  # date A: dashed outline
     assert main.evaluate("() => window.__stillHere === true")  # same document: never remounted
-    page.wait_for_timeout(800)
     page.screenshot(path=str(ARTIFACTS / "compare-kidal-map.png"))
     page.get_by_text("Compare territory on two dates").scroll_into_view_if_needed()
     page.screenshot(path=str(ARTIFACTS / "compare-kidal.png"))
@@ -63,14 +50,16 @@ def test_upload_imports_and_lists_bad_rows(own_app, page, tmp_path):
     path = tmp_path / "acled_sample.csv"
     frame.to_csv(path, index=False)
     page.goto(own_app)
-    map_frame(page)
+    expect_map_ready(page)
     shown_before = count_in_header(page)[1]
     page.get_by_text("Import events", exact=True).click()
     page.locator('input[type="file"][accept*=".gpkg"]').set_input_files(str(path))
     page.get_by_role("button", name=re.compile("^.*Import$")).click()
-    page.get_by_text(re.compile(r"acled_sample\.csv \(ACLED\): 1,980 of 2,000 rows stored")).wait_for(timeout=60_000)
+    report = page.get_by_text(re.compile(r"acled_sample\.csv \(ACLED\): 1,980 of 2,000 rows stored"))
+    expect(report).to_be_visible(timeout=60_000)
     assert count_in_header(page)[1] == shown_before + 2_000 - len(faults)
-    page.get_by_text(re.compile(r"Download the 20 rejected row")).scroll_into_view_if_needed()
-    page.wait_for_timeout(800)
+    rejected = page.get_by_text(re.compile(r"Download the 20 rejected row"))
+    rejected.scroll_into_view_if_needed()
+    expect(rejected).to_be_in_viewport()
     page.screenshot(path=str(ARTIFACTS / "import-report.png"))
     assert page.outside_requests == []

@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime
 import numpy as np
 import pytest
 from PIL import Image
+from playwright.sync_api import expect
 
 from data.view.filters import valid_at
 from geo.documents.brief import BRIEF_MAP, brief_for, brief_html, page_footer
@@ -21,8 +22,8 @@ from geo.documents.render import IMAGE_SIZES, ChromiumRenderer
 from geo.documents.standalone import ExportView
 from geo.map.basemap import load_basemap
 from geo.map.style import BASEMAP_COLOURS
+from tests.browser.app_utils import expect_map_ready
 from tests.browser.conftest import ARTIFACTS
-from tests.browser.test_map_in_browser import map_frame
 from tests.conftest import PUBLISHED
 
 CLUSTER_GREY = (45, 45, 45)  # the cluster bubbles' fill (geo.map.build MAP_CSS)
@@ -106,7 +107,7 @@ def test_brief_as_html_and_pdf(view):
 def download(page, button_name: str):
     """Wait for the download button named ``button_name``, press it, save the file in test-artifacts."""
     button = page.get_by_role("button", name=button_name)
-    button.wait_for(timeout=90_000)
+    expect(button).to_be_visible(timeout=90_000)
     with page.expect_download() as download:
         button.click()
     path = ARTIFACTS / f"app-{download.value.suggested_filename}"
@@ -116,7 +117,7 @@ def download(page, button_name: str):
 
 def test_the_app_offers_the_png_and_the_brief_for_download(app_url, page):
     page.goto(app_url)
-    map_frame(page)
+    expect_map_ready(page)
     page.get_by_text("Export: map file, picture, brief").click()
     page.get_by_role("button", name="Render the map as a PNG").click()
     png = download(page, "Download PNG (1280 × 720)")

@@ -3,60 +3,31 @@
 from __future__ import annotations
 
 import re
-import time
 from datetime import date
 from urllib.parse import parse_qs, urlparse
 
+from playwright.sync_api import expect
+
 from data.view.filters import valid_at
 from geo.map.build import MapOptions
+from tests.browser.app_utils import count_in_header, expect_map_agrees_with_header, expect_map_ready, expect_symbols
 from tests.browser.conftest import ARTIFACTS
-from tests.browser.test_map_in_browser import COUNT_EVENTS_JS, count_in_header, map_frame, move_range_end
+from tests.browser.test_map_in_browser import move_range_end
 
 VIEW_JS = "() => [map.getCenter().lat, map.getCenter().lng, map.getZoom()]"
 # Events of the window on the map (the layer draws symbols only for those in view, so count its report).
-IN_WINDOW_JS = "() => window.cmTimeline && window.cmTimeline.shown ? window.cmTimeline.shown.events : -1"
+IN_WINDOW_JS = "() => window.cmTimeline.shown.events"
 
 
 def header_sentence(page) -> str:
     return page.get_by_text("Showing ", exact=False).first.inner_text()
 
 
-def wait_for_url(page, *names: str, timeout: float = 30) -> dict[str, list[str]]:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        params = parse_qs(urlparse(page.url).query)
-        if all(name in params for name in names):
-            return params
-        page.wait_for_timeout(100)  # lets Playwright take in the page's events (page.url)
-    raise AssertionError(f"{names} never reached the address bar: {page.url}")
-
-
-def leaflet_frame(page, timeout: float = 60):
-    """The map's iframe once Leaflet has drawn it (with or without events in view)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        for frame in page.frames:
-            try:
-                if frame.locator(".leaflet-control-zoom-in").count() > 0:
-                    return frame
-            except Exception:  # frame detached while navigating
-                continue
-        page.wait_for_timeout(100)
-    raise AssertionError("no map appeared")
-
-
-def settle(page, frame, timeout: float = 45) -> None:
-    """Wait until the header and the map agree and nothing has changed for a second and a half."""
-    deadline, seen = time.monotonic() + timeout, []
-    while time.monotonic() < deadline:
-        try:
-            seen.append((count_in_header(page)[0], frame.evaluate(IN_WINDOW_JS), page.url))
-        except Exception:  # an element replaced by a rerun while being read: look again
-            seen.append(None)
-        if len(seen) >= 4 and seen[-1] is not None and seen[-4:] == [seen[-1]] * 4 and seen[-1][0] == seen[-1][1]:
-            return
-        page.wait_for_timeout(500)
-    raise AssertionError(f"the page never settled: {seen[-4:]}")
+def expect_url_with(page, *names: str) -> dict[str, list[str]]:
+    """The address bar once it carries every parameter in ``names``; its query, parsed."""
+    every = "".join(rf"(?=.*[?&]{re.escape(name)}=)" for name in names)
+    expect(page).to_have_url(re.compile(rf"^{every}"), timeout=30_000)
+    return parse_qs(urlparse(page.url).query)
 
 
 def change_the_view(page, frame) -> None:
@@ -76,13 +47,13 @@ def test_a_copied_link_reproduces_the_view_in_a_new_browser(app_url, browser, da
     sender = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = sender.new_page()
     page.goto(app_url)
-    frame = map_frame(page)
+    frame = expect_map_ready(page, len(dataset.events))
     frame.evaluate("window.__mountProbe = 'still here'")
     change_the_view(page, frame)
-    params = wait_for_url(page, "to", "precise", "lat", "lon", "zoom")
+    params = expect_url_with(page, "to", "precise", "lat", "lon", "zoom")
     assert params["precise"] == ["1"]
     assert params["zoom"] == [str(MapOptions.zoom + 1)]  # one zoom-in from the base view
-    settle(page, frame)
+    expect_map_agrees_with_header(page)
     # A filter changes the map's overlays only: the same iframe, never remounted (the base map is constant).
     assert frame.evaluate("window.__mountProbe") == "still here"
     link, sentence, view = page.url, header_sentence(page), frame.evaluate(VIEW_JS)
@@ -107,8 +78,8 @@ def test_a_copied_link_reproduces_the_view_in_a_new_browser(app_url, browser, da
         " history[n] = (s, t, u) => { window.__urls.push(String(u)); return f(s, t, u); }; }"
     )
     other.goto(link)
-    other_frame = map_frame(other)
-    settle(other, other_frame)
+    other_frame = expect_map_ready(other)
+    expect_map_agrees_with_header(other)
     assert header_sentence(other) == sentence
     assert other_frame.evaluate(IN_WINDOW_JS) == shown
     # The window the link names is the one on the map: its events, territory and town status.
@@ -133,8 +104,8 @@ def test_a_copied_link_reproduces_the_view_in_a_new_browser(app_url, browser, da
 
 def test_a_bad_link_shows_notices_and_the_default_view(app_url, page, dataset):
     page.goto(f"{app_url}/?zoom=40&type=Riot&from=2024-13-01&q=%21%5Bx%5D%28http%3A%2F%2Fevil.example%2Fa.png%29")
-    frame = leaflet_frame(page)
-    settle(page, frame)
+    frame = expect_map_ready(page)
+    expect_map_agrees_with_header(page)
     for text in ("zoom=40: not a zoom level from 3 to 12", "type=Riot: not an ACLED event type"):
         assert page.get_by_text(text).is_visible()
     assert frame.evaluate(VIEW_JS)[2] == MapOptions.zoom
@@ -147,8 +118,8 @@ def test_a_bad_link_shows_notices_and_the_default_view(app_url, page, dataset):
 
 def test_a_link_with_sub_types_and_a_toll_range_fills_the_sidebar(app_url, page, dataset):
     page.goto(f"{app_url}/?subtype=Non-state+actor+overtakes+territory&killed=1&killedmax=50")
-    frame = leaflet_frame(page)
-    settle(page, frame)
+    frame = expect_map_ready(page)
+    expect_map_agrees_with_header(page)
     events = dataset.events
     expected = (
         (events["sub_event_type"] == "Non-state actor overtakes territory") & events["fatalities"].between(1, 50)
@@ -156,7 +127,7 @@ def test_a_link_with_sub_types_and_a_toll_range_fills_the_sidebar(app_url, page,
     assert 0 < expected < len(events)
     sentence = f"Showing {expected} of {len(events)} events: Non-state actor overtakes territory, 1–50 killed, "
     assert sentence in header_sentence(page)
-    assert frame.evaluate(COUNT_EVENTS_JS) == expected
+    expect_symbols(frame, expected)
     page.get_by_text("Filter events").click()
     assert page.get_by_label("At least this many killed").input_value() == "1"
     assert page.get_by_label("At most this many killed").input_value() == "50"
