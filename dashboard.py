@@ -28,6 +28,7 @@ from components import (
 )
 from data.view.aggregate import precise_only_hides
 from data.view.filters import attribute_mask, describe, valid_at, window_mask
+from geo.documents.furniture import story_caption
 from geo.documents.standalone import ExportView
 from geo.map.build import MapOptions, build_base_map
 from geo.map.halos import focus_view
@@ -107,7 +108,8 @@ share.publish(
 )
 history = (data.events[chosen_rows], data.territories, data.towns)  # "what changed" looks before the window
 on_screen = map_view.moved_view((options.center, options.zoom), key="map")  # None until the map moves
-view = ExportView(events, territories, towns, base_layers, stamp, selection.as_of_day, history, on_screen)
+told = story_caption(brief.step, data.events)  # the picture carries the step's text and rings
+view = ExportView(events, territories, towns, base_layers, stamp, selection.as_of_day, history, on_screen, told)
 export.show(view, key="export")
 store = cached.event_store(settings.store)
 data_export.show(data.events, in_window, territories, selection.as_of_day, "downloads", selection, store)

@@ -151,13 +151,16 @@ def show(view: ExportView, renderer: Renderer | None = None, key: str = "export"
         return ()
     with panel:
         view = _framed(view, key)
-        made_for = (len(view.events), view.stamp, view.screen)
+        made_for = (len(view.events), view.stamp, view.screen, view.story)
         html_column, png_column, brief_column = st.columns(3)
         with html_column:
             st.caption("The map as one HTML file: scripts and basemap inside, opens with no network.")
             html_ready = _html_map(view, made_for, key)
         with png_column:
-            st.caption("A picture of the map as framed above, with the legend and as-of date.")
+            st.caption(
+                "A picture of the map as framed above: title, as-of date, filters, legend, scale, north arrow, "
+                "sources, and the story step when one is told."
+            )
             png_ready = _picture(view, made_for, renderer, key)
         with brief_column:
             st.caption("A brief: a summary, the map, changes of control, deaths, every event with its source.")

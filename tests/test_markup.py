@@ -11,6 +11,7 @@ import ast
 import json
 from datetime import UTC, date, datetime
 
+import pandas as pd
 import pytest
 import shapely
 from jinja2 import TemplateNotFound
@@ -18,7 +19,7 @@ from jinja2 import TemplateNotFound
 from data.validation.validate import validate_events
 from geo.articles.extraction import extract
 from geo.articles.review import highlight_html
-from geo.documents.standalone import stamp_html
+from geo.documents.furniture import StoryCaption, source_line, stamp_html
 from geo.map.compare import _legend_html, comparison_layers
 from geo.map.popups import event_popup_html, event_tooltip_html, status_tooltip_html
 from geo.markup import TEMPLATE_DIRS, html_text, render
@@ -79,7 +80,11 @@ def test_the_comparison_legend_and_tooltips_show_text():
 
 
 def test_the_exports_stamp_shows_text():
-    assert_shown_as_text(stamp_html(HOSTILE, HOSTILE, HOSTILE))
+    assert_shown_as_text(stamp_html((HOSTILE, HOSTILE, HOSTILE)))
+    story = StoryCaption(HOSTILE, HOSTILE, HOSTILE, ())
+    assert_shown_as_text(stamp_html(("Title", "1 May 2026", "all"), story=story))
+    sources = source_line(pd.DataFrame({"source": [HOSTILE, HOSTILE, "AFP"]}))
+    assert_shown_as_text(stamp_html(("Title", "1 May 2026", "all"), sources=sources))
 
 
 def test_the_article_highlight_shows_text(gazetteer):

@@ -1,7 +1,8 @@
 """A standalone HTML map: one file that opens from disk with no server and no network.
 
 The map is the app's (same layers, legend, escaping); its scripts, styles and basemap are inlined
-instead of fetched, and a stamp names the as-of date and what is shown, for briefs sent by e-mail.
+instead of fetched, and a stamp names the as-of date, what is shown, the story step told and the
+events' sources, beside a north arrow (``geo.documents.furniture``), for briefs sent by e-mail.
 """
 
 from __future__ import annotations
@@ -16,17 +17,23 @@ import numpy as np
 import pandas as pd
 from branca.element import Element
 
+from geo.documents.furniture import FURNITURE_CSS, StoryCaption, add_furniture, source_line
 from geo.map.assets import STATIC_DIR, STATIC_URL, local_assets
 from geo.map.basemap import Basemap
 from geo.map.build import MapOptions, build_map
-from geo.map.elements import HtmlControl
-from geo.markup import render
+from geo.map.style import HIGHLIGHT_COLOUR
 from geo.projection import mercator_pixels
 
 _SCRIPT_TAG = re.compile(r'<script src="(?P<url>/app/static/[^"]+)"></script>')
 _STYLE_TAG = re.compile(r'<link rel="stylesheet" href="(?P<url>/app/static/[^"]+)"/>')
 # A picture has nothing to click: no zoom buttons.
 IMAGE_CSS = "<style>.leaflet-control-zoom { display: none; }</style>"
+# A picture is read, not clicked: its legend is open whatever the map's height (on screen the fold
+# starts closed on a short map). The map's script has run by DOMContentLoaded.
+OPEN_LEGEND_JS = (
+    '<script>document.addEventListener("DOMContentLoaded", function () {'
+    ' document.querySelectorAll(".cm-legend details").forEach(function (fold) { fold.open = true; }); });</script>'
+)
 NO_LEGEND_CSS = "<style>.cm-legend:not(.cm-stamp) { display: none; }</style>"
 # An event this close to the picture's edge may be drawn inside a cluster placed just outside it.
 FRAME_MARGIN_PX = 20
@@ -61,6 +68,8 @@ class ExportView:
         dates: "what changed" compares the period with the one before, outside the window.
     screen : ScreenView or None
         Frame the map as on screen (same centre and zoom); None frames it on everything shown.
+    story : geo.documents.furniture.StoryCaption or None
+        The story step being told: its text in the stamp, its events ringed.
     """
 
     events: pd.DataFrame
@@ -71,6 +80,7 @@ class ExportView:
     as_of: date
     history: tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]
     screen: ScreenView | None = None
+    story: StoryCaption | None = None
 
     def symbols_drawn(self, width: int, height: int) -> int:
         """How many event symbols a ``width`` × ``height`` (CSS pixels) picture of this view must show.
@@ -85,7 +95,7 @@ class ExportView:
     def map_html(self, for_image: bool = False, legend: bool = True) -> str:
         """The standalone map of this view (see :func:`standalone_html`)."""
         layers = (self.events, self.territories, self.towns, self.basemap, self.stamp)
-        return standalone_html(*layers, for_image=for_image, screen=self.screen, legend=legend)
+        return standalone_html(*layers, for_image=for_image, screen=self.screen, legend=legend, story=self.story)
 
 
 def in_frame(events: pd.DataFrame, screen: ScreenView, width: int, height: int) -> np.ndarray:
@@ -114,11 +124,6 @@ def inline_assets(html: str, static_dir: Path = STATIC_DIR) -> str:
     return _STYLE_TAG.sub(lambda m: "<style>" + _local_file(m["url"], static_dir) + "</style>", html)
 
 
-def stamp_html(title: str, as_of: str, sentence: str) -> str:
-    """The brief's stamp: title, as-of date and the filter sentence (escaped)."""
-    return render("documents/stamp.html.j2", title=title, as_of=as_of, sentence=sentence)
-
-
 def content_bounds(
     events: pd.DataFrame, territories: pd.DataFrame, towns: pd.DataFrame
 ) -> tuple[float, float, float, float] | None:
@@ -144,6 +149,7 @@ def standalone_html(
     for_image: bool = False,
     screen: ScreenView | None = None,
     legend: bool = True,
+    story: StoryCaption | None = None,
 ) -> str:
     """The whole map as one self-contained HTML document, filling the window.
 
@@ -166,19 +172,22 @@ def standalone_html(
         The view on screen; ``build_map`` turns its (lon, lat) centre into folium's order.
     legend : bool
         Keep the legend on the map; the brief prints it under its picture instead.
+    story : geo.documents.furniture.StoryCaption, optional
+        The story step being told (its text in the stamp, its events ringed).
     """
     assets = local_assets(basemap_served=False)
     options = MapOptions(height="100%")
     if screen is not None:
         options = replace(options, center=screen.center, zoom=screen.zoom)
     fmap: folium.Map = build_map(events, territories, towns, basemap, options, assets)
-    HtmlControl(stamp_html(*stamp), position="topright", css_class="cm-legend cm-stamp").add_to(fmap)
+    fmap.get_root().header.add_child(Element(FURNITURE_CSS % {"ring": HIGHLIGHT_COLOUR}))
+    add_furniture(fmap, stamp, source_line(events), story)
     bounds = None if screen is not None else content_bounds(events, territories, towns)
     if bounds is not None:
         west, south, east, north = bounds
         fmap.fit_bounds([[south, west], [north, east]], padding=(24, 24), max_zoom=FIT_MAX_ZOOM)
     if for_image:
-        fmap.get_root().header.add_child(Element(IMAGE_CSS))
+        fmap.get_root().header.add_child(Element(IMAGE_CSS + OPEN_LEGEND_JS))
     if not legend:
         fmap.get_root().header.add_child(Element(NO_LEGEND_CSS))
     return inline_assets(fmap.get_root().render(), static_dir)
