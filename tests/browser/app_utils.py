@@ -142,10 +142,16 @@ def switch(page: Page, label: str) -> None:
 
 def choose(page: Page, key: str, option: str) -> None:
     """Pick ``option`` in the selectbox whose Streamlit key is ``key``, then leave the box."""
-    box = page.locator(f".st-key-{key.replace('.', '-')} input")
+    container = page.locator(f".st-key-{key.replace('.', '-')}")
+    box = container.get_by_role("combobox")
     expect_app_idle(page)  # a rerun redrawing the box would close its list as it opens
-    box.click()
-    page.get_by_role("option", name=option, exact=True).click()
+    # Opened from the keyboard: the page's first click after it loads only moves the focus, so a
+    # click on the box may leave its list closed (react-aria's ComboBox opens on ArrowDown).
+    box.focus()
+    page.keyboard.press("ArrowDown")
+    expect(box).to_have_attribute("aria-expanded", "true")
+    # In the box's list, not the time bar's native <select> of the same words.
+    page.get_by_role("listbox").get_by_role("option", name=option, exact=True).click()
     expect(box).to_have_value(option)
     box.blur()
 
