@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from data.config import DATA_DIR
-from data.stores.events import SqliteStore
+from data.stores.events import SCHEMA_VERSION, SqliteStore
 from data.validation.validate import validate_events
 from geo.articles.extraction import extract
 from geo.articles.review import (
@@ -123,7 +123,7 @@ def test_store_round_trip_and_upsert(event_store):
     stored = event_store.read()
     assert sorted(stored["event_id_cnty"]) == ["U1", "U2", "U3"]  # nothing stored before is lost
     assert stored.loc[stored["event_id_cnty"] == "U1", "reviewed_by"].iloc[0] == "tester"
-    assert event_store.schema_version() == 1
+    assert event_store.schema_version() == SCHEMA_VERSION == 2
     assert event_store.token() != token
 
 

@@ -16,7 +16,7 @@ import pandas as pd
 
 from data.io import formats as importers
 from data.io.read import Incoming
-from data.stores.events import COLUMNS, EventStore
+from data.stores.events import APP_SOURCE, COLUMNS, EventStore, source_family
 from data.validation.country_check import FIELD as COUNTRY_FIELD
 from data.validation.country_check import outside_country
 from data.validation.validate import FIRST_DATA_ROW, Rejection, validate_events
@@ -26,7 +26,6 @@ CONVERTERS = {"acled": importers.from_acled, "ucdp": importers.from_ucdp, "ours"
 # more than MAX_CHUNKS chunks: enough steps for a progress bar.
 CHUNK_ROWS = 5_000
 MAX_CHUNKS = 10
-APP_SOURCE = "the app"  # what a stored row without ``imported_from`` came from
 Progress = Callable[[float, str], None]
 
 
@@ -45,6 +44,10 @@ class ImportResult:
     duplicates: int
     rejected: list[Rejection] = field(default_factory=list)
     written: int = 0
+    # Row number of each accepted row, and who owned each accepted id when the file was checked
+    # (``None``: not stored): the store refuses an id whose owner changed since (a concurrent import).
+    accepted_rows: list[int] = field(default_factory=list)
+    expected: dict[str, str | None] = field(default_factory=dict)
 
     def report(self) -> dict:
         """The JSON report: ``file, format, rows, accepted, duplicates, rejected, written``."""
@@ -53,11 +56,6 @@ class ImportResult:
             "file": self.file, "format": self.format, "rows": self.rows, "accepted": len(self.accepted),
             "duplicates": self.duplicates, "rejected": rejected, "written": self.written,
         }  # fmt: skip
-
-
-def source_family(imported_from: str) -> str:
-    """``"acled: sahel.csv"`` → ``"acled"``; a row entered in the app → :data:`APP_SOURCE`."""
-    return imported_from.split(":", 1)[0].strip() if imported_from else APP_SOURCE
 
 
 def _chunk_rejections(rows: pd.DataFrame, numbers, name: str, seen: set[str]) -> list[Rejection]:
@@ -144,15 +142,35 @@ def prepare_import(
             done = min(start + chunk_rows, len(readable))
             progress(done / max(len(readable), 1), f"Checked {done:,} of {len(readable):,} rows")
     bad_numbers = {r.row for r in rejected}
-    accepted = rows[[number not in bad_numbers for number in numbers]].reset_index(drop=True)
+    keep = np.array([number not in bad_numbers for number in numbers], dtype=bool)
+    accepted = rows[keep].reset_index(drop=True)
     rejected.sort(key=lambda r: r.row)
     duplicates = int(accepted["event_id_cnty"].isin(set(owners)).sum())
-    return ImportResult(name, kind, len(raw), accepted[COLUMNS], duplicates, rejected)
+    stored_owners = dict(zip(stored["event_id_cnty"], stored["imported_from"], strict=True))
+    expected = {event_id: stored_owners.get(event_id) for event_id in accepted["event_id_cnty"]}
+    result = ImportResult(name, kind, len(raw), accepted[COLUMNS], duplicates, rejected)
+    result.accepted_rows, result.expected = [int(n) for n in np.asarray(numbers)[keep]], expected
+    return result
 
 
 def store_import(result: ImportResult, store: EventStore) -> ImportResult:
-    """Upsert the accepted rows in one transaction; ``written`` counts them."""
+    """Write the accepted rows in one transaction; ``written`` counts them.
+
+    The store checks each id's owner again inside its write lock: a row whose id another import
+    stored since this file was checked is refused, and reported like any rejected row.
+    """
     if len(result.accepted):
-        outcome = store.write(result.accepted)
+        outcome = store.write(result.accepted, expected=result.expected)
         result.written = outcome.added + outcome.replaced
+        if outcome.refused:
+            ids = result.accepted["event_id_cnty"].tolist()
+            numbers = result.accepted_rows or list(range(len(ids)))
+            result.rejected += [
+                Rejection(result.file, number, "event_id_cnty", outcome.refused[event_id])
+                for event_id, number in zip(ids, numbers, strict=True)
+                if event_id in outcome.refused
+            ]
+            result.rejected.sort(key=lambda r: r.row)
+            result.accepted = result.accepted[~result.accepted["event_id_cnty"].isin(outcome.refused)]
+            result.accepted = result.accepted.reset_index(drop=True)
     return result
