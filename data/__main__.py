@@ -4,7 +4,8 @@ Reads an ACLED or UCDP GED export, a file in our own schema (CSV), or a GeoJSON/
 points with ACLED-like properties, validates every row and, unless
 ``--dry-run``, upserts the good rows into the event store (``CONFLICT_MAP_STORE``). Prints one JSON
 report: ``{"file", "format", "rows", "accepted", "duplicates", "rejected": [{"row", "field",
-"reason"}], "written"}``. Exits non-zero only when nothing could be read.
+"reason"}], "written"}`` — always, even when something unforeseen fails (then ``{"file", "error"}``).
+Exits non-zero only when nothing could be read or stored.
 """
 
 from __future__ import annotations
@@ -48,8 +49,11 @@ def main(argv: list[str] | None = None) -> int:
     importer.add_argument("file", type=Path)
     importer.add_argument("--dry-run", action="store_true", help="validate and report, store nothing")
     args = parser.parse_args(argv)
-    settings = load_settings(dict(os.environ))
-    report, status = import_file(args.file, settings.store, args.dry_run, settings.data_dir)
+    try:
+        settings = load_settings(dict(os.environ))
+        report, status = import_file(args.file, settings.store, args.dry_run, settings.data_dir)
+    except Exception as error:
+        report, status = {"file": str(args.file), "error": f"nothing imported: {type(error).__name__}: {error}"}, 1
     print(json.dumps(report, ensure_ascii=False))
     return status
 

@@ -7,7 +7,7 @@ can be tested with a dict. A test checks that the README documents every row.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 DATA_DIR = Path(__file__).resolve().parent / "datasets"
@@ -64,6 +64,30 @@ SETTINGS: tuple[Setting, ...] = (
     ),
 )
 
+# The store's and the server's own settings, documented in docs/store.md (the README's table lists SETTINGS).
+STORE_SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "CONFLICT_MAP_FIRST_EVENT_DATE",
+        "1989-01-01",
+        "Earliest plausible event date (UCDP's first year): a row dated before it is rejected with a reason. ISO date.",
+    ),
+    Setting(
+        "CONFLICT_MAP_LAST_EVENT_DATE",
+        "",
+        "Latest plausible event date; empty means one year after today. ISO date.",
+    ),
+    Setting(
+        "CONFLICT_MAP_MAX_RENDERS",
+        "2",
+        "At most this many server-side Chromium renders (PNG, PDF) at once; later ones queue with a message.",
+    ),
+    Setting(
+        "CONFLICT_MAP_GENERATED_CAP_MB",
+        "200",
+        "Size cap of static/generated (generated map files): the least recently used files go first.",
+    ),
+)
+
 BASEMAP_MODES = ("auto", "tiles", "vector")
 ONLINE_GEOCODERS = ("off", "nominatim")
 
@@ -114,3 +138,38 @@ def load_settings(env: dict[str, str]) -> Settings:
         raise ValueError(f"CONFLICT_MAP_ONLINE_GEOCODER={value!r}: expected one of {', '.join(ONLINE_GEOCODERS)}")
     data_dir, store = Path(raw["CONFLICT_MAP_DATA_DIR"]), raw["CONFLICT_MAP_STORE"]
     return Settings(published, basemap, theatre, data_dir, store, online, Path(raw["CONFLICT_MAP_CACHE_DIR"]))
+
+
+def _store_setting(env: dict[str, str], name: str) -> str:
+    default = next(s.default for s in STORE_SETTINGS if s.name == name)
+    return env.get(name, "").strip() or default
+
+
+def event_date_bounds(env: dict[str, str], today: date | None = None) -> tuple[date, date]:
+    """The plausible event dates (``CONFLICT_MAP_FIRST_EVENT_DATE`` .. ``CONFLICT_MAP_LAST_EVENT_DATE``).
+
+    Raises
+    ------
+    ValueError
+        Naming the variable and the bad value.
+    """
+    today = today or date.today()
+    bounds = []
+    for name in ("CONFLICT_MAP_FIRST_EVENT_DATE", "CONFLICT_MAP_LAST_EVENT_DATE"):
+        text = _store_setting(env, name)
+        if not text:
+            bounds.append(today + timedelta(days=365))
+            continue
+        try:
+            bounds.append(date.fromisoformat(text))
+        except ValueError:
+            raise ValueError(f"{name}={text!r}: expected an ISO date (YYYY-MM-DD)") from None
+    return bounds[0], bounds[1]
+
+
+def positive_int_setting(env: dict[str, str], name: str) -> int:
+    """A whole-number store setting (``CONFLICT_MAP_MAX_RENDERS``, ``CONFLICT_MAP_GENERATED_CAP_MB``)."""
+    text = _store_setting(env, name)
+    if not text.isdigit() or int(text) < 1:
+        raise ValueError(f"{name}={text!r}: expected a whole number of at least 1")
+    return int(text)

@@ -6,7 +6,9 @@ coordinates. A feature that is not a point is set aside with a reason, never gue
 
 from __future__ import annotations
 
+import csv
 import io
+import re
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +23,7 @@ FEATURE_SUFFIXES = (".geojson", ".json", ".gpkg")
 SAME_PLACE_DEG = 1e-5
 CSV_FIRST_ROW = 2  # the header is line 1: a spreadsheet's row number
 FEATURE_FIRST_ROW = 1  # features are counted from 1
+MAX_UNTERMINATED = 100  # a file with more lines opening a quote that never closes is not read
 
 
 @dataclass
@@ -84,11 +87,67 @@ def read_features(source: Path | BinaryIO, name: str) -> Incoming:
     return Incoming(name, raw, np.arange(len(raw)) + FEATURE_FIRST_ROW, problems)
 
 
+def _parse_csv(source) -> pd.DataFrame:
+    return pd.read_csv(source, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+
+
+def _unterminated_record(error: Exception) -> int | None:
+    """The record (0 = the header) where pandas found a quote that never closes, if that was the fault."""
+    found = re.search(r"EOF inside string starting at row (\d+)", str(error))
+    return int(found.group(1)) if found else None
+
+
+def _without_unterminated_quotes(text: str, record: int) -> tuple[pd.DataFrame, list[int]]:
+    """Parse ``text`` leaving out each line that opens a quote never closed; returns the 1-based lines left out."""
+    lines = text.splitlines(keepends=True)
+    skipped: list[int] = []
+    for _attempt in range(MAX_UNTERMINATED):
+        kept = [line for number, line in enumerate(lines, 1) if number not in skipped]
+        ends = [0]  # physical line (in ``kept``) each record ends on
+        reader = csv.reader(io.StringIO("".join(kept)))
+        for _ in range(record):
+            next(reader)
+            ends.append(reader.line_num)
+        start_in_kept = ends[-1] + 1
+        original = [number for number, _ in enumerate(lines, 1) if number not in skipped][start_in_kept - 1]
+        skipped = sorted([*skipped, original])
+        remaining = "".join(line for number, line in enumerate(lines, 1) if number not in skipped)
+        try:
+            return _parse_csv(io.StringIO(remaining)), skipped
+        except pd.errors.ParserError as error:
+            record = _unterminated_record(error)
+            if record is None:
+                raise ValueError(f"not a readable CSV file ({error})") from None
+    raise ValueError(f"not a readable CSV file (more than {MAX_UNTERMINATED} unterminated quotes)")
+
+
 def read_csv(source: Path | BinaryIO, name: str) -> Incoming:
-    """A CSV file as stripped strings ('' for empty cells); a byte-order mark is ignored."""
-    frame = pd.read_csv(source, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    """A CSV file as stripped strings ('' for empty cells); a byte-order mark is ignored.
+
+    A line that opens a quote never closed (which would swallow every later row) is set aside with a
+    reason and the rest is read.
+    """
+    skipped: list[int] = []
+    try:
+        frame = _parse_csv(source)
+    except pd.errors.ParserError as error:
+        record = _unterminated_record(error)
+        if record is None:
+            raise ValueError(f"not a readable CSV file ({error})") from None
+        if isinstance(source, Path | str):
+            data = Path(source).read_bytes()
+        else:
+            source.seek(0)
+            data = source.read()
+        frame, skipped = _without_unterminated_quotes(data.decode("utf-8-sig"), record)
     frame.columns = [str(column).strip() for column in frame.columns]
-    return Incoming(name, frame, np.arange(len(frame)) + CSV_FIRST_ROW)
+    problems = {}
+    for line in skipped:  # ascending: each placeholder row goes where its line was
+        position = line - CSV_FIRST_ROW
+        blank = pd.DataFrame([dict.fromkeys(frame.columns, "")])
+        frame = pd.concat([frame.iloc[:position], blank, frame.iloc[position:]], ignore_index=True)
+        problems[position] = ("row", 'a quote (") opens a field and never closes; this line was skipped')
+    return Incoming(name, frame, np.arange(len(frame)) + CSV_FIRST_ROW, problems)
 
 
 def read_incoming(source: Path | bytes | BinaryIO, name: str | None = None) -> Incoming:

@@ -92,8 +92,22 @@ def _figure(map_png: bytes | None) -> str:
     return f'<figure class="cm-figure">{image}<div class="cm-legend">{legend_html()}</div></figure>'
 
 
+# A field longer than this is clipped in documents, with a note (a 100,000-character note would
+# otherwise make the PDF time out and fill pages).
+MAX_FIELD_CHARS = 2_000
+
+
+def clipped_text(value: object, limit: int = MAX_FIELD_CHARS) -> str:
+    """``value`` as escaped HTML, clipped to ``limit`` characters with a note saying how long it was."""
+    text = "" if value is None or (isinstance(value, float) and value != value) else str(value)
+    if len(text) <= limit:
+        return html_text(text)
+    note = f'<span class="cm-clipped"> … (clipped: {len(text):,} characters in all)</span>'
+    return html_text(text[:limit]) + note
+
+
 def _where(event: dict) -> str:
-    place = html_text(event["location"]) + (f", {html_text(event['admin1'])}" if event.get("admin1") else "")
+    place = clipped_text(event["location"]) + (f", {clipped_text(event['admin1'])}" if event.get("admin1") else "")
     precision = html_text(GEO_PRECISION.get(int(event["geo_precision"]), ""))
     return f'{place} <span class="cm-precision">({precision})</span>'
 
@@ -113,9 +127,9 @@ def events_table(events: pd.DataFrame) -> str:
             _when(event),
             _where(event),
             f"{html_text(event['event_type'])}: {html_text(event['sub_event_type'])}",
-            html_text(actors_text(event)),
+            clipped_text(actors_text(event)),
             html_text(fatalities_label(event.get("fatalities"))),
-            html_text(event["notes"]),
+            clipped_text(event["notes"]),
             source_html(event),
         )
         rows.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
