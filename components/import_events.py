@@ -22,7 +22,8 @@ MAX_LISTED = 1_000  # the table shows this many rejections; the download has the
 def _run(upload, store: EventStore, known_ids: pd.Series, dry_run: bool) -> ImportResult | None:
     bar = st.progress(0.0, text=f"Reading {upload.name}…")
     try:
-        incoming = read_incoming(upload.getvalue(), upload.name)
+        upload.seek(0)
+        incoming = read_incoming(upload, upload.name)  # read from the upload's buffer: no second copy
         stored = store.read()
         shipped = set(known_ids) - set(stored["event_id_cnty"])
         result = prepare_import(incoming, stored, shipped, progress=lambda f, text: bar.progress(0.9 * f, text=text))
