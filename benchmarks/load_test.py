@@ -30,8 +30,8 @@ from pathlib import Path
 from benchmarks.browser_timing import KEYDOWN_JS, OBSERVE_JS, start_server, stop
 from tests.browser.conftest import CHROMIUM, CHROMIUM_FLAGS, ROOT, free_port, wait_until_healthy
 
-READY = ".leaflet-marker-pane .cm-event"
-OBSERVED = ".leaflet-marker-pane"
+READY = ".leaflet-marker-pane .cm-event, canvas.cm-canvas"  # DOM symbols, or the canvas layer past 300 events
+OBSERVED = ".leaflet-container"  # the canvas layer redraws by attribute (data-drawn), symbols by nodes
 SLIDER = "Events between — end"
 IMPORT_ROWS = 2_000
 
