@@ -7,6 +7,7 @@ import streamlit as st
 from components import (
     about,
     article_review,
+    auth,
     briefing,
     cached,
     compare_dates,
@@ -34,6 +35,9 @@ TITLE = "Conflict Map: northern Mali"
 st.set_page_config(page_title=TITLE, page_icon="🗺️", layout="wide")
 
 settings = cached.settings()
+# Visitors get a short message, the server's log the traceback (CONFLICT_MAP_DEVELOPMENT=on shows it).
+st.set_option("client.showErrorDetails", "full" if settings.development else "none")
+writer = auth.current(settings)  # viewers look, filter, share and export; analysts also write
 share.open_link(key="share")  # a shared link seeds the view once, before its parts are drawn
 published = publication.show(settings.published, key="published")
 token = cached.version(settings)  # one look at the files and the store per rerun
@@ -104,7 +108,9 @@ if not canvas:  # a large record's export is a later step: its canvas layer need
     on_screen = map_view.moved_view((options.center, options.zoom), key="map")  # None until the map moves
     view = ExportView(events, territories, towns, base_layers, stamp, selection.as_of_day, history, on_screen)
     export.show(view, key="export")
-data_export.show(data.events, in_window, territories, selection.as_of_day, key="downloads")
+store = cached.event_store(settings.store)
+data_export.show(data.events, in_window, territories, selection.as_of_day, "downloads", selection, store)
 compare_dates.show(data.territories, base_layers, first_day, last_day, selection.as_of_day)
-import_events.show(cached.event_store(settings.store), data.events["event_id_cnty"], key="import")
-article_review.panel(settings, published, key="review")
+if writer.can_write:  # the stores check the role again on every write
+    import_events.show(store, data.events["event_id_cnty"], writer, key="import")
+    article_review.panel(settings, published, writer, key="review")

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from data.access.roles import command_line_writer
 from data.io.formats import from_acled
 from data.io.read import read_incoming
 from data.io.run import prepare_import, store_import
@@ -45,7 +46,7 @@ def measure(rows: int) -> dict:
     with tempfile.TemporaryDirectory() as folder:
         store = open_store(Path(folder) / "bench.sqlite")
         start = time.perf_counter()
-        store_import(result, store)
+        store_import(result, store, command_line_writer())
         write = time.perf_counter() - start
     return {"rows": rows, "faults": len(faults), "rejected": len(result.rejected), "read": read,
             "baseline": baseline, "prepare": prepare, "write": write}  # fmt: skip

@@ -8,6 +8,8 @@ from datetime import date
 import streamlit as st
 
 from components import cached
+from components.plain import markdown
+from data.access.roles import Writer
 from data.config import Settings
 from data.schema import EVENT_TYPES
 from data.stores.events import EventStore
@@ -32,7 +34,7 @@ LEGEND = (
 )
 
 
-def _inputs(key: str, default_published: date) -> tuple[str, Provenance]:
+def _inputs(key: str, default_published: date, writer: Writer) -> tuple[str, Provenance]:
     left, right = st.columns([3, 2])
     with left:
         pasted = st.text_area("Article text", key=f"{key}.text", height=220, placeholder="Paste a news article…")
@@ -49,10 +51,10 @@ def _inputs(key: str, default_published: date) -> tuple[str, Provenance]:
         source = st.text_input("Publisher", key=f"{key}.source", placeholder="e.g. AFP")
         title = st.text_input("Title", key=f"{key}.title")
         url = st.text_input("Link", key=f"{key}.url")
-        reviewer = st.text_input("Reviewed by", key=f"{key}.reviewer")
+        st.caption(f"Reviewed by {markdown(writer.name)} (signed in)")
     raw = upload.getvalue().decode("utf-8", errors="replace") if upload is not None else pasted
     text = article_text(raw, upload.name if upload is not None else "")
-    return text, Provenance(source.strip(), title.strip(), url.strip(), published, reviewer.strip())
+    return text, Provenance(source.strip(), title.strip(), url.strip(), published, writer.name)
 
 
 def _editor(extraction: Extraction, choices: list[str], key: str):
@@ -81,35 +83,40 @@ def _editor(extraction: Extraction, choices: list[str], key: str):
     )
 
 
-def _save(
-    edited, extraction: Extraction, gazetteer: Gazetteer, theatre: str, provenance: Provenance, store: EventStore
-):
+def _save(edited, extraction: Extraction, gazetteer: Gazetteer, theatre: str, provenance: Provenance, store, writer):
     rows = accepted_event_rows(edited, place_choices(extraction), gazetteer.country(theatre), gazetteer, provenance)
     checked = validate_events(rows, "review")
     for rejection in checked.rejected:
-        st.error(f"Not added: row {rejection.row - 1}, {rejection.field}: {rejection.reason}")
+        st.error(f"Not added: row {rejection.row - 1}, {markdown(rejection.field)}: {markdown(rejection.reason)}")
     kept = rows[rows["event_id_cnty"].isin(checked.kept["event_id_cnty"])]
-    return store.write(kept) if len(kept) else None
+    return store.write(kept, writer=writer) if len(kept) else None
 
 
 def show(
-    gazetteer: Gazetteer, theatre: str, store: EventStore, default_published: date, lookup=None, key: str = "review"
+    gazetteer: Gazetteer,
+    theatre: str,
+    store: EventStore,
+    default_published: date,
+    writer: Writer,
+    lookup=None,
+    key: str = "review",
 ) -> int:
     """The review flow; returns how many events the last accept stored (0 when none this run).
 
     Session keys: ``{key}.text``, ``.upload``, ``.published``, ``.source``, ``.title``, ``.url``,
-    ``.reviewer``, ``.editor.<hash>`` (one editor per text and date, so a new date re-resolves the
-    drafts), ``.done`` (message after an accept).
+    ``.editor.<hash>`` (one editor per text and date, so a new date re-resolves the
+    drafts), ``.done`` (message after an accept). "Reviewed by" is ``writer``, the signed-in person;
+    the store refuses the accept unless they are an analyst.
     """
     if message := st.session_state.pop(f"{key}.done", None):
         st.success(message)
-    text, provenance = _inputs(key, default_published)
+    text, provenance = _inputs(key, default_published, writer)
     if not text:
         return 0
     extraction = extract(text, provenance.published, gazetteer, theatre, lookup)
     st.markdown(LEGEND, unsafe_allow_html=True)
     with st.container(height=220):
-        st.markdown(highlight_html(text, extraction), unsafe_allow_html=True)
+        st.html(highlight_html(text, extraction))  # HTML with every text escaped; no Markdown pass
     if not extraction.events:
         st.info("No event found in this text.")
         return 0
@@ -120,7 +127,11 @@ def show(
     if not provenance.source:
         st.error("Name the publisher first: every event on the map says where it comes from.")
         return 0
-    result = _save(edited, extraction, gazetteer, theatre, provenance, store)
+    try:
+        result = _save(edited, extraction, gazetteer, theatre, provenance, store, writer)
+    except PermissionError as error:  # the store's own check, whatever the page showed
+        st.error(markdown(error), icon=":material/block:")
+        return 0
     if result is None:
         return 0
     st.session_state[f"{key}.done"] = f"Added {result.added} event(s) to the map ({result.replaced} updated)."
@@ -130,7 +141,7 @@ def show(
 
 # A fragment: typing into the panel's fields reruns the panel alone; an accept reruns the page (st.rerun).
 @st.fragment
-def panel(settings: Settings, published: date, key: str = "review") -> int:
+def panel(settings: Settings, published: date, writer: Writer, key: str = "review") -> int:
     """The "Add events from an article" panel: ``show`` inside an expander, built only while open.
 
     Closed, it loads nothing (the gazetteer takes about half a second the first time) and sends the
@@ -145,6 +156,7 @@ def panel(settings: Settings, published: date, key: str = "review") -> int:
             settings.theatre,
             cached.event_store(settings.store),
             published,
+            writer,
             lookup=cached.online_lookup(settings.online_geocoder, settings.cache_dir),
             key=key,
         )

@@ -16,6 +16,7 @@ from data.config import Settings, load_settings
 from data.schema import EVENT_TYPES
 from data.stores import shipped as store
 from data.stores.events import EventStore, open_store
+from data.view.criteria import CRITERIA
 from data.view.stories import STORIES_DIR, load_stories
 from geo.gazetteer.gazetteer import Gazetteer, load_gazetteer
 from geo.gazetteer.online_geocoder import lookup_for
@@ -71,10 +72,11 @@ def _filter_options(version: str, published: date, _events) -> dict[str, list[st
     actors = pd.concat([_events["actor1"], _events["actor2"]])
     # Most frequent first, and no more than a list can usefully show.
     ranked = actors[actors != ""].value_counts().index[:MAX_ACTOR_CHOICES]
-    regions = sorted(set(_events["admin1"]) - {""})
+    # Every other list of names offers its column's values, sorted; sub-types in codebook order.
+    offered = {c.field: sorted(set(_events[c.column]) - {""}) for c in CRITERIA if c.kind == "list" and c.column}
     present = set(_events["sub_event_type"].unique())
-    sub_types = [sub for subs in EVENT_TYPES.values() for sub in subs if sub in present]  # codebook order
-    return {"actors": sorted(ranked), "regions": regions, "sub_event_types": sub_types}
+    sub_types = [sub for subs in EVENT_TYPES.values() for sub in subs if sub in present]
+    return {**offered, "actors": sorted(ranked), "sub_event_types": sub_types}
 
 
 def filter_options(token: str, published: date, events) -> dict[str, list[str]]:

@@ -13,11 +13,10 @@ import pandas as pd
 import streamlit as st
 
 from data.schema import EVENT_TYPES
+from data.vocabulary import DATING_LABELS, DATING_ORDER
 from geo.map.style import event_style
 
 TYPE_SCALE = alt.Scale(domain=list(EVENT_TYPES), range=[event_style(t)[0] for t in EVENT_TYPES])
-DATING_ORDER = ["exact day", "within days", "month or longer"]
-DATING_LABELS = {"exact day": "exact day", "within days": "≈ within days", "month or longer": "≈ month or longer"}
 STRIP_HEIGHT = 90
 WINDOW_DATASET = "window"  # the strip's shaded band: its rows change on every timeline move
 

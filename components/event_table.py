@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
 import streamlit as st
 
+from components.plain import markdown
 from geo.map.table import TableRows
 
 COLUMN_CONFIG = {
@@ -17,16 +16,34 @@ COLUMN_CONFIG = {
 }
 
 
-def plain(text: str) -> str:
-    """``text`` with Markdown's special characters escaped (ids may come from a URL)."""
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$:])", r"\\\1", text)
-
-
-def _rows_of(state: object) -> list[int]:
+def _rows_of(state: object) -> list[int] | None:
+    """The selected rows, or ``None`` for a state that holds no row selection at all."""
     try:
         return [int(row) for row in state["selection"]["rows"]]  # type: ignore[index]
     except (KeyError, TypeError):
+        return None
+
+
+def _cell_rows_of(state: object) -> list[int]:
+    try:
+        return [int(cell[0]) for cell in state["selection"]["cells"]]  # type: ignore[index]
+    except (KeyError, TypeError, IndexError):
         return []
+
+
+def _chosen_rows(state: object, seen: list[int]) -> list[int]:
+    """The rows the user chose: by the selection box, or by clicking any cell of a row.
+
+    A cell click leaves the earlier row selection in place, so what changed since the table was
+    drawn decides: a new box selection first, then a cell in another row.
+    """
+    rows = _rows_of(state)
+    if rows is None:
+        return seen
+    if rows != seen:
+        return rows
+    cells = _cell_rows_of(state)
+    return cells[:1] if cells and cells[:1] != seen else seen
 
 
 def pending(key: str = "table") -> list[str] | None:
@@ -38,16 +55,19 @@ def pending(key: str = "table") -> list[str] | None:
     """
     if key not in st.session_state:
         return None
-    rows = _rows_of(st.session_state[key])
-    if rows == st.session_state.get(f"{key}.seen", []):
+    seen = st.session_state.get(f"{key}.seen", [])
+    rows = _chosen_rows(st.session_state[key], seen)
+    if rows == seen:
         return None
     ids = st.session_state.get(f"{key}.ids", [])
     return [ids[row] for row in rows if 0 <= row < len(ids)]
 
 
 def _select_row(key: str, rows: list[int]) -> None:
-    # A selection made elsewhere (map, URL) is written into the table before it is drawn.
-    if key not in st.session_state or _rows_of(st.session_state[key]) != rows:
+    # A selection made elsewhere (map, URL, a cell click) is written into the table before it is
+    # drawn, as a row selection with no cell, so the whole row shows selected.
+    state = st.session_state.get(key)
+    if state is None or _rows_of(state) != rows or _cell_rows_of(state):
         st.session_state[key] = {"selection": {"rows": rows, "columns": [], "cells": []}}
     st.session_state[f"{key}.seen"] = rows
 
@@ -58,21 +78,21 @@ def show(table: TableRows, selected: str | None, key: str = "table") -> None:
     rows = [ids.index(selected)] if selected in ids else []
     _select_row(key, rows)
     st.session_state[f"{key}.ids"] = ids
-    note = table.note
+    note = table.note  # our words; the id and place below come from a link or the data
     if selected and not rows:
-        note += f" · {plain(selected)}, now selected, is not among these rows"
+        note += f" · {markdown(selected)}, now selected, is not among these rows"
     elif rows:
         row = table.rows.iloc[rows[0]]
-        note += f" · **Selected: {plain(selected)}**, {plain(str(row['Place']))}, {row['Date']:%-d %b %Y}"
+        note += f" · **Selected: {markdown(selected)}**, {markdown(row['Place'])}, {row['Date']:%-d %b %Y}"
     st.caption(
-        f"{note}. Click a row to show it on the map; sort by a column header; "
+        f"{note}. Click a row (any cell) to show it on the map; sort by a column header; "
         "search with the magnifier above the table."
     )
     st.dataframe(
         table.rows,
         key=key,
         on_select="rerun",
-        selection_mode="single-row",
+        selection_mode=["single-row", "single-cell"],
         hide_index=True,
         column_config=COLUMN_CONFIG,
         placeholder="not reported",

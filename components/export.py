@@ -15,6 +15,7 @@ from datetime import UTC, datetime, timedelta
 
 import streamlit as st
 
+from components.plain import markdown
 from geo.documents.brief import brief_for, brief_html
 from geo.documents.render import IMAGE_SIZES, ChromiumRenderer, ImageSize, Renderer, RendererUnavailable
 from geo.documents.standalone import ExportView
@@ -31,9 +32,9 @@ def _prepared(key: str, made_for: object) -> object | None:
 
 def _render_error(what: str, error: Exception) -> None:
     if isinstance(error, RendererUnavailable):
-        st.error(str(error), icon=":material/error:")
+        st.error(str(error), icon=":material/error:")  # our own message, with its command as code
     else:
-        st.error(f"The {what} could not be made: {error}", icon=":material/error:")
+        st.error(f"The {what} could not be made: {markdown(error)}", icon=":material/error:")
 
 
 def _png(view: ExportView, size: ImageSize, renderer: Renderer) -> bytes:

@@ -6,20 +6,10 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from data.schema import EVENT_TYPES
+from data.view.criteria import CRITERIA, Criterion, conflicts, sub_types_of
 
 # The session key (``{key}.<name>``) of the widget that sets each ``EventCriteria`` field.
-SESSION_KEYS = {
-    "event_types": "types",
-    "sub_event_types": "subtypes",
-    "actors": "actors",
-    "regions": "regions",
-    "min_fatalities": "fatalities",
-    "max_fatalities": "fatalities_max",
-    "civilian_targeting": "civilians",
-    "text": "text",
-    "precise_only": "precise",
-}
+SESSION_KEYS = {criterion.field: criterion.session for criterion in CRITERIA}
 
 
 def _hides_text(hidden: int, in_view: int, on: bool) -> str:
@@ -31,30 +21,51 @@ def sub_types_offered(in_data: list[str], types: list[str]) -> list[str]:
     """The data's sub-event types, narrowed to those of the chosen types (all of them when none is chosen)."""
     if not types:
         return list(in_data)
-    of_types = {sub for kind in types for sub in EVENT_TYPES[kind]}
+    of_types = sub_types_of(types)
     return [sub for sub in in_data if sub in of_types]
 
 
-def _sub_types(in_data: list[str], types: list[str], key: str) -> list[str]:
-    offered = sub_types_offered(in_data, types)
-    chosen = st.session_state.get(key)
-    if chosen:  # a sub-type of a type no longer chosen leaves the list (before the widget is drawn)
-        st.session_state[key] = [sub for sub in chosen if sub in offered]
-    return st.multiselect("Sub-type", offered, key=key, placeholder="All sub-types")
+def _names(criterion: Criterion, offered: list[str], chosen: dict, key: str) -> tuple[str, ...]:
+    if criterion.field == "sub_event_types":  # only those of the chosen types are offered
+        offered = sub_types_offered(offered, list(chosen.get("event_types", ())))
+        picked = st.session_state.get(key)
+        if picked:  # a sub-type of a type no longer chosen leaves the list (before the widget is drawn)
+            st.session_state[key] = [sub for sub in picked if sub in offered]
+    return tuple(st.multiselect(criterion.label, offered, key=key, placeholder=criterion.placeholder))
 
 
-def _toll(key: str) -> tuple[int, int | None]:
-    """The death-toll range as ``(min, max or None)``; a maximum below the minimum is set aside, with a note."""
-    low_column, high_column = st.columns(2)
-    low = low_column.number_input("At least this many killed", min_value=0, step=1, key=f"{key}.fatalities")
-    high = high_column.number_input(
-        "At most this many killed", min_value=0, value=None, step=1, placeholder="No limit", key=f"{key}.fatalities_max"
+def _count(criterion: Criterion, place, key: str) -> int | None:
+    if criterion.kind == "count":
+        return int(place.number_input(criterion.label, min_value=0, step=1, key=key) or 0)
+    value = place.number_input(
+        criterion.label, min_value=0, value=None, step=1, placeholder=criterion.placeholder, key=key
     )
-    low = int(low or 0)
-    if high is not None and int(high) < low:
-        st.caption(f"At most {int(high):,} killed is below at least {low:,}: no maximum applied.")
-        high = None
-    return low, None if high is None else int(high)
+    return None if value is None else int(value)
+
+
+def _widget(criterion: Criterion, options: dict, chosen: dict, columns: dict, key: str):
+    """Draw one criterion's widget and return its value."""
+    key = f"{key}.{criterion.session}"
+    if criterion.kind == "list":
+        offered = list(criterion.allowed) if criterion.field == "event_types" else options.get(criterion.field, [])
+        return _names(criterion, offered, chosen, key)
+    if criterion.kind in ("count", "bound"):  # the toll's two bounds share a row
+        if not columns:
+            columns.update(zip(("count", "bound"), st.columns(2), strict=True))
+        return _count(criterion, columns[criterion.kind], key)
+    if criterion.kind == "flag":
+        return bool(st.toggle(criterion.label, key=key))
+    return st.text_input(criterion.label, key=key).strip()
+
+
+def _set_aside(fields: dict) -> dict:
+    """A maximum toll below the minimum is set aside, with a note (``data.view.criteria.conflicts``)."""
+    for conflict in conflicts(fields):
+        if conflict.field == "max_fatalities":
+            low = fields["min_fatalities"]
+            st.caption(f"At most {conflict.value:,} killed is below at least {low:,}: no maximum applied.")
+            fields = {**fields, "max_fatalities": None}
+    return fields
 
 
 def seed(criteria: dict, key: str = "filters") -> None:
@@ -69,31 +80,18 @@ def show(
 ) -> dict:
     """Draw the filters and return them as ``EventFilter`` fields (empty means no restriction).
 
-    ``options`` holds the values present in the data (``actors``, ``regions``, ``sub_event_types``).
-    ``hides``, given the fields, counts ``(hidden, in_view)`` for the precision switch, shown under it.
-    Session keys: ``{key}.types``, ``.subtypes``, ``.actors``, ``.regions``, ``.fatalities``,
-    ``.fatalities_max``, ``.civilians``, ``.text``, ``.precise``.
+    One widget per ``data.view.criteria.CRITERIA`` entry, in its order. ``options`` holds the values
+    present in the data, by field (``actors``, ``regions``, ``sub_event_types``, …). ``hides``,
+    given the fields, counts ``(hidden, in_view)`` for the precision switch, shown under it.
+    Session keys: ``{key}.<session>`` of each criterion (``SESSION_KEYS``).
     """
     with st.sidebar.expander("Filter events", expanded=False, icon=":material/filter_list:"):
-        types = st.multiselect("Event type", list(EVENT_TYPES), key=f"{key}.types", placeholder="All types")
-        sub_types = _sub_types(options.get("sub_event_types", []), types, f"{key}.subtypes")
-        actors = st.multiselect("Actor (either side)", options["actors"], key=f"{key}.actors", placeholder="All actors")
-        regions = st.multiselect("Region", options["regions"], key=f"{key}.regions", placeholder="All regions")
-        low, high = _toll(key)
-        civilians = st.toggle("Civilians targeted only", key=f"{key}.civilians")
-        text = st.text_input("Words in the summary or source", key=f"{key}.text")
-        precise = st.toggle("Exact day and place only", key=f"{key}.precise")
-        fields = {
-            "event_types": tuple(types),
-            "sub_event_types": tuple(sub_types),
-            "actors": tuple(actors),
-            "regions": tuple(regions),
-            "min_fatalities": low,
-            "max_fatalities": high,
-            "civilian_targeting": bool(civilians),
-            "text": text.strip(),
-            "precise_only": bool(precise),
-        }
+        fields: dict = {}
+        columns: dict = {}
+        for criterion in CRITERIA:
+            fields[criterion.field] = _widget(criterion, options, fields, columns, key)
+            if criterion.kind == "bound":
+                fields = _set_aside(fields)
         if hides is not None:
-            st.caption(_hides_text(*hides(fields), on=bool(precise)), help="Approximate dates or places")
+            st.caption(_hides_text(*hides(fields), on=bool(fields["precise_only"])), help="Approximate dates or places")
     return fields

@@ -7,13 +7,13 @@ The codec (``data.view.view_state``) is pure; this module only moves values betw
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 import pandas as pd
 import streamlit as st
 
 from components import filters_sidebar
+from components.plain import markdown
 from data.view.filters import EventFilter, criteria_of
 from data.view.view_state import PARAMS, Choices, View, params_from_view, view_from_params
 
@@ -22,7 +22,6 @@ from data.view.view_state import PARAMS, Choices, View, params_from_view, view_f
 PUBLISHED, TIMELINE, FILTERS = "published", "timeline", "filters"
 SELECTED, PRESENTING = "selection.event_id", "presentation.on"
 MAX_NOTICES = 8
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 
 
 def _url_params() -> dict[str, list[str]]:
@@ -56,11 +55,6 @@ def _dismiss(key: str) -> None:
     st.session_state[f"{key}.notices"] = []
 
 
-def _plain(text: str) -> str:
-    """Text from a URL shown as itself: no link, image or formatting can ride in on it."""
-    return _MARKDOWN.sub(r"\\\1", text)
-
-
 def restore(
     options: dict[str, list[str]], events: pd.DataFrame, first_day: date, last_day: date, key: str = "share"
 ) -> View:
@@ -82,14 +76,15 @@ def restore(
     """
     if f"{key}.asked" not in st.session_state:
         ids = set(events["event_id_cnty"])
-        choices = Choices(first_day, last_day, set(options["actors"]), set(options["regions"]), ids)
+        names = {name: set(values) for name, values in options.items()}
+        choices = Choices(first_day, last_day, names, ids)
         view, notices = view_from_params(_url_params(), choices)
         _seed(view, first_day, last_day)
         st.session_state[f"{key}.asked"] = view
         st.session_state[f"{key}.notices"] = [str(notice) for notice in notices]
     notices = st.session_state[f"{key}.notices"]
     for notice in notices[:MAX_NOTICES]:
-        st.warning(f"From the link: {_plain(notice)}", icon=":material/link_off:")
+        st.warning(f"From the link: {markdown(notice)}", icon=":material/link_off:")
     if len(notices) > MAX_NOTICES:
         st.warning(f"From the link: {len(notices) - MAX_NOTICES} more parameter(s) not used.")
     if notices:

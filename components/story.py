@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from components import timeline
+from components.plain import markdown
 from data.view.stories import Story, StoryStep, story_from_events
 
 SELECTION_KEY = "selection.event_id"  # the event table's selection, when that table is on the page
@@ -60,7 +61,7 @@ def show(stories: list[Story], events: pd.DataFrame, key: str = "story") -> tupl
     """
     for story in stories:
         for rejection in story.rejected:
-            st.warning(f"Story step not loaded: {rejection}", icon=":material/warning:")
+            st.warning(f"Story step not loaded: {markdown(rejection)}", icon=":material/warning:")
     available = _stories(stories, events)
     if not available:
         return None
@@ -93,9 +94,4 @@ def card(current: tuple[StoryStep, int, int] | None, key: str = "story") -> None
         return
     step, index, count = current
     with st.container(key=f"{key}-card", border=True):
-        st.markdown(f"**{index + 1}/{count} · {_plain(step.title)}** — {_plain(step.text)}")
-
-
-def _plain(text: str) -> str:
-    """Markdown-escaped text: a story's words are shown as written, never as markup."""
-    return "".join("\\" + ch if ch in "\\`*_[]<>#|~$" else ch for ch in text)
+        st.markdown(f"**{index + 1}/{count} · {markdown(step.title)}** — {markdown(step.text)}")

@@ -1,7 +1,7 @@
-"""Settings, declared once: name, default and meaning (the README's settings table comes from here).
+"""Settings, declared once: name, default and meaning (the README's settings table is generated from here).
 
 Every setting is read from an environment variable of the same name; ``load_settings`` is pure so it
-can be tested with a dict. A test checks that the README documents every row.
+can be tested with a dict. tests/test_docs.py checks that the generated table is current.
 """
 
 from __future__ import annotations
@@ -62,9 +62,35 @@ SETTINGS: tuple[Setting, ...] = (
         str(DATA_DIR),
         "Folder holding events.csv, territories.csv and town_status.csv.",
     ),
+    Setting(
+        "CONFLICT_MAP_AUTH",
+        "none",
+        "Who may write (import, accept, edit, remove). none: one user on this machine writes, and only "
+        "while the app listens on loopback; local: sign in with an account of CONFLICT_MAP_ACCOUNTS; "
+        "oidc: Streamlit's st.login with the [auth] provider of .streamlit/secrets.toml. Everyone may look.",
+    ),
+    Setting(
+        "CONFLICT_MAP_ACCOUNTS",
+        str(Path.home() / ".config" / "conflict-map" / "accounts.toml"),
+        "Local accounts (CONFLICT_MAP_AUTH=local): a TOML file of names, roles and Argon2 password hashes, "
+        "written by python -m data.access.accounts add NAME --role analyst.",
+    ),
+    Setting(
+        "CONFLICT_MAP_ANALYSTS",
+        "",
+        "Signed-in e-mail addresses that are analysts (CONFLICT_MAP_AUTH=oidc), comma-separated; "
+        "everyone else who signs in is a viewer.",
+    ),
+    Setting(
+        "CONFLICT_MAP_DEVELOPMENT",
+        "off",
+        "on: show full error details (tracebacks) in the page, for development; off: visitors see a "
+        "short message and the traceback goes to the server's log only.",
+    ),
 )
 
-# The store's and the server's own settings, documented in docs/store.md (the README's table lists SETTINGS).
+# The store's and the server's own settings, read where they are used (the README's table lists them too;
+# docs/store.md explains them).
 STORE_SETTINGS: tuple[Setting, ...] = (
     Setting(
         "CONFLICT_MAP_FIRST_EVENT_DATE",
@@ -90,6 +116,8 @@ STORE_SETTINGS: tuple[Setting, ...] = (
 
 BASEMAP_MODES = ("auto", "tiles", "vector")
 ONLINE_GEOCODERS = ("off", "nominatim")
+AUTH_MODES = ("none", "local", "oidc")
+SWITCHES = {"on": True, "off": False}
 
 
 @dataclass(frozen=True)
@@ -103,6 +131,10 @@ class Settings:
     store: str
     online_geocoder: str = "off"
     cache_dir: Path = Path.home() / ".cache" / "conflict-map"
+    auth: str = "none"
+    accounts: Path = Path.home() / ".config" / "conflict-map" / "accounts.toml"
+    analysts: frozenset[str] = frozenset()
+    development: bool = False
 
 
 def load_settings(env: dict[str, str]) -> Settings:
@@ -136,8 +168,18 @@ def load_settings(env: dict[str, str]) -> Settings:
     if online not in ONLINE_GEOCODERS:
         value = raw["CONFLICT_MAP_ONLINE_GEOCODER"]
         raise ValueError(f"CONFLICT_MAP_ONLINE_GEOCODER={value!r}: expected one of {', '.join(ONLINE_GEOCODERS)}")
+    auth = raw["CONFLICT_MAP_AUTH"].lower()
+    if auth not in AUTH_MODES:
+        raise ValueError(f"CONFLICT_MAP_AUTH={raw['CONFLICT_MAP_AUTH']!r}: expected one of {', '.join(AUTH_MODES)}")
+    development = SWITCHES.get(raw["CONFLICT_MAP_DEVELOPMENT"].lower())
+    if development is None:
+        raise ValueError(f"CONFLICT_MAP_DEVELOPMENT={raw['CONFLICT_MAP_DEVELOPMENT']!r}: expected on or off")
+    analysts = frozenset(part.strip().lower() for part in raw["CONFLICT_MAP_ANALYSTS"].split(",") if part.strip())
     data_dir, store = Path(raw["CONFLICT_MAP_DATA_DIR"]), raw["CONFLICT_MAP_STORE"]
-    return Settings(published, basemap, theatre, data_dir, store, online, Path(raw["CONFLICT_MAP_CACHE_DIR"]))
+    return Settings(
+        published, basemap, theatre, data_dir, store, online, Path(raw["CONFLICT_MAP_CACHE_DIR"]),
+        auth, Path(raw["CONFLICT_MAP_ACCOUNTS"]), analysts, development,
+    )  # fmt: skip
 
 
 def _store_setting(env: dict[str, str], name: str) -> str:

@@ -1,8 +1,8 @@
 """Column schemas of the datasets: ACLED-compatible events, territory and town status.
 
 Each schema is a tuple of :class:`Column` rows, the one place that names a column, its type, whether
-it is required and what it means. Validation, the store and the README's data-model table are all
-driven from these rows (a test checks the README lists every column).
+it is required and what it means. Validation, the store and the data-model tables of docs/ are all
+generated from these rows (scripts/doc_tables.py; tests/test_docs.py checks they are current).
 """
 
 from __future__ import annotations
@@ -35,8 +35,6 @@ EVENT_TYPES: dict[str, tuple[str, ...]] = {
     ),
 }
 
-# ACLED geo_precision: how exactly the place is known.
-GEO_PRECISION = {1: "the town itself", 2: "near the town or part of a region", 3: "region only"}
 TERRITORY_STATUSES = ("claimed", "controlled", "contested")
 
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Set up everything the app and its tests need, idempotently:
-#   - a Python virtual environment in .venv with requirements-dev.txt;
+#   - a Python virtual environment in .venv with requirements.lock (every package of
+#     requirements-dev.txt pinned with its PyPI hashes; `make lock` regenerates it);
 #   - the map's front-end assets (Leaflet, jQuery) from npm, copied into static/vendor/;
 #   - Debian's chromium: the app draws its PNG and PDF exports in it (the browser tests use it too);
 #   - with --browser: PostgreSQL + PostGIS for the shared-store tests, and poppler-utils (pdftoppm)
@@ -22,12 +23,13 @@ stamp_ok() { [ -f "$1" ] && [ "$(cat "$1")" = "$2" ]; }
 
 # Python
 command -v python3 >/dev/null || apt_install python3 python3-venv
-py_key=$(cat requirements.txt requirements-dev.txt | sha1sum | cut -d' ' -f1)
+# The lock must hold every pin of the human lists (after a change to them: `make lock`, then commit).
+python3 scripts/lock_check.py
+py_key=$(cat requirements.lock | sha1sum | cut -d' ' -f1)
 if ! stamp_ok .setup-stamp-python "$py_key" || [ ! -x .venv/bin/python ]; then
-  echo "setup: installing Python packages into .venv"
+  echo "setup: installing Python packages into .venv (requirements.lock, hashes checked)"
   [ -x .venv/bin/python ] || python3 -m venv .venv
-  .venv/bin/python -m pip install -q --upgrade pip
-  .venv/bin/python -m pip install -q -r requirements-dev.txt
+  .venv/bin/python -m pip install -q --require-hashes -r requirements.lock
   echo "$py_key" > .setup-stamp-python
 fi
 

@@ -10,11 +10,13 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from data.access.roles import Role, Writer
 from data.config import DATA_DIR
 from geo.gazetteer.gazetteer import load_gazetteer
 from geo.pipeline import load_dataset
 
 ROOT = Path(__file__).resolve().parents[1]
+ANALYST = Writer("test analyst", Role.ANALYST)  # who the store tests write as
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 # The seed article's publication date used throughout the tests (a Wednesday).
 PUBLISHED = date(2026, 4, 29)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from streamlit.testing.v1 import AppTest
 
@@ -18,9 +19,14 @@ def open_page(params: dict | None = None) -> AppTest:
     return at
 
 
+def shown(source: str) -> str:
+    """Markdown source as the reader sees its text: ``components.plain``'s escapes and joiners undone."""
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", source).replace("\u2060", "")
+
+
 def header_text(at: AppTest) -> str:
-    """The "As of … · Showing …" line."""
-    return next(m.value for m in at.markdown if m.value.startswith("**As of"))
+    """The "As of … · Showing …" line, as shown."""
+    return shown(next(m.value for m in at.markdown if m.value.startswith("**As of")))
 
 
 def maps(at: AppTest) -> list:

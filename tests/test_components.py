@@ -33,6 +33,7 @@ def seeded_filters_page(criteria: dict):
         st.session_state["seeded"] = sorted(criteria)
         filters_sidebar.seed(criteria, key="f")
     options = {"actors": ["FLA", "JNIM"], "regions": ["Gao", "Kidal"], "sub_event_types": ["Armed clash", "Attack"]}
+    options["sources"] = ["AFP", "RFI"]
     st.session_state["chosen"] = filters_sidebar.show(options, key="f")
 
 
@@ -82,6 +83,7 @@ SEEDED = {
     "sub_event_types": ("Armed clash",),
     "actors": ("JNIM",),
     "regions": ("Gao", "Kidal"),
+    "sources": ("RFI",),
     "min_fatalities": 2,
     "max_fatalities": 9,
     "civilian_targeting": True,

@@ -10,7 +10,7 @@ from shapely.geometry import Point
 from data.config import DATA_DIR
 from geo.articles.places import COMMON_WORDS
 from geo.gazetteer.text import fold
-from tests.test_geocode import km_between
+from geo.projection import km_between
 
 PATH = DATA_DIR / "gazetteer" / "conflict_places.csv"
 LISTED_COUNTRIES = {"ML", "BF", "NE"}
@@ -52,7 +52,7 @@ def test_no_row_repeats_a_package_town(gazetteer):
     repeats = []
     for row in ROWS:
         for place in gazetteer.candidates(row["name"]):
-            close = km_between(place.lat, place.lon, float(row["lat"]), float(row["lon"])) < 30
+            close = km_between(place.lon, place.lat, float(row["lon"]), float(row["lat"])) < 30
             if not place.curated and place.kind == "point" and place.country == row["country"] and close:
                 repeats.append(row["name"])
     assert repeats == []

@@ -101,7 +101,7 @@ def test_seed_minister_killed_keeps_no_place_and_one_death(seed):
             "In a statement from Bamako, the army said it retook Léré.",
             [("Bamako", "reporting", "ML"), ("Léré", "event", "ML")],
         ),
-        ("Russia's defence ministry confirmed the retreat.", [("Russia", "actor", "RU")]),
+        ("Russia's defence ministry confirmed the retreat.", [("Russia", "country", "RU")]),
         ("France said it was concerned.", [("France", "actor", "FR")]),
         ("Gunmen struck Gao and Kati on Sunday.", [("Gao", "event", "ML"), ("Kati", "event", "ML")]),
         ("Same as before, the convoy left. We are told more.", []),
@@ -301,3 +301,41 @@ def test_cli_extract_reports_unresolved_places(tmp_path):
     assert places[0] == {**places[0], "mention": "Zorglubville", "name": None, "lat": None, "unresolved": True}
     assert (places[1]["name"], places[1]["country"]) == ("Gao", "ML")
     assert {"name": "Gao", "country": "BF"} in [{k: c[k] for k in ("name", "country")} for c in places[1]["candidates"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The wounded were flown to Timbuktu after gunmen attacked Ber.", {"Timbuktu": "context", "Ber": "event"}),
+        ("The convoy was travelling from Gao to Ansongo when it was ambushed.", {"Gao": "context"}),
+        ("The authorities in Bamako declared three days of mourning.", {"Bamako": "actor"}),
+        ("Gunmen stormed a hotel in the Hamdallaye neighbourhood of Bamako.", {"Hamdallaye": "event"}),
+    ],
+)
+def test_roles_from_the_parse(gazetteer, text, expected):
+    roles = {m.mention: m.role for m in find_places(text, gazetteer, "ML")}
+    assert {name: roles.get(name) for name in expected} == expected
+    assert all(m.reason for m in find_places(text, gazetteer, "ML"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Forty-two soldiers were killed.", [(42, 42, "killed")]),
+        ("The attack killed more than eighty people.", [(81, None, "killed")]),
+        ("Gunmen killed between 20 and 30 villagers.", [(20, 30, "killed")]),
+        ("Dozens were wounded.", [(24, None, "wounded")]),
+        ("The insurgency, which began in 2012, has since killed thousands.", []),
+    ],
+)
+def test_tolls(text, expected):
+    from geo.articles.tolls import find_tolls
+
+    assert [(t.low, t.high, t.category) for t in find_tolls(text)] == expected
+
+
+def test_future_dates_are_no_event():
+    from geo.articles.dates import find_dates
+
+    found = find_dates("Leaders are due to hold a summit in Niamey on Sunday.", date(2019, 12, 11))
+    assert [(m.kind, m.resolved.start) for m in found] == [("future", date(2019, 12, 15))]

@@ -1,28 +1,53 @@
 """Regression gate on the hand-annotated articles (tests/fixtures/articles, written for this project).
 
 The numbers are measured by ``benchmarks.extraction_quality``; this test keeps them from sliding.
-Overall recall is gated lower than precision on purpose: 7 of the 34 annotated event places
-(Barsalogho, two Tillabéri villages, Tadaryat, Mondoro, Tamalat, Inchinanane) are in no offline
-package (GeoNames cities500 is the most any registry package ships), and the extractor reports them
-unresolved rather than guess; the held-out articles were written with such places in them. Recall
-over the places the gazetteer does list is gated at 0.9: that part is the extractor's own.
+Each floor is the measured value minus 0.03 (see docs/extraction.md for the measurements). Two sets:
+01–17, written by this project (7 of their 45 event places are in no offline package, so overall
+recall stays below recall over the places the gazetteer lists), and 18–29, written and annotated by
+someone who never saw the extractor, with tolls.
 """
 
 from __future__ import annotations
 
+import pytest
+
 from benchmarks.extraction_quality import ARTICLES, Score, score_article
 
+MARGIN = 0.03
+# Measured values (benchmarks.extraction_quality --to 17 / --from 18).
+MEASURED = {
+    "old": {
+        "event_place_precision": 0.971,
+        "event_place_recall": 0.85,
+        "event_place_recall_known": 0.971,
+        "role_accuracy": 0.913,
+        "date_accuracy": 1.0,
+    },
+    "new": {
+        "event_place_precision": 0.957,
+        "event_place_recall": 1.0,
+        "role_accuracy": 0.877,
+        "date_accuracy": 1.0,
+        "toll_accuracy": 0.933,
+    },
+}
 
-def test_annotated_set_is_large_enough():
-    assert len(list(ARTICLES.glob("*.json"))) >= 8
+
+def _paths(which: str):
+    paths = sorted(ARTICLES.glob("*.json"))
+    return [p for p in paths if (int(p.stem[:2]) <= 17) == (which == "old")]
 
 
-def test_quality_on_the_annotated_set(gazetteer):
+def test_annotated_sets_are_large_enough():
+    assert len(_paths("old")) >= 8
+    assert len(_paths("new")) >= 12
+
+
+@pytest.mark.parametrize("which", ["old", "new"])
+def test_quality_on_the_annotated_set(gazetteer, which):
     total = Score()
-    for path in sorted(ARTICLES.glob("*.json")):
+    for path in _paths(which):
         total = total + score_article(path, gazetteer)
     summary = total.summary()
-    assert summary["event_place_precision"] >= 0.9, summary
-    assert summary["event_place_recall"] >= 0.75, summary
-    assert summary["event_place_recall_known"] >= 0.9, summary
-    assert summary["date_accuracy"] >= 0.9, summary
+    for key, measured in MEASURED[which].items():
+        assert summary[key] >= measured - MARGIN, (key, summary)

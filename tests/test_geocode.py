@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import math
 import subprocess
 import sys
 
@@ -12,15 +11,8 @@ import pytest
 from geo.gazetteer.gazetteer import Gazetteer, Place
 from geo.gazetteer.geocode import PlaceNotFound, geocode, rank_candidates
 from geo.map.territory import area_km2
+from geo.projection import km_between
 from tests.conftest import ROOT
-
-
-def km_between(lat1, lon1, lat2, lon2) -> float:
-    """Great-circle distance (haversine), km."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371 * math.asin(math.sqrt(a))
 
 
 @pytest.mark.parametrize(
@@ -46,7 +38,7 @@ def km_between(lat1, lon1, lat2, lon2) -> float:
 def test_geocode_resolves(gazetteer, query, country, name, kind, iso2, lat, lon):
     place = geocode(query, gazetteer, country=country)
     assert (place.name, place.kind, place.country) == (name, kind, iso2)
-    assert km_between(place.lat, place.lon, lat, lon) < 5
+    assert km_between(place.lon, place.lat, lon, lat) < 5
 
 
 def test_azawad_is_the_claimed_region_with_its_polygon(gazetteer):
@@ -101,7 +93,7 @@ def test_cli_geocode_prints_one_json_object():
     place = json.loads(result.stdout)
     assert {"name", "lat", "lon", "kind", "admin1", "country", "source"} <= set(place)
     assert (place["kind"], place["country"], place["admin1"]) == ("point", "ML", "Kidal")
-    assert km_between(place["lat"], place["lon"], 18.44, 1.41) < 5
+    assert km_between(place["lon"], place["lat"], 1.41, 18.44) < 5
     assert "GeoNames" in place["source"]
 
 

@@ -15,6 +15,7 @@ from data.io.run import UnreadableImport, prepare_import, store_import
 from data.stores.events import COLUMNS, open_store
 from data.synthetic import synthetic_acled_export
 from data.validation.validate import validate_events
+from tests.conftest import ANALYST
 from tests.test_import import ACLED_ROW, UCDP_ROW
 
 NOTHING_STORED = pd.DataFrame(columns=COLUMNS, dtype=str)
@@ -110,19 +111,19 @@ def test_ucdp_low_and_high_are_kept_and_must_hold_the_best_estimate():
 
 def test_sources_keep_their_provenance_and_never_overwrite_each_other(tmp_path):
     store = open_store(tmp_path / "s.sqlite")
-    store_import(judged([ACLED_ROW], "acled_may.csv", store.read()), store)
-    store_import(judged([UCDP_ROW], "ged.csv", store.read()), store)
+    store_import(judged([ACLED_ROW], "acled_may.csv", store.read()), store, ANALYST)
+    store_import(judged([UCDP_ROW], "ged.csv", store.read()), store, ANALYST)
     # Our own file reusing ACLED's id: refused, the ACLED row stays as it was.
-    ours = {**ACLED_ROW, "date_phrase": "", "notes": "Someone else's note."}
+    ours = {**ACLED_ROW, "event_date": "2025-05-16", "date_phrase": "", "notes": "Someone else's note."}
     clash = judged([ours], "ours.csv", store.read())
     assert [(r.row, r.field, r.reason) for r in clash.rejected] == [
         (2, "event_id_cnty", "id 'MLI12345' is already used by an event from acled: acled_may.csv; not overwritten")
     ]
-    store_import(clash, store)
+    store_import(clash, store, ANALYST)
     # A newer export of the same source revises the event in place.
     revised = judged([{**ACLED_ROW, "fatalities": "6"}], "acled_june.csv", store.read())
     assert (revised.duplicates, revised.rejected) == (1, [])
-    store_import(revised, store)
+    store_import(revised, store, ANALYST)
     rows = store.read().set_index("event_id_cnty")
     assert rows["imported_from"].to_dict() == {"MLI12345": "acled: acled_june.csv", "UCDP-511234": "ucdp: ged.csv"}
     assert rows.loc["MLI12345", ["notes", "fatalities"]].tolist() == ["Clash near Boni.", "6"]

@@ -95,6 +95,22 @@ def test_selecting_a_row_centres_the_map_without_remounting_it(app):
     assert "cm-selected" not in map_args(app)["feature_group"]
 
 
+def test_clicking_any_cell_of_a_row_selects_that_row(app):
+    chosen = table(app).value.iloc[3]
+    app.session_state["table"] = {"selection": {"rows": [], "columns": [], "cells": [[3, "Place"]]}}
+    app.run()
+    assert not app.exception
+    assert app.session_state["selection.event_id"] == chosen["Id"]
+    # Drawn again as a whole-row selection, the cell set aside.
+    assert app.session_state["table"]["selection"]["rows"] == [3]
+    assert app.session_state["table"]["selection"]["cells"] == []
+    # A cell in another row while that row is selected moves the selection there.
+    other = table(app).value.iloc[5]
+    app.session_state["table"] = {"selection": {"rows": [3], "columns": [], "cells": [[5, "Date"]]}}
+    app.run()
+    assert app.session_state["selection.event_id"] == other["Id"]
+
+
 def test_a_selection_already_in_the_session_is_honoured(dataset):
     event = dataset.events.iloc[0]
     at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)

@@ -9,7 +9,8 @@ import pandas as pd
 import pytest
 
 from data.config import DATA_DIR
-from data.stores.events import SCHEMA_VERSION, SqliteStore
+from data.stores.events import SCHEMA_VERSION
+from data.stores.sqlite import SqliteStore
 from data.validation.validate import validate_events
 from geo.articles.extraction import extract
 from geo.articles.review import (
@@ -22,7 +23,7 @@ from geo.articles.review import (
     place_choices,
 )
 from geo.pipeline import load_dataset
-from tests.conftest import PUBLISHED
+from tests.conftest import ANALYST, PUBLISHED
 
 ARTICLE = (
     "BAMAKO (AFP) - Jihadists attacked an army post in Boni on Sunday, killing at least 12 soldiers.\n\n"
@@ -92,7 +93,9 @@ def test_highlight_escapes_the_article(gazetteer):
     html = highlight_html(text, extract(text, PUBLISHED, gazetteer))
     assert "<script>" not in html
     assert "&lt;script&gt;" in html
-    assert '<mark style="background:#ffe08a" title="event: Gao">Gao</mark>' in html
+    # The role comes with its reason in words, escaped like the text.
+    reason = "governed by the event verb &#x27;Fighting&#x27;"
+    assert f'<mark style="background:#ffe08a" title="event: Gao ({reason})">Gao</mark>' in html
 
 
 @pytest.mark.parametrize(
@@ -116,14 +119,14 @@ def stored_rows(*ids: str) -> pd.DataFrame:
 
 
 def test_store_round_trip_and_upsert(event_store):
-    assert event_store.write(stored_rows("U1", "U2")).added == 2
+    assert event_store.write(stored_rows("U1", "U2"), writer=ANALYST).added == 2
     token = event_store.token()
-    again = event_store.write(stored_rows("U2", "U3"))
+    again = event_store.write(stored_rows("U2", "U3"), writer=ANALYST)
     assert (again.added, again.replaced) == (1, 1)
     stored = event_store.read()
     assert sorted(stored["event_id_cnty"]) == ["U1", "U2", "U3"]  # nothing stored before is lost
     assert stored.loc[stored["event_id_cnty"] == "U1", "reviewed_by"].iloc[0] == "tester"
-    assert event_store.schema_version() == SCHEMA_VERSION == 2
+    assert event_store.schema_version() == SCHEMA_VERSION == 3
     assert event_store.token() != token
 
 
@@ -134,19 +137,19 @@ def test_store_is_empty_before_the_first_write(event_store):
 
 def test_store_refuses_rows_missing_columns(event_store):
     with pytest.raises(KeyError, match="missing column"):
-        event_store.write(pd.DataFrame({"event_id_cnty": ["X"]}))
+        event_store.write(pd.DataFrame({"event_id_cnty": ["X"]}), writer=ANALYST)
     assert event_store.read().empty
 
 
 def test_failed_write_keeps_what_was_stored(event_store, monkeypatch):
-    event_store.write(stored_rows("KEEP"))
+    event_store.write(stored_rows("KEEP"), writer=ANALYST)
     good = stored_rows("NEW1")[list(stored_rows("NEW1").columns)]
     rows = [good.iloc[0].tolist(), [{"not": "bindable"}, *good.iloc[0].tolist()[1:]]]
     # The second row cannot be written: the whole write must roll back, the first row too.
-    for module in ("data.stores.events", "data.stores.postgis"):
+    for module in ("data.stores.sqlite", "data.stores.postgis"):
         monkeypatch.setattr(f"{module}.check_columns", lambda _rows: rows)
     with pytest.raises(Exception):  # noqa: B017, PT011 - sqlite3 and psycopg raise their own types
-        event_store.write(good)
+        event_store.write(good, writer=ANALYST)
     assert sorted(event_store.read()["event_id_cnty"]) == ["KEEP"]
 
 
@@ -164,7 +167,7 @@ def test_stored_events_join_the_dataset(event_store):
     rows = stored_rows("CM-ART-0000000001")
     rows.loc[0, "event_date"] = "2026-04-27"
     rows.loc[0, "date_phrase"] = ""
-    event_store.write(rows)
+    event_store.write(rows, writer=ANALYST)
     shipped = load_dataset(DATA_DIR, PUBLISHED)
     merged = load_dataset(DATA_DIR, PUBLISHED, event_store=event_store)
     assert len(merged.events) == len(shipped.events) + 1
@@ -174,7 +177,7 @@ def test_stored_events_join_the_dataset(event_store):
 
 def test_stored_id_clashing_with_a_shipped_one_is_reported(tmp_path):
     event_store = SqliteStore(tmp_path / "events.sqlite")
-    event_store.write(stored_rows("CM-MLI-0001"))
+    event_store.write(stored_rows("CM-MLI-0001"), writer=ANALYST)
     merged = load_dataset(DATA_DIR, PUBLISHED, event_store=event_store)
     assert [str(r) for r in merged.rejected] == [
         "event store, row 0, field event_id_cnty: id 'CM-MLI-0001' is already used by a shipped event"
@@ -186,6 +189,6 @@ def test_two_app_instances_share_one_store(event_store):
 
     other = open_store(getattr(event_store, "url", None) or event_store.path)  # a second app process
     token = event_store.token()
-    other.write(stored_rows("FROM-OTHER"))
+    other.write(stored_rows("FROM-OTHER"), writer=ANALYST)
     assert event_store.token() != token  # the first instance's cache key moves: it reloads
     assert list(event_store.read()["event_id_cnty"]) == ["FROM-OTHER"]

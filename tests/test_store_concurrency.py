@@ -18,8 +18,9 @@ import pytest
 
 from data.io.read import read_incoming
 from data.io.run import prepare_import, store_import
-from data.stores.events import COLUMNS, SqliteStore, open_store
-from tests.conftest import ROOT
+from data.stores.events import COLUMNS, open_store
+from data.stores.sqlite import SqliteStore
+from tests.conftest import ANALYST, ROOT
 from tests.test_import import ACLED_ROW
 
 NOTHING_STORED = pd.DataFrame(columns=COLUMNS, dtype=str)
@@ -56,7 +57,9 @@ def at_once(*jobs):
 def test_two_imports_of_the_same_ids_at_once_never_both_land(event_store):
     ids = [f"MLI{i}" for i in range(500)]
     first, second = checked(ids, "a.csv"), checked(ids, "b.csv")  # both checked against an empty store
-    outcomes = at_once(lambda: store_import(first, event_store), lambda: store_import(second, event_store))
+    outcomes = at_once(
+        lambda: store_import(first, event_store, ANALYST), lambda: store_import(second, event_store, ANALYST)
+    )
     assert not [o for o in outcomes if isinstance(o, Exception)], outcomes
     assert sorted(o.written for o in outcomes) == [0, 500]
     loser = next(o for o in outcomes if o.written == 0)
@@ -79,7 +82,7 @@ def test_two_first_imports_into_a_fresh_store_both_land(tmp_path, repeat):
     # Two store objects: two app processes starting at once on a file that does not exist yet.
     stores = [SqliteStore(path), SqliteStore(path)]
     imports = [checked([f"A{i}" for i in range(200)], "a.csv"), checked([f"B{i}" for i in range(200)], "b.csv")]
-    outcomes = at_once(*[lambda s=s, r=r: store_import(r, s) for s, r in zip(stores, imports, strict=True)])
+    outcomes = at_once(*[lambda s=s, r=r: store_import(r, s, ANALYST) for s, r in zip(stores, imports, strict=True)])
     assert [o.written for o in outcomes] == [200, 200], outcomes
     assert len(SqliteStore(path).read()) == 400
 
@@ -90,14 +93,14 @@ def test_fresh_postgis_database_two_first_imports_both_land(postgis_server):
     url = fresh_database(postgis_server, "fresh_two")
     stores = [open_store(url), open_store(url)]
     imports = [checked([f"A{i}" for i in range(200)], "a.csv"), checked([f"B{i}" for i in range(200)], "b.csv")]
-    outcomes = at_once(*[lambda s=s, r=r: store_import(r, s) for s, r in zip(stores, imports, strict=True)])
+    outcomes = at_once(*[lambda s=s, r=r: store_import(r, s, ANALYST) for s, r in zip(stores, imports, strict=True)])
     assert [getattr(o, "written", o) for o in outcomes] == [200, 200]
     assert len(open_store(url).read()) == 400
 
 
 def test_a_revision_keeps_the_previous_version(event_store):
-    store_import(checked(["MLI1", "MLI2"], "may.csv"), event_store)
-    revised = store_import(checked(["MLI1"], "june.csv", event_store.read(), fatalities="9"), event_store)
+    store_import(checked(["MLI1", "MLI2"], "may.csv"), event_store, ANALYST)
+    revised = store_import(checked(["MLI1"], "june.csv", event_store.read(), fatalities="9"), event_store, ANALYST)
     assert (revised.written, revised.rejected) == (1, [])
     history = event_store.history()
     assert history[["event_id_cnty", "fatalities", "imported_from", "replaced_by"]].values.tolist() == [
@@ -108,10 +111,10 @@ def test_a_revision_keeps_the_previous_version(event_store):
 
 def test_another_source_is_refused_inside_the_transaction_too(event_store):
     late = checked(["MLI1"], "ours.csv")  # checked before the ACLED import landed
-    store_import(checked(["MLI1"], "acled.csv"), event_store)
+    store_import(checked(["MLI1"], "acled.csv"), event_store, ANALYST)
     late.expected = {"MLI1": None}
     late.accepted["imported_from"] = "ours: ours.csv"
-    store_import(late, event_store)
+    store_import(late, event_store, ANALYST)
     assert late.written == 0
     assert "already used by an event from acled: acled.csv" in late.rejected[0].reason
 
@@ -119,7 +122,7 @@ def test_another_source_is_refused_inside_the_transaction_too(event_store):
 def test_a_reader_never_waits_for_a_writer_holding_a_transaction(tmp_path):
     path = tmp_path / "events.sqlite"
     store = SqliteStore(path)
-    store_import(checked(["MLI1"], "a.csv"), store)
+    store_import(checked(["MLI1"], "a.csv"), store, ANALYST)
     writer = sqlite3.connect(path, isolation_level=None)
     writer.execute("BEGIN IMMEDIATE")  # a long import holding the write lock
     writer.execute("INSERT INTO events (event_id_cnty) VALUES ('HALF-WRITTEN')")
@@ -137,7 +140,7 @@ def test_a_reader_never_waits_for_a_writer_holding_a_transaction(tmp_path):
 def test_readers_use_read_only_connections(tmp_path):
     path = tmp_path / "events.sqlite"
     store = SqliteStore(path)
-    store_import(checked(["MLI1"], "a.csv"), store)
+    store_import(checked(["MLI1"], "a.csv"), store, ANALYST)
     with sqlite3.connect(path) as connection:
         assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     reader = SqliteStore(path)

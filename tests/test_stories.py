@@ -112,7 +112,7 @@ def test_story_from_selected_events_has_one_step_per_event_in_date_order(dataset
     assert story.steps[1].as_of == date(2023, 11, 14)
 
 
-def test_readme_documents_every_story_column():
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+def test_briefing_docs_document_every_story_column():
+    page = (ROOT / "docs" / "briefing.md").read_text(encoding="utf-8")
     for column in STORY_COLUMNS:
-        assert f"| `{column.name}` | {column.kind} |" in readme
+        assert f"| `{column.name}` | {column.kind} |" in page

@@ -15,8 +15,7 @@ from geo.map.build import MapOptions, build_base_map
 CHOICES = Choices(
     first_day=date(2012, 1, 17),
     last_day=date(2026, 4, 29),
-    actors=("JNIM", "FLA", "Military Forces of Mali (2021-)"),
-    regions=("Gao", "Kidal"),
+    names={"actors": ("JNIM", "FLA", "Military Forces of Mali (2021-)"), "regions": ("Gao", "Kidal")},
     event_ids=("MLI1", "MLI2"),
 )
 

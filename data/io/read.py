@@ -6,9 +6,8 @@ coordinates. A feature that is not a point is set aside with a reason, never gue
 
 from __future__ import annotations
 
-import csv
+import codecs
 import io
-import re
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,12 +17,13 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from data.io import quotes
+
 FEATURE_SUFFIXES = (".geojson", ".json", ".gpkg")
 # Properties that agree with the geometry to this many degrees keep their own text (no float noise).
 SAME_PLACE_DEG = 1e-5
 CSV_FIRST_ROW = 2  # the header is line 1: a spreadsheet's row number
 FEATURE_FIRST_ROW = 1  # features are counted from 1
-MAX_UNTERMINATED = 100  # a file with more lines opening a quote that never closes is not read
 
 
 @dataclass
@@ -87,66 +87,99 @@ def read_features(source: Path | BinaryIO, name: str) -> Incoming:
     return Incoming(name, raw, np.arange(len(raw)) + FEATURE_FIRST_ROW, problems)
 
 
-def _parse_csv(source) -> pd.DataFrame:
-    return pd.read_csv(source, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+class UnreadableFile(ValueError):
+    """A file whose encoding or delimiter cannot be told; the message names the file."""
 
 
-def _unterminated_record(error: Exception) -> int | None:
-    """The record (0 = the header) where pandas found a quote that never closes, if that was the fault."""
-    found = re.search(r"EOF inside string starting at row (\d+)", str(error))
-    return int(found.group(1)) if found else None
+# Byte-order marks, longest first (UTF-32 is not offered: no spreadsheet writes it).
+BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab"}
+SNIFF_BYTES = 4096
 
 
-def _without_unterminated_quotes(text: str, record: int) -> tuple[pd.DataFrame, list[int]]:
-    """Parse ``text`` leaving out each line that opens a quote never closed; returns the 1-based lines left out."""
-    lines = text.splitlines(keepends=True)
-    skipped: list[int] = []
-    for _attempt in range(MAX_UNTERMINATED):
-        kept = [line for number, line in enumerate(lines, 1) if number not in skipped]
-        ends = [0]  # physical line (in ``kept``) each record ends on
-        reader = csv.reader(io.StringIO("".join(kept)))
-        for _ in range(record):
-            next(reader)
-            ends.append(reader.line_num)
-        start_in_kept = ends[-1] + 1
-        original = [number for number, _ in enumerate(lines, 1) if number not in skipped][start_in_kept - 1]
-        skipped = sorted([*skipped, original])
-        remaining = "".join(line for number, line in enumerate(lines, 1) if number not in skipped)
-        try:
-            return _parse_csv(io.StringIO(remaining)), skipped
-        except pd.errors.ParserError as error:
-            record = _unterminated_record(error)
-            if record is None:
-                raise ValueError(f"not a readable CSV file ({error})") from None
-    raise ValueError(f"not a readable CSV file (more than {MAX_UNTERMINATED} unterminated quotes)")
+def detect_encoding(data: bytes, name: str) -> str:
+    """UTF-8 (with or without a byte-order mark), UTF-16 (a mark, or NUL bytes every other byte) or Latin-1.
+
+    Raises
+    ------
+    UnreadableFile
+        When the bytes fit none of them (a binary file, or a Windows code page's C1 characters).
+    """
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            return encoding
+    head = data[:SNIFF_BYTES]
+    if head and head.count(0) * 4 >= len(head):  # UTF-16 text without a mark: every ASCII letter has a NUL
+        return "utf-16-le" if head[1::2].count(0) > head[0::2].count(0) else "utf-16-be"
+    try:
+        data.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    bad = next((i for i, byte in enumerate(data) if byte == 0 or 0x80 <= byte <= 0x9F), None)
+    if bad is None:
+        return "latin-1"
+    raise UnreadableFile(
+        f"{name}: cannot tell the text encoding (byte 0x{data[bad]:02X} at offset {bad} is not UTF-8, "
+        "UTF-16 or Latin-1); save the file as CSV UTF-8"
+    )
+
+
+def sniff_delimiter(header: str, name: str) -> str:
+    """The delimiter of a CSV from its header line: ``,``, ``;`` or a tab, whichever separates most names.
+
+    Raises
+    ------
+    UnreadableFile
+        When two delimiters separate the header equally often.
+    """
+    counts = dict.fromkeys(DELIMITERS, 0)
+    quoted = False
+    for char in header:
+        if char == '"':
+            quoted = not quoted
+        elif not quoted and char in counts:
+            counts[char] += 1
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    if ranked[0][1] == 0:
+        return ","  # one column: the format check names what is missing
+    if ranked[0][1] == ranked[1][1]:
+        tied = " and ".join(f"{count} {DELIMITERS[mark]}" for mark, count in ranked if count == ranked[0][1])
+        raise UnreadableFile(f"{name}: cannot tell the delimiter (the header has {tied}); use one of them")
+    return ranked[0][0]
 
 
 def read_csv(source: Path | BinaryIO, name: str) -> Incoming:
-    """A CSV file as stripped strings ('' for empty cells); a byte-order mark is ignored.
+    """A CSV file as stripped strings ('' for empty cells), its encoding and delimiter found.
+
+    Raises
+    ------
+    UnreadableFile
+        When the encoding or the delimiter cannot be told (the message names the file).
 
     A line that opens a quote never closed (which would swallow every later row) is set aside with a
-    reason and the rest is read.
+    reason and the rest is read (``data.io.quotes``).
     """
+    data = source.read_bytes() if isinstance(source, Path) else source.read()
+    encoding = detect_encoding(data, name)
+    text = data.decode(encoding).lstrip("\ufeff")
+    delimiter = sniff_delimiter(text.split("\n", 1)[0], name)
     skipped: list[int] = []
     try:
-        frame = _parse_csv(source)
+        frame = quotes.parse(text, delimiter)
     except pd.errors.ParserError as error:
-        record = _unterminated_record(error)
+        record = quotes.unterminated_record(error)
         if record is None:
-            raise ValueError(f"not a readable CSV file ({error})") from None
-        if isinstance(source, Path | str):
-            data = Path(source).read_bytes()
-        else:
-            source.seek(0)
-            data = source.read()
-        frame, skipped = _without_unterminated_quotes(data.decode("utf-8-sig"), record)
+            raise UnreadableFile(f"{name}: not a readable CSV file ({error})") from error
+        try:
+            frame, skipped = quotes.without_unterminated(text, record, delimiter)
+        except ValueError as again:
+            raise UnreadableFile(f"{name}: {again}") from error
+    except pd.errors.EmptyDataError as error:
+        raise UnreadableFile(f"{name}: not a readable CSV file ({error})") from error
     frame.columns = [str(column).strip() for column in frame.columns]
-    problems = {}
-    for line in skipped:  # ascending: each placeholder row goes where its line was
-        position = line - CSV_FIRST_ROW
-        blank = pd.DataFrame([dict.fromkeys(frame.columns, "")])
-        frame = pd.concat([frame.iloc[:position], blank, frame.iloc[position:]], ignore_index=True)
-        problems[position] = ("row", 'a quote (") opens a field and never closes; this line was skipped')
+    frame, problems = quotes.with_placeholders(frame, skipped, CSV_FIRST_ROW)
+    frame.attrs.update(encoding=encoding, delimiter=delimiter)
     return Incoming(name, frame, np.arange(len(frame)) + CSV_FIRST_ROW, problems)
 
 

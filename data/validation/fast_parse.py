@@ -41,7 +41,7 @@ def parse_columns(raw: pd.DataFrame, columns: tuple[Column, ...]) -> tuple[dict[
         empty = text == ""
         if column.kind == "date":
             values = pd.to_datetime(text, format="%Y-%m-%d", errors="coerce")
-            good = values.notna()
+            good = values.notna() & text.str.fullmatch(r"\d{4}-\d{2}-\d{2}")  # strptime takes 2023-1-5 too
         elif column.kind in ("int", "float"):
             values, good = _number(text, column)
         elif column.kind == "choice":

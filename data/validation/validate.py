@@ -14,13 +14,12 @@ from datetime import date
 import pandas as pd
 
 from data.config import event_date_bounds
+from data.dates import BadDate, parse_iso
 from data.schema import EVENT_COLUMNS, EVENT_TYPES, TERRITORY_COLUMNS, TOWN_STATUS_COLUMNS, Column
-from data.validation import fast_parse
+from data.validation import date_bounds, fast_parse
 
 # A CSV's header is line 1, so its first data row is line 2: the number a spreadsheet shows.
 FIRST_DATA_ROW = 2
-# Dates a typed column can hold at all (pandas' nanosecond timestamps): 0001-01-01 is a row's fault.
-HOLDABLE_DATES = (date(1678, 1, 1), date(2261, 12, 31))
 
 
 @dataclass(frozen=True)
@@ -93,12 +92,12 @@ def parse_cell(text: str, column: Column) -> object:
         return None
     if column.kind == "date":
         try:
-            day = date.fromisoformat(text)
-        except ValueError:
-            raise InvalidValue(f"not a date (expected YYYY-MM-DD): {text!r}") from None
-        if not HOLDABLE_DATES[0] <= day <= HOLDABLE_DATES[1]:
-            low, high = (d.isoformat() for d in HOLDABLE_DATES)
-            raise InvalidValue(f"{text} is outside the dates this app can hold ({low} to {high})")
+            day = parse_iso(text)  # strict: not 20231114 nor 2023-W46-2
+        except BadDate as error:
+            raise InvalidValue(str(error)) from None
+        reason = date_bounds.unholdable(day, text)
+        if reason:
+            raise InvalidValue(reason)
         return day
     if column.kind in ("int", "float"):
         return _parse_number(text, column, integer=column.kind == "int")
@@ -194,19 +193,6 @@ def validate_table(
     return Validated(both.sort_index().reset_index(drop=True), rejected)
 
 
-def date_bound_errors(values: dict, bounds: tuple[date, date]) -> list[tuple[str, str]]:
-    """An event's dates must be plausible: within ``bounds`` (``data.config.event_date_bounds``)."""
-    errors = []
-    for name in ("event_date", "date_end"):
-        day = values.get(name)
-        if day is not None and not bounds[0] <= day <= bounds[1]:
-            side = "before the earliest" if day < bounds[0] else "after the latest"
-            setting = "CONFLICT_MAP_FIRST_EVENT_DATE" if day < bounds[0] else "CONFLICT_MAP_LAST_EVENT_DATE"
-            limit = bounds[0] if day < bounds[0] else bounds[1]
-            errors.append((name, f"{day.isoformat()} is {side} plausible date {limit.isoformat()} ({setting})"))
-    return errors
-
-
 def check_event(values: dict) -> list[tuple[str, str]]:
     """Cross-field rules of an event: sub-type in type, ordered date range, fatality range holds."""
     errors = []
@@ -237,25 +223,21 @@ def check_validity_period(values: dict) -> list[tuple[str, str]]:
     return []
 
 
-def validate_events(raw: pd.DataFrame, file: str, date_bounds: tuple[date, date] | None = None) -> Validated:
+def validate_events(raw: pd.DataFrame, file: str, bounds: tuple[date, date] | None = None) -> Validated:
     """Validate ACLED-compatible events; kept rows are sorted by date with ``date_end`` filled in.
 
-    ``date_bounds`` defaults to the settings in force (``data.config.event_date_bounds``).
+    Dates outside ``bounds`` are rejected per row (``data.validation.date_bounds``); ``bounds`` defaults
+    to the settings in force (``data.config.event_date_bounds``).
     """
-    bounds = date_bounds or event_date_bounds(dict(os.environ))
-
-    def within(parsed: dict[str, pd.Series]) -> pd.Series:
-        low, high = pd.Timestamp(bounds[0]), pd.Timestamp(bounds[1])
-        dates = [parsed["event_date"], parsed["date_end"]]
-        return pd.concat([d.isna() | ((d >= low) & (d <= high)) for d in dates], axis=1).all(axis=1)
+    bounds = bounds or event_date_bounds(dict(os.environ))
 
     result = validate_table(
         raw,
         EVENT_COLUMNS,
         file,
-        checks=(check_event, lambda values: date_bound_errors(values, bounds)),
+        checks=(check_event, lambda values: date_bounds.bound_errors(values, bounds)),
         unique="event_id_cnty",
-        fast_checks=(fast_parse.events_consistent, within),
+        fast_checks=(fast_parse.events_consistent, lambda parsed: date_bounds.within(parsed, bounds)),
     )
     kept = result.kept
     kept["date_end"] = kept["date_end"].fillna(kept["event_date"])

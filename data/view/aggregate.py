@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from data.view.filters import EventFilter, attribute_mask, window_mask
+from data.vocabulary import EXACT_DAY, MONTH_OR_LONGER, WITHIN_DAYS
 
 EPOCH = np.datetime64("1970-01-01", "D")
 # 1970-01-01 was a Thursday: shifting by 3 days makes weeks start on Monday (ISO weeks).
@@ -138,12 +139,12 @@ def timeline_spans(events: pd.DataFrame, mask: np.ndarray) -> pd.DataFrame:
     lasts = events["date_end"].fillna(events["event_date"]).to_numpy("datetime64[ns]")[mask].astype("datetime64[D]")
     precision = events["time_precision"].to_numpy(dtype="int64", na_value=3)[mask]
     exact = (precision <= 1) & (lasts == starts)
-    words = np.where(precision >= 3, "month or longer", "within days")
+    words = np.where(precision >= 3, MONTH_OR_LONGER, WITHIN_DAYS)
     return pd.DataFrame(
         {
             "start": pd.to_datetime(starts),
             "end": pd.to_datetime(lasts + np.timedelta64(1, "D")),
-            "dating": np.where(exact, "exact day", words),
+            "dating": np.where(exact, EXACT_DAY, words),
             "type": events["event_type"].to_numpy()[mask],
             "id": events["event_id_cnty"].to_numpy()[mask],
         }
@@ -157,7 +158,7 @@ def weekly_dating(events: pd.DataFrame, mask: np.ndarray, codes: EventCodes | No
     return pd.DataFrame(
         {
             "week": pd.to_datetime(EPOCH + (keys // 2).astype("timedelta64[D]")),
-            "dating": np.where(keys % 2 == 0, "exact day", "approximate"),
+            "dating": np.where(keys % 2 == 0, EXACT_DAY, "approximate"),
             "events": totals.astype(np.int64),
         }
     )

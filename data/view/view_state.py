@@ -8,11 +8,12 @@ are left out of the URL, so links stay short.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from data.schema import EVENT_TYPES
+from data.view.criteria import BY_FIELD, CRITERIA, conflicts, without_conflicts
 from data.view.filters import EventCriteria
 from data.view.url_values import (
     BadValue,
@@ -62,41 +63,34 @@ class View(EventCriteria):
 
 @dataclass(frozen=True)
 class Choices:
-    """What the data offers; a value outside it is reported and dropped. ``None``: anything goes."""
+    """What the data offers; a value outside it is reported and dropped. ``None``, absent: anything goes.
+
+    ``names`` holds, by criterion field (``actors``, ``regions``, …), the names the data has.
+    """
 
     first_day: date | None = None
     last_day: date | None = None
-    actors: Collection[str] | None = None
-    regions: Collection[str] | None = None
+    names: Mapping[str, Collection[str]] = dataclasses.field(default_factory=dict)
     event_ids: Collection[str] | None = None
 
 
-# param -> (View field, parser, what is shown instead when the value is bad)
+_PARSERS = {"count": parse_count, "bound": parse_count, "flag": parse_flag, "text": parse_text}
+# param -> (View field, parser, what is shown instead when the value is bad); the filters' own
+# parameters come from their declarations (``data.view.criteria``).
 SCALARS = {
     "from": ("start", parse_date, "showing from the first event"),
     "to": ("end", parse_date, "showing up to the last event"),
     "asof": ("as_of", parse_date, "the as-of date is the window's end"),
-    "killed": ("min_fatalities", parse_count, "no minimum death toll"),
-    "killedmax": ("max_fatalities", parse_count, "no maximum death toll"),
-    "civ": ("civilian_targeting", parse_flag, "civilians targeted or not"),
-    "q": ("text", parse_text, "no word search"),
-    "precise": ("precise_only", parse_flag, "all precisions shown"),
+    **{c.param: (c.field, _PARSERS[c.kind], c.fallback) for c in CRITERIA if c.kind != "list"},
     "published": ("published", parse_date, "using the default publication date"),
     "event": ("event_id", parse_event_id, "no event selected"),
     "zoom": ("zoom", parse_zoom, "using the default zoom"),
     "mode": ("present", parse_mode, "exploring"),
 }
-SUB_EVENT_TYPES = tuple(sub for subs in EVENT_TYPES.values() for sub in subs)
 # param -> (View field, the values it may take when the data does not say, why another is dropped)
-LISTS = {
-    "type": ("event_types", tuple(EVENT_TYPES), "not an ACLED event type"),
-    "subtype": ("sub_event_types", SUB_EVENT_TYPES, "not an ACLED sub-event type"),
-    "actor": ("actors", None, "not in the actor list"),
-    "region": ("regions", None, "not in the region list"),
-}
+LISTS = {c.param: (c.field, c.allowed, c.reason) for c in CRITERIA if c.kind == "list"}
 PARAMS = (*SCALARS, *LISTS, "lat", "lon")
-ORDER = ("from", "to", "asof", "type", "subtype", "actor", "region", "killed", "killedmax", "civ", "q", "precise")
-ORDER += ("published", "event", "lat", "lon", "zoom", "mode")
+ORDER = ("from", "to", "asof", *(c.param for c in CRITERIA), "published", "event", "lat", "lon", "zoom", "mode")
 DEFAULT = View()
 
 
@@ -124,7 +118,7 @@ def _scalars(params: Mapping, notices: list[Notice]) -> dict:
 def _lists(params: Mapping, choices: Choices, notices: list[Notice]) -> dict:
     values = {}
     for name, (field, fixed, reason) in LISTS.items():
-        allowed = fixed if fixed is not None else getattr(choices, field)
+        allowed = fixed if fixed is not None else choices.names.get(field)
         kept = []
         for value in dict.fromkeys(_values(params, name)):
             if allowed is not None and value not in allowed:
@@ -172,21 +166,11 @@ def _clamp_dates(values: dict, choices: Choices, notices: list[Notice]) -> None:
         values.pop("end", None)
 
 
-def _reconcile(values: dict, notices: list[Notice]) -> None:
-    """Drop what cannot match beside the rest: a maximum toll below the minimum, a sub-type of no chosen type."""
-    low, high = values.get("min_fatalities", 0), values.get("max_fatalities")
-    if high is not None and high < low:
-        notices.append(Notice("killedmax", str(high), f"below killed={low}", "no maximum death toll"))
-        del values["max_fatalities"]
-    types = values.get("event_types")
-    if types and "sub_event_types" in values:
-        offered = {sub for kind in types for sub in EVENT_TYPES[kind]}
-        for sub in values["sub_event_types"]:
-            if sub not in offered:
-                notices.append(Notice("subtype", sub, "not a sub-type of the chosen event types", "ignored"))
-        kept = tuple(sub for sub in values.pop("sub_event_types") if sub in offered)
-        if kept:
-            values["sub_event_types"] = kept
+def _reconcile(values: dict, notices: list[Notice]) -> dict:
+    """Drop what cannot match beside the rest (``data.view.criteria.conflicts``), each with a notice."""
+    found = conflicts(values)
+    notices += [Notice(BY_FIELD[c.field].param, str(c.value), c.reason, c.instead) for c in found]
+    return without_conflicts(values, found)
 
 
 def view_from_params(
@@ -211,7 +195,7 @@ def view_from_params(
     notices: list[Notice] = []
     values = {**_scalars(params, notices), **_lists(params, choices, notices), **_center(params, notices)}
     _clamp_dates(values, choices, notices)
-    _reconcile(values, notices)
+    values = _reconcile(values, notices)
     event_id = values.get("event_id")
     if event_id is not None and choices.event_ids is not None and event_id not in choices.event_ids:
         notices.append(Notice("event", event_id, "no such event in the data", "no event selected"))

@@ -67,8 +67,38 @@ def _case_ok(found: str, actor: Actor) -> bool:
     return any(not name.isupper() or found == name for name in names)
 
 
-def find_actors(text: str, actors: tuple[Actor, ...] | None = None) -> list[ActorMention]:
+@functools.lru_cache(maxsize=2)
+def load_periods(path: Path = DATA_DIR / "actor_periods.csv") -> tuple[tuple[str, str, str], ...]:
+    """``(actor, until, earlier actor)`` rows: a generic name meant the earlier actor up to ``until``."""
+    if not path.exists():
+        return ()
+    with path.open(encoding="utf-8", newline="") as handle:
+        return tuple((row["actor"], row["until"], row["earlier_actor"]) for row in csv.DictReader(handle))
+
+
+def actor_in_period(actor: str, when) -> str:
+    """The actor a generic name ("Russian mercenaries", "Tuareg rebels") meant at the date ``when``.
+
+    Rows chain back in time: "Tuareg rebels" in 2013 is the MNLA (FLA -> CSP-DPA -> CMA -> MNLA).
+    """
+    if when is None:
+        return actor
+    day = when.isoformat()
+    changed = True
+    while changed:
+        changed = False
+        for name, until, earlier in load_periods():
+            if name == actor and day <= until:
+                actor, changed = earlier, True
+    return actor
+
+
+def find_actors(text: str, actors: tuple[Actor, ...] | None = None, published=None) -> list[ActorMention]:
     """Every actor mention in ``text``, in order, longest alias first where they overlap.
+
+    With ``published``, a generic alias names the actor of that time (``data/datasets/actor_periods.csv``):
+    "Russian mercenaries" in 2024 is the Wagner Group, after mid-2025 the Africa Corps. A group's own
+    name ("Africa Corps", "CMA") is kept as written.
 
     Examples
     --------
@@ -81,5 +111,8 @@ def find_actors(text: str, actors: tuple[Actor, ...] | None = None) -> list[Acto
         found = " ".join(match.group(0).split())
         actor = by_alias[found.casefold()]
         if _case_ok(found, actor):
-            mentions.append(ActorMention(found, match.start(), match.end(), actor.name, actor.acled_type))
+            own_name = found.casefold() == actor.name.casefold() or found.isupper()
+            name = actor.name if own_name else actor_in_period(actor.name, published)
+            kind = next((a.acled_type for a in load_actors() if a.name == name), actor.acled_type)
+            mentions.append(ActorMention(found, match.start(), match.end(), name, kind))
     return mentions

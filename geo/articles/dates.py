@@ -29,6 +29,20 @@ _PATTERNS = (
     ("last_week", re.compile(r"^last\s+week$")),
     ("weekday", re.compile(rf"^(?:on\s+)?(?P<last>last\s+)?(?P<weekday>{_WEEKDAY})$")),
     (
+        "weekday_range",
+        re.compile(
+            rf"^(?:(?:on\s+)?the\s+night\s+of\s+|from\s+|between\s+)?(?P<weekday>{_WEEKDAY})\s+"
+            rf"(?:to|until|till|and|-|–)\s+(?P<until>{_WEEKDAY})$"
+        ),
+    ),
+    (
+        "day_range",
+        re.compile(
+            rf"^(?:(?:on\s+)?the\s+night\s+of\s+|from\s+|between\s+)?(?P<day>\d{{1,2}})\s*"
+            rf"(?:to|until|and|-|–)\s*(?P<day2>\d{{1,2}})\s+(?P<month>{_MONTH})\.?(?:,?\s+(?P<year>\d{{4}}))?$"
+        ),
+    ),
+    (
         "day_month",
         re.compile(
             rf"^(?:on\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{_MONTH})\.?(?:,?\s+(?P<year>\d{{4}}))?$"
@@ -115,6 +129,17 @@ def _by_rule(kind: str, match: re.Match, published: date) -> tuple[date, date, s
         return monday, monday + timedelta(days=6), "week"
     if kind == "weekday":
         return _weekday(match, published)
+    if kind == "weekday_range":
+        # "the night of Tuesday to Wednesday", "from Thursday to Saturday": the last day is the latest
+        # such day up to publication, the first day the one before it.
+        last, _, _ = _weekday({"weekday": match["until"], "last": None}, published)
+        first = last - timedelta(days=(WEEKDAYS[match["until"]] - WEEKDAYS[match["weekday"]]) % 7)
+        return first, last, "range"
+    if kind == "day_range":
+        month = MONTHS[match["month"]]
+        day2 = int(match["day2"])
+        year = int(match["year"]) if match["year"] else _past_year(month, day2, published)
+        return date(year, month, int(match["day"])), date(year, month, day2), "range"
     return _calendar(kind, match, published)
 
 
@@ -134,6 +159,25 @@ def _midday(day: date):
     from datetime import datetime
 
     return datetime(day.year, day.month, day.day, 12)
+
+
+def _forward(resolved: ResolvedDate, published: date) -> ResolvedDate:
+    """The same phrase read as a date still to come: the next such weekday, this or next year's day."""
+    start, end = resolved.start, resolved.end
+    if start >= published:
+        return resolved
+    if resolved.precision in ("day", "range") and re.search(_WEEKDAY, resolved.phrase.lower()):
+        shift = timedelta(days=7)
+    elif resolved.precision in ("day", "range", "month"):
+        try:
+            return ResolvedDate(
+                resolved.phrase, start.replace(year=start.year + 1), end.replace(year=end.year + 1), resolved.precision
+            )
+        except ValueError:
+            return resolved
+    else:
+        return resolved
+    return ResolvedDate(resolved.phrase, start + shift, end + shift, resolved.precision)
 
 
 def resolve_phrase(phrase: str, published: date) -> ResolvedDate | None:
@@ -178,6 +222,7 @@ class DateMention:
     start: int
     end: int
     resolved: ResolvedDate
+    kind: str = "past"  # "future" when its clause speaks of what is still to come
 
 
 _MONTH_NAMES = "|".join(sorted((n for n in calendar.month_name if n), key=len, reverse=True))
@@ -188,6 +233,10 @@ _WEEKDAY_WORD = "|".join(calendar.day_name)
 _FINDER = re.compile(
     "|".join(
         (
+            rf"\b(?i:the\s+night\s+of\s+)(?:{_WEEKDAY_WORD})\s+(?i:to|and)\s+(?:{_WEEKDAY_WORD})\b",
+            rf"\b(?i:the\s+night\s+of\s+)\d{{1,2}}\s+(?i:to|and)\s+\d{{1,2}}\s+{_MONTH_WORD}(?:,?\s+\d{{4}})?\b",
+            rf"\b(?i:from|between)\s+(?:{_WEEKDAY_WORD})\s+(?i:to|until|and)\s+(?:{_WEEKDAY_WORD})\b",
+            rf"\b(?i:from|between)\s+\d{{1,2}}\s+(?i:to|until|and)\s+\d{{1,2}}\s+{_MONTH_WORD}(?:,?\s+\d{{4}})?\b",
             rf"\b(?:(?i:on)\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_WORD}(?:,?\s+\d{{4}})?\b",
             rf"\b(?:(?i:on)\s+)?{_MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,\s*\d{{4}})?\b",
             rf"\b(?:(?i:in)\s+)?{_MONTH_WORD}\s+\d{{4}}\b",
@@ -210,10 +259,18 @@ def find_dates(text: str, published: date) -> list[DateMention]:
 
     Only whole phrases are parsed, never the running text ("We" is not Wednesday).
     """
+    from geo.articles.structure import is_future, parse
+
+    doc = parse(text)
     mentions = []
     for match in _FINDER.finditer(text):
         phrase = " ".join(match.group(0).split())
         resolved = resolve_phrase(phrase, published)
-        if resolved is not None:
-            mentions.append(DateMention(phrase, match.start(), match.end(), resolved))
+        if resolved is None:
+            continue
+        future = doc is not None and is_future(doc, match.start(), match.end())
+        if future and not re.search(r"\d{4}", phrase):
+            resolved = _forward(resolved, published)
+        kind = "future" if future else "past"
+        mentions.append(DateMention(phrase, match.start(), match.end(), resolved, kind))
     return mentions

@@ -148,8 +148,31 @@ def _notes(own_date: bool, any_date: bool, has_place: bool, quoted: bool) -> lis
     return notes
 
 
+def _attacker_first(doc, mentions: list[ActorMention]) -> list[str]:
+    """Actor names in text order, except that the side the parse shows attacking comes first."""
+    from geo.articles.structure import actor_side
+
+    sides = {m.actor: actor_side(doc, m.start, m.end) if doc is not None else None for m in mentions}
+    names = list(dict.fromkeys(m.actor for m in mentions))
+    rank = {"attacker": 0, None: 1, "target": 2}
+    return sorted(names, key=lambda name: rank[sides[name]])
+
+
+def _toll_of(sentence_tolls: list, fallback: int | None) -> int | None:
+    """The sentence's deaths from the parsed tolls (the lowest stated figure), else the word rule."""
+    deaths = [t for t in sentence_tolls if t.category in ("killed", "neutralised")]
+    if not deaths:
+        return fallback if not sentence_tolls else None
+    figures = [t.low if t.low is not None else t.high for t in deaths]
+    return max((f for f in figures if f is not None), default=None)
+
+
 def extract_events(
-    text: str, places: list[PlaceMention], actors: list[ActorMention], dates: list[DateMention]
+    text: str,
+    places: list[PlaceMention],
+    actors: list[ActorMention],
+    dates: list[DateMention],
+    tolls: list | None = None,
 ) -> list[EventCandidate]:
     """One candidate per sentence that reports an event.
 
@@ -157,19 +180,31 @@ def extract_events(
     phrase before it (news copy keeps its time frame) and says so. The place is the town nearest
     the trigger, else the region the sentence names, else none (country level).
     """
+    from geo.articles.structure import is_statement, parse
+
+    doc = parse(text)
     candidates, last_date = [], None
     for start, end in sentences(text):
         sentence = text[start:end]
-        own_dates = _inside(start, end, dates)
+        in_sentence = _inside(start, end, dates)
+        # Dates of what is still to come date no event; a statement's date is only a fallback.
+        own_dates = [d for d in in_sentence if d.kind != "future"]
+        statements = [d for d in own_dates if doc is not None and is_statement(doc, d.start, d.end)]
+        event_dates = [d for d in own_dates if d not in statements]
         kind, fatalities = classify(sentence), stated_fatalities(sentence)
+        if tolls:
+            fatalities = _toll_of(_inside(start, end, tolls), fatalities)
         trigger = start + (kind[2] if kind else 0)
-        when = _nearest(own_dates, trigger) or last_date
-        last_date = own_dates[-1] if own_dates else last_date
+        when = _nearest(event_dates, trigger) or _nearest(statements, trigger) or last_date
+        statement_fallback = when is not None and when in statements
+        last_date = (event_dates or own_dates or [last_date])[-1]
         if kind is None and fatalities is None:
             continue
+        if in_sentence and not own_dates:
+            continue  # "a summit is to be held on Sunday": not an event
         kind = kind or (BATTLES, "Armed clash", 0)
         place = _event_place(_inside(start, end, places), trigger)
-        who = list(dict.fromkeys(m.actor for m in _inside(start, end, actors)))
+        who = _attacker_first(doc, _inside(start, end, actors))
         quoted = sentence.lstrip()[:1] in _QUOTES
         town = place is not None and place.role == "event"
         candidates.append(
@@ -184,7 +219,8 @@ def extract_events(
                 place,
                 fatalities,
                 _confidence(town, _nearest(own_dates, trigger), who, quoted),
-                _notes(bool(own_dates), when is not None, place is not None, quoted),
+                _notes(bool(own_dates), when is not None, place is not None, quoted)
+                + (["statement date (fallback): the event's own date is not stated"] if statement_fallback else []),
             )
         )
     return candidates

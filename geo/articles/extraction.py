@@ -9,6 +9,7 @@ from geo.articles.actors import ActorMention, find_actors
 from geo.articles.dates import DateMention, find_dates
 from geo.articles.events import EventCandidate, extract_events
 from geo.articles.places import PlaceMention, find_places
+from geo.articles.tolls import TollMention, find_tolls
 from geo.gazetteer.gazetteer import Gazetteer, Place
 
 
@@ -22,6 +23,7 @@ class Extraction:
     actors: list[ActorMention]
     dates: list[DateMention]
     events: list[EventCandidate]
+    tolls: list[TollMention]
 
 
 def extract(text: str, published: date, gazetteer: Gazetteer, theatre: str = "ML", lookup=None) -> Extraction:
@@ -41,9 +43,11 @@ def extract(text: str, published: date, gazetteer: Gazetteer, theatre: str = "ML
         Fallback for names the gazetteer lacks (see ``geo.articles.places.find_places``).
     """
     places = find_places(text, gazetteer, theatre, lookup)
-    actors = find_actors(text)
+    actors = find_actors(text, published=published)
     dates = find_dates(text, published)
-    return Extraction(published, theatre, places, actors, dates, extract_events(text, places, actors, dates))
+    tolls = find_tolls(text)
+    events = extract_events(text, places, actors, dates, tolls)
+    return Extraction(published, theatre, places, actors, dates, events, tolls)
 
 
 def place_mention_json(mention: PlaceMention) -> dict:
@@ -53,6 +57,7 @@ def place_mention_json(mention: PlaceMention) -> dict:
         "start": mention.start,
         "end": mention.end,
         "role": mention.role,
+        "reason": mention.reason,
         "confidence": mention.confidence,
     }
     if mention.place is None:
@@ -74,6 +79,7 @@ def date_json(mention: DateMention) -> dict:
         "date": resolved.start.isoformat(),
         "date_end": resolved.end.isoformat(),
         "precision": resolved.precision,
+        "kind": mention.kind,
     }
 
 
@@ -111,5 +117,10 @@ def to_json(extraction: Extraction, theatre_place: Place | None) -> dict:
             for m in extraction.actors
         ],
         "dates": [date_json(m) for m in extraction.dates],
+        "tolls": [
+            {"phrase": t.phrase, "start": t.start, "end": t.end, "low": t.low, "high": t.high}
+            | {"hedge": t.hedge, "category": t.category}
+            for t in extraction.tolls
+        ],
         "events": [event_json(c, theatre_place) for c in extraction.events],
     }

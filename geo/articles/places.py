@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from data.config import DATA_DIR
 from geo.articles.name_context import MONTHS_AND_DAYS, REGION_SUFFIX, inside_longer_name, part_of_a_name
-from geo.articles.roles import assign_role, is_reporting_location
+from geo.articles.roles import DATELINE, assign_role, is_reporting_location
 from geo.articles.tokens import Token, capitalised, joined, tokenize
 from geo.gazetteer.gazetteer import Gazetteer, Place
 from geo.gazetteer.geocode import neighbours_of, rank_candidates
@@ -46,6 +46,7 @@ class PlaceMention:
     place: Place | None
     confidence: float
     candidates: list[Place] = field(default_factory=list)
+    reason: str = ""
 
 
 def _is_org_head(token: Token) -> bool:
@@ -61,6 +62,9 @@ def person_names(text: str, tokens: list[Token], gazetteer: Gazetteer) -> set[st
     """
     names = set()
     for index in range(1, len(tokens)):
+        # "Tongo Tongo" repeats a word: a place name, not a first name and a surname.
+        if tokens[index - 1].text == tokens[index].text or _match_at(text, tokens, index - 1, gazetteer) > 1:
+            continue
         if _match_at(text, tokens, index, gazetteer) == 1 and inside_longer_name(text, tokens, index):
             names.add(tokens[index].text)
     return names
@@ -208,7 +212,78 @@ def find_places(
         if any(a <= start and end <= b for a, b in organisations):
             continue
         mentions.append(_resolved_mention(text, start, end, gazetteer, theatre, neighbours))
-    return mentions
+    return refine_roles(text, _districts(text, mentions))
+
+
+# "the Hamdallaye ACI 2000 neighbourhood of Bamako", "the Faladié district of Bamako": the city.
+_DISTRICT = re.compile(
+    r"((?:[A-ZÀ-Ý][\w'’-]*|\d+)(?:\s+(?:[A-ZÀ-Ý][\w'’-]*|\d+)){0,3})\s+"
+    r"(?:neighbou?rhood|district|quarter|suburb|area)\s+of\s+$"
+)
+
+
+def _districts(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """A district named before its city is a mention of the city (not a same-name village elsewhere)."""
+    result = list(mentions)
+    for city in mentions:
+        if city.place is None or city.place.kind != "point":
+            continue
+        match = _DISTRICT.search(text[max(0, city.start - 80) : city.start])
+        if not match:
+            continue
+        start = max(0, city.start - 80) + match.start(1)
+        end = start + len(match.group(1))
+        result = [m for m in result if not (m.start < end and start < m.end)]
+        name = " ".join(match.group(1).split())
+        reason = f"district of {city.place.name}: the event is in the city"
+        district = PlaceMention(name, start, end, city.role, city.place, city.confidence, city.candidates, reason)
+        result.append(district)
+    return sorted(result, key=lambda m: m.start)
+
+
+def refine_roles(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """Let the dependency parse decide each town's and country's role, with the reason in words.
+
+    Without the parser (``geo.articles.structure.parse`` gives ``None``) the word rules stand.
+    """
+    from geo.articles.structure import country_role, parse, town_role
+
+    doc = parse(text)
+    first_line_end = text.find("\n") if "\n" in text else len(text)
+    decided = []
+    for mention in mentions:
+        found = None
+        kind = mention.place.kind if mention.place else "point"
+        dateline = mention.start < first_line_end and mention.mention.isupper() and DATELINE.match(text)
+        if dateline:
+            mention.reason = "dateline: where the copy was filed"
+        elif doc is not None and mention.role != "region" and kind != "region":
+            if kind == "country":
+                found = country_role(doc, mention.start, mention.end)
+            else:
+                found = town_role(doc, mention.start, mention.end, bool(mention.place and mention.place.capital))
+        if found:
+            mention.role, mention.reason = found
+        elif not mention.reason:
+            mention.reason = DEFAULT_REASONS.get(mention.role, "")
+        decided.append(mention)
+    # A distance anchor that is an event place elsewhere in the article stays an event place.
+    events = {m.place.name for m in decided if m.role == "event" and m.place}
+    for mention in decided:
+        weak = mention.reason.startswith(("distance", "subject of"))
+        if mention.role == "context" and weak and mention.place and mention.place.name in events:
+            mention.role, mention.reason = "event", "described or a distance anchor, and an event place elsewhere"
+    return decided
+
+
+DEFAULT_REASONS = {
+    "event": "a town in the theatre, no reporting or context word governs it",
+    "reporting": "after a word of saying, or far from the theatre",
+    "actor": "stands for a government that acts",
+    "country": "a country named as background",
+    "region": "an area",
+    "context": "context",
+}
 
 
 def _resolved_mention(text: str, start: int, end: int, gazetteer: Gazetteer, theatre: str, neighbours) -> PlaceMention:

@@ -58,11 +58,20 @@ def article_text(raw: str, filename: str = "") -> str:
 def highlight_html(text: str, extraction: Extraction) -> str:
     """The article with places, actors and dates marked; all text escaped."""
     spans = [
-        (m.start, m.end, "place", f"{m.role}: {m.place.name}" if m.place else "place not found: not mapped")
+        (
+            m.start,
+            m.end,
+            "place",
+            (f"{m.role}: {m.place.name}" if m.place else "place not found: not mapped")
+            + (f" ({m.reason})" if m.reason else ""),
+        )
         for m in extraction.places
     ]
     spans += [(m.start, m.end, "actor", m.actor) for m in extraction.actors]
-    spans += [(m.start, m.end, "date", m.resolved.start.isoformat()) for m in extraction.dates]
+    spans += [
+        (m.start, m.end, "date", m.resolved.start.isoformat() + (" (still to come)" if m.kind == "future" else ""))
+        for m in extraction.dates
+    ]
     out, cursor = [], 0
     for start, end, kind, label in sorted(spans):
         if start < cursor:

@@ -14,9 +14,9 @@ from datetime import date, datetime
 
 import pandas as pd
 
-from data.schema import GEO_PRECISION
 from data.view.changes import Changes, Period, Toll, what_changed
 from data.view.filters import format_day
+from data.vocabulary import PLACE_PRECISION
 from geo.documents.standalone import ExportView
 from geo.map.legend import ATTRIBUTION, legend_html
 from geo.map.popups import actors_text, date_label, fatalities_label, html_text, source_html
@@ -108,7 +108,7 @@ def clipped_text(value: object, limit: int = MAX_FIELD_CHARS) -> str:
 
 def _where(event: dict) -> str:
     place = clipped_text(event["location"]) + (f", {clipped_text(event['admin1'])}" if event.get("admin1") else "")
-    precision = html_text(GEO_PRECISION.get(int(event["geo_precision"]), ""))
+    precision = html_text(PLACE_PRECISION.get(int(event["geo_precision"]), ""))
     return f'{place} <span class="cm-precision">({precision})</span>'
 
 

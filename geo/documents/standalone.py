@@ -21,6 +21,7 @@ from geo.map.basemap import Basemap
 from geo.map.build import MapOptions, build_map
 from geo.map.elements import HtmlControl
 from geo.map.popups import html_text
+from geo.projection import mercator_pixels
 
 _SCRIPT_TAG = re.compile(r'<script src="(?P<url>/app/static/[^"]+)"></script>')
 _STYLE_TAG = re.compile(r'<link rel="stylesheet" href="(?P<url>/app/static/[^"]+)"/>')
@@ -86,19 +87,10 @@ class ExportView:
         return standalone_html(*layers, for_image=for_image, screen=self.screen)
 
 
-def _mercator_px(lon, lat, zoom: int):
-    """Web Mercator pixel coordinates at ``zoom`` (256-pixel tiles), as Leaflet places points."""
-    world = 256 * 2**zoom
-    lat = np.radians(np.clip(lat, -85.0511, 85.0511))
-    x = (np.asarray(lon, dtype=float) + 180) / 360 * world
-    y = (1 - np.log(np.tan(lat) + 1 / np.cos(lat)) / np.pi) / 2 * world
-    return x, y
-
-
 def in_frame(events: pd.DataFrame, screen: ScreenView, width: int, height: int) -> np.ndarray:
     """Which events fall inside a ``width`` × ``height`` map centred as ``screen``, a margin inside its edge."""
-    x, y = _mercator_px(events["longitude"].to_numpy(float), events["latitude"].to_numpy(float), screen.zoom)
-    cx, cy = _mercator_px(screen.center[0], screen.center[1], screen.zoom)
+    x, y = mercator_pixels(events["longitude"].to_numpy(float), events["latitude"].to_numpy(float), screen.zoom)
+    cx, cy = mercator_pixels(screen.center[0], screen.center[1], screen.zoom)
     return (np.abs(x - cx) <= width / 2 - FRAME_MARGIN_PX) & (np.abs(y - cy) <= height / 2 - FRAME_MARGIN_PX)
 
 

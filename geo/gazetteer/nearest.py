@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-EARTH_RADIUS_KM = 6371.0
+from geo.projection import degrees_around, distance_km, metres_per_pixel
 
 
 def nearest_event(events: pd.DataFrame, in_view: np.ndarray, lon: float, lat: float, max_km: float) -> dict | None:
@@ -22,19 +22,17 @@ def nearest_event(events: pd.DataFrame, in_view: np.ndarray, lon: float, lat: fl
     max_km : float
         Search radius: a click farther than this from every event selects nothing.
     """
-    rows = np.flatnonzero(in_view)
+    lons, lats = events["longitude"].to_numpy(float), events["latitude"].to_numpy(float)
+    # A box first: the geodesic distance is then worked out for the few events near the click.
+    dlon, dlat = degrees_around(lat, max_km)
+    rows = np.flatnonzero(in_view & (np.abs(lats - lat) <= dlat) & (np.abs(lons - lon) <= dlon))
     if rows.size == 0:
         return None
-    lons = np.radians(events["longitude"].to_numpy(float)[rows])
-    lats = np.radians(events["latitude"].to_numpy(float)[rows])
-    here_lon, here_lat = np.radians(lon), np.radians(lat)
-    # Haversine on arrays: a million candidates in a few tens of milliseconds.
-    a = np.sin((lats - here_lat) / 2) ** 2 + np.cos(lats) * np.cos(here_lat) * np.sin((lons - here_lon) / 2) ** 2
-    distances = 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(a))
+    distances = distance_km(lon, lat, lons[rows], lats[rows])
     best = int(np.argmin(distances))
     return None if distances[best] > max_km else events.iloc[rows[best]].to_dict()
 
 
 def click_radius_km(zoom: int) -> float:
-    """About 10 screen pixels at the map's zoom, in km (Web Mercator at mid-Sahel latitudes)."""
-    return 10 * 40_075.0 / (256 * 2**zoom)
+    """About 10 screen pixels at the map's zoom, in km (Web Mercator at the equator)."""
+    return 10 * metres_per_pixel(zoom) / 1000

@@ -62,7 +62,7 @@ html .leaflet-container { background: %(sea)s; font: 13px/1.35 system-ui, sans-s
   box-shadow: 0 1px 4px rgba(0,0,0,0.35); line-height: 1.5; font-size: 12px; }
 .cm-legend svg { vertical-align: -3px; }
 .cm-legend hr { margin: 4px 0; border: 0; border-top: 1px solid #ccc; }
-.cm-legend-title { font-weight: 700; margin-bottom: 2px; }
+.cm-legend-title { font-weight: 700; margin-bottom: 2px; cursor: pointer; }
 .cm-swatch { display: inline-block; width: 16px; height: 10px; vertical-align: -1px; }
 .cm-dot { display: inline-block; width: 10px; height: 10px; border-radius: 50%%; }
 .cm-popup table { border-collapse: collapse; margin: 4px 0; }
@@ -86,8 +86,9 @@ class MapOptions:
     """
 
     basemap: str = "vector"
-    center: tuple[float, float] = (-2.5, 17.0)
-    zoom: int = 5
+    # Framed on the theatre, northern and central Mali, with Kidal's label readable at 1280×720.
+    center: tuple[float, float] = (-0.6, 17.3)
+    zoom: int = 6
     height: int | str = 620
     theme: str = "standard"
 
@@ -176,7 +177,7 @@ def build_base_map(
     _add_labels(fmap, basemap)
     if packed_url:
         CanvasEvents(packed_url).add_to(fmap)
-    HtmlControl(legend_html(canvas=packed_url is not None)).add_to(fmap)
+    HtmlControl(legend_html(canvas=packed_url is not None), position="bottomleft").add_to(fmap)
     Attribution(ATTRIBUTION).add_to(fmap)
     return fmap
 

@@ -19,9 +19,10 @@ OSM_ATTRIBUTION = '© <a href="https://www.openstreetmap.org/copyright">OpenStre
 # orange: the MNLA and the CMA are the coalitions it grew out of).
 LEGEND_ACTORS = (
     ("FLA", "FLA (earlier: MNLA, CMA)"),
-    ("JNIM", "JNIM (earlier: Ansar Dine, MUJAO)"),
+    ("JNIM", "JNIM (earlier: Ansar Dine, MUJAO; unidentified jihadists)"),
     ("FAMa", "Malian army (FAMa), with Wagner / Africa Corps"),
-    ("France", "France"),
+    ("GATIA", "GATIA (pro-government militia)"),
+    ("France", "France and African forces (Niger)"),
 )
 
 
@@ -78,4 +79,5 @@ def legend_html(canvas: bool = False) -> str:
         f'<div><span class="cm-dot" style="background:{actor_colour(actor)}"></span> {html_text(label)}</div>'
         for actor, label in LEGEND_ACTORS
     ]
-    return '<div class="cm-legend-title">Legend</div>' + "".join(rows)
+    # A fold the viewer can close (its title stays): the legend never has to hide the map.
+    return '<details open><summary class="cm-legend-title">Legend</summary>' + "".join(rows) + "</details>"

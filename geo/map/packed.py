@@ -10,24 +10,16 @@ Rows keep the frame's order, which is by ``event_date``, so the browser can bina
 from __future__ import annotations
 
 import hashlib
-import math
 
 import numpy as np
 import pandas as pd
 
 from data.schema import EVENT_TYPES
+from geo.projection import mercator_world
 
 MAGIC, VERSION = b"CMEV", 1
 TYPE_INDEX = {name: index for index, name in enumerate(EVENT_TYPES)}
 _EPOCH = np.datetime64("1970-01-01", "D")
-
-
-def mercator(lon: np.ndarray, lat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Web Mercator in world units (0..1): what Leaflet's EPSG:3857 pixel space is a multiple of."""
-    x = (lon + 180.0) / 360.0
-    clipped = np.clip(lat, -85.05112878, 85.05112878)
-    y = 0.5 - np.log(np.tan(np.pi / 4 + np.radians(clipped) / 2)) / (2 * math.pi)
-    return x, y
 
 
 def day_numbers(values: pd.Series) -> np.ndarray:
@@ -37,7 +29,7 @@ def day_numbers(values: pd.Series) -> np.ndarray:
 
 def pack_events(events: pd.DataFrame) -> bytes:
     """The binary file for ``events`` (validated, sorted by ``event_date``)."""
-    x, y = mercator(events["longitude"].to_numpy(float), events["latitude"].to_numpy(float))
+    x, y = mercator_world(events["longitude"].to_numpy(float), events["latitude"].to_numpy(float))
     header = MAGIC + np.array([VERSION, len(events), 0], dtype="<u4").tobytes()
     types = events["event_type"].map(TYPE_INDEX).fillna(255).to_numpy(np.uint8)
     parts = [

@@ -18,8 +18,8 @@ from datetime import date
 
 import pandas as pd
 
-from data.schema import GEO_PRECISION
 from data.view.filters import format_day
+from data.vocabulary import PLACE_PRECISION
 
 _LITERAL_SAFE = str.maketrans({"`": "&#96;", "$": "&#36;", "\\": "&#92;"})
 BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
@@ -107,7 +107,7 @@ def event_popup_html(event: dict) -> str:
         where += f", {html_text(event['admin1'])}"
     rows = (
         ("When", _when_html(event)),
-        ("Where", f"{where} <i>({html_text(GEO_PRECISION.get(precision, ''))})</i>"),
+        ("Where", f"{where} <i>({html_text(PLACE_PRECISION.get(precision, ''))})</i>"),
         ("Who", html_text(actors_text(event))),
         ("Fatalities", html_text(fatalities_label(event.get("fatalities")) + _toll_range(event))),
         ("Source", source_html(event)),

@@ -31,11 +31,14 @@ ACTOR_COLOURS: dict[str, str] = {
     "JNIM": "#212121",
     "Ansar Dine": "#212121",  # jihadist groups share JNIM's colour: Ansar Dine co-founded it in 2017
     "MUJAO": "#212121",
+    "Unidentified jihadists": "#212121",
     "Malian government": "#2e7d32",
     "FAMa": "#2e7d32",
     "FAMa and Wagner": "#2e7d32",
     "FAMa and Africa Corps": "#2e7d32",
     "France": "#1565c0",
+    "Military Forces of Niger": "#1565c0",  # the African force that entered with France in 2013
+    "GATIA": "#5d4037",
 }
 _FALLBACK_PALETTE = ("#5d4037", "#00838f", "#ad1457", "#558b2f", "#4527a0", "#f9a825")
 

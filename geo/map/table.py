@@ -11,11 +11,11 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from data.vocabulary import APPROXIMATE, EXACT_DAY, PLACE_PRECISION
 from geo.map.halos import halo_radius_km
 from geo.map.popups import actors_text, date_label
 
 TABLE_LIMIT = 1_000
-APPROXIMATE = "≈"
 COLUMNS = (
     "Date", "Dating", "Place", "Region", "Place precision", "Type", "Sub-type", "Actors", "Fatalities", "Source", "Id",
 )  # fmt: skip
@@ -49,17 +49,17 @@ def dating_text(start: object, end: object, time_precision: int) -> str:
     """``exact day``, or ``≈`` and the days the event may fall on (``≈ 25 Apr 2026 – 26 Apr 2026 …``)."""
     label = date_label(start, end, int(time_precision))
     exact = int(time_precision) <= 1 and "–" not in label
-    return "exact day" if exact else f"{APPROXIMATE} {label}"
+    return EXACT_DAY if exact else f"{APPROXIMATE} {label}"
 
 
 def place_precision_text(geo_precision: int) -> str:
     """``the town itself``, ``≈ within 25 km`` or ``≈ region or country only`` (ACLED ``geo_precision``)."""
     precision = int(geo_precision)
     if precision <= 1:
-        return "the town itself"
+        return PLACE_PRECISION[1]
     if precision == 2:
         return f"{APPROXIMATE} within {halo_radius_km(2):g} km"
-    return f"{APPROXIMATE} region or country only"
+    return f"{APPROXIMATE} {PLACE_PRECISION[3]}"
 
 
 def _newest_first(events: pd.DataFrame, mask: np.ndarray, limit: int) -> pd.DataFrame:

@@ -76,7 +76,7 @@ def test_presentation_shows_map_legend_title_and_date_without_controls(app_url, 
         assert not visible(screen, control), control
     assert screen.get_by_role("heading", name="Conflict Map: northern Mali").is_visible()
     assert as_of_text(screen) == "29 Apr 2026"
-    assert screen.get_by_text("Showing 24 of 24 events").is_visible()
+    assert screen.get_by_text("Showing 176 of 176 events").is_visible()
     box = screen.locator("iframe[title='streamlit_folium.st_folium']").bounding_box()
     assert box["width"] > 1200
     assert box["y"] + box["height"] <= SCREEN["height"] + 2  # the whole map on one screen

@@ -1,0 +1,1 @@
+"""Who may write: roles, accounts and the check every store write makes."""

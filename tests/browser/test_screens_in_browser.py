@@ -1,0 +1,35 @@
+"""Screenshots of the first view at the two screen sizes briefers use, for a person to look at.
+
+They go to ``test-artifacts/explore-<width>x<height>.png``; the README's picture is the 1280×720 one.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import ARTIFACTS
+
+MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 720), (1920, 1080)])
+def test_first_view_shows_the_map_its_header_and_kidal(browser, app_url, width, height):
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    try:
+        page.goto(app_url)
+        expect(page.get_by_text(re.compile(r"Showing [\d,]+ of [\d,]+ events"))).to_be_visible(timeout=60_000)
+        frame = page.frame_locator(MAP_FRAME)
+        kidal = frame.locator(".cm-label", has_text="Kidal")
+        expect(kidal).to_be_visible(timeout=60_000)
+        expect(frame.locator(".cm-legend").first).to_be_visible()
+        # The map starts above the fold: its top edge is on the first screen.
+        box = page.locator(MAP_FRAME).bounding_box()
+        assert box is not None
+        assert box["y"] < height
+        page.screenshot(path=str(ARTIFACTS / f"explore-{width}x{height}.png"))
+    finally:
+        context.close()
