@@ -174,3 +174,11 @@ def test_two_cli_imports_of_the_same_ids_lose_nothing(tmp_path):
         loser = next(r for r in reports if r["written"] == 0)
         assert len(loser["rejected"]) == 2_000
         assert RACED in loser["rejected"][0]["reason"]
+
+
+def test_two_stores_with_the_same_file_name_have_different_tokens(tmp_path):
+    """The app's cache key: a second store (or the file made again) never reuses the first one's data."""
+    first, second = SqliteStore(tmp_path / "a" / "events.sqlite"), SqliteStore(tmp_path / "b" / "events.sqlite")
+    for store in (first, second):
+        store_import(checked(["MLI1"], "a.csv"), store, ANALYST)
+    assert first.token() != second.token()

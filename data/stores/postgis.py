@@ -10,6 +10,8 @@ records the batch (readers are never blocked: MVCC).
 
 from __future__ import annotations
 
+import uuid
+
 import pandas as pd
 
 from data.access.roles import Writer, require_analyst
@@ -82,6 +84,7 @@ def migrate(connection) -> None:
         connection.execute("CREATE INDEX IF NOT EXISTS events_history_id ON events_history (event_id_cnty)")
         connection.execute("CREATE INDEX IF NOT EXISTS events_history_batch ON events_history (batch)")
         connection.execute("INSERT INTO meta VALUES ('revision', '0') ON CONFLICT (key) DO NOTHING")
+        connection.execute("INSERT INTO meta VALUES ('store_id', %s) ON CONFLICT (key) DO NOTHING", (uuid.uuid4().hex,))
         revision = batch_tables.migrate(_sql(connection), _revision(connection))
         connection.execute("UPDATE meta SET value = %s WHERE key = 'revision'", (str(revision),))
         connection.execute(
@@ -199,9 +202,12 @@ class PostgisStore:
             return int(connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0])
 
     def token(self) -> str:
-        """The write counter: changes with every write by any instance."""
+        """The database's store id and write counter: changes with every write by any instance."""
         with self._connect() as connection:
-            return f"postgis:{_revision(connection)}"
+            meta = dict(
+                connection.execute("SELECT key, value FROM meta WHERE key IN ('store_id', 'revision')").fetchall()
+            )
+        return f"postgis:{meta.get('store_id', '-')}:{meta.get('revision', '-')}"
 
 
 def _recorded_version(connection) -> int:

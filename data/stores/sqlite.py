@@ -8,6 +8,7 @@ transaction: the write lock first, then the ownership check, the history, the ro
 from __future__ import annotations
 
 import sqlite3
+import uuid
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
@@ -100,6 +101,7 @@ def migrate(connection: sqlite3.Connection) -> None:
         connection.execute("CREATE INDEX IF NOT EXISTS events_history_id ON events_history (event_id_cnty)")
         connection.execute("CREATE INDEX IF NOT EXISTS events_history_batch ON events_history (batch)")
         connection.execute("INSERT OR IGNORE INTO meta VALUES ('revision', '0')")
+        connection.execute("INSERT OR IGNORE INTO meta VALUES ('store_id', ?)", (uuid.uuid4().hex,))
         connection.execute("DELETE FROM meta WHERE key = 'schema_version'")  # version 1 kept it here
         revision = batch_tables.migrate(_sql(connection), _revision(connection))
         connection.execute("UPDATE meta SET value = ? WHERE key = 'revision'", (str(revision),))
@@ -214,9 +216,12 @@ class SqliteStore:
             return int(connection.execute("PRAGMA user_version").fetchone()[0])
 
     def token(self) -> str:
-        """The store's write counter (``-`` when there is no file yet): changes with every write."""
+        """The store's id and write counter (``-`` when there is no file yet): changes with every write.
+
+        The id (made with the file) keeps two stores, or a file made again at the same path, apart.
+        """
         if not self.path.exists():
             return f"{self.path.name}:-"
         with closing(self._reader()) as connection:
-            revision = connection.execute("SELECT value FROM meta WHERE key = 'revision'").fetchone()
-        return f"{self.path.name}:{revision[0] if revision else '-'}"
+            meta = dict(connection.execute("SELECT key, value FROM meta WHERE key IN ('store_id', 'revision')"))
+        return f"{self.path.name}:{meta.get('store_id', '-')}:{meta.get('revision', '-')}"
