@@ -23,13 +23,16 @@ from components import (
     publication,
     share,
     story,
+    timebar,
     timeline,
 )
 from data.view.aggregate import precise_only_hides
 from data.view.filters import attribute_mask, describe, valid_at, window_mask
 from geo.documents.standalone import ExportView
-from geo.map.build import MapOptions, build_base_map, build_overlays, uses_canvas
+from geo.map.build import MapOptions, build_base_map
 from geo.map.halos import focus_view
+from geo.map.highlight import selected_layer
+from geo.map.timeline_layer import timeline_data_layer
 
 TITLE = "Conflict Map: northern Mali"
 st.set_page_config(page_title=TITLE, page_icon="🗺️", layout="wide")
@@ -54,8 +57,10 @@ options_in_data = cached.filter_options(token, published, data.events)
 link = share.restore(options_in_data, data.events, first_day, last_day, key="share")
 # Title and map sit above the timeline on the page, but are drawn after it has been read.
 stage = st.container(key="stage")  # what presentation mode keeps: title, sentence, story card, map
-header_area, map_area = stage.container(), stage.container()
+header_area, map_area, bar_area = stage.container(), stage.container(), stage.container()
 brief = briefing.show(cached.stories(token, published, data.events), data.events, first_day, last_day)
+with bar_area:  # under the map; its report becomes the timeline's window before the timeline is read
+    timebar.show(first_day, last_day, key="timebar")
 window = timeline.show(first_day, last_day, locked=brief.step is not None, key="timeline")
 strip_area = st.container()  # the events-over-time strip, under the slider
 hides = lambda fields: precise_only_hides(data.events, replace(window, **fields))  # noqa: E731
@@ -63,12 +68,11 @@ chosen = filters_sidebar.show(options_in_data, key="filters", hides=hides)
 selection = replace(window, **chosen)
 about.show(mode)
 
-# A large record is drawn from packed arrays on a canvas; a small one keeps rich symbols (and only
-# then is the window's frame materialised: counting a million events costs 2 ms, copying them 80).
-canvas = uses_canvas(len(data.events))
+# One render path: every event of the attribute filters goes to the browser once (a static file) and
+# the map's own layer follows the window; the time bar under the map moves it without a rerun.
 chosen_rows = attribute_mask(data.events, selection)
 in_window = window_mask(data.events, selection) & chosen_rows
-events = data.events.iloc[:0] if canvas else data.events[in_window]
+events = data.events[in_window]
 territories = valid_at(data.territories, selection.as_of_day)
 towns = valid_at(data.towns, selection.as_of_day)
 stamp = (TITLE, header.as_of_text(selection.as_of_day), describe(selection, int(in_window.sum()), len(data.events)))
@@ -78,19 +82,17 @@ with header_area:
 
 subset = tuple(sorted(chosen.items()))
 picked = linked.picked_event(data.events, in_window)  # a map click or a table row since the last run
-packed_url = cached.packed_events_url(token, published, subset, data.events, chosen_rows) if canvas else None
+timeline_url = cached.timeline_url(token, published, subset, data, chosen_rows)
 options = MapOptions(basemap=mode, theme=brief.theme, height=brief.map_height(MapOptions.height))
 base_layers = cached.basemap(settings.theatre)
-base = build_base_map(base_layers, options, packed_url=packed_url)
-window_days = (selection.start, selection.end) if canvas else None
-overlays = build_overlays(events, territories, towns, window=window_days, basemap=base_layers, selected=picked)
-overlays += brief.highlight(data.events)
+bounds = (timebar.day_number(first_day), timebar.day_number(last_day), timebar.day_number(last_day))
+base = build_base_map(base_layers, options, timeline=bounds)  # the same on every run: the iframe stays
+overlays = [timeline_data_layer(timeline_url), selected_layer(picked, base_layers), *brief.highlight(data.events)]
 with map_area:
     # A story step centres the map, else a selected event, else a link's view (only a change moves it).
     focus = brief.view or focus_view(picked) or share.link_view(link)
-    map_view.show(base, overlays, options.height, clickable=canvas, view=focus, key="map")
-    if canvas:
-        event_panel.show(picked)
+    map_view.show(base, overlays, options.height, view=focus, key="map")
+    event_panel.show(picked)
 # The strip sits under the slider but is sent after the map: on a move the browser redraws the map
 # first (both share the page's one main thread).
 with strip_area:
@@ -103,14 +105,13 @@ defaults = (first_day, last_day, settings.published)
 share.publish(
     selection, published, defaults, map_view.reported_view("map"), (options.center, options.zoom), key="share"
 )
-if not canvas:  # a large record's export is a later step: its canvas layer needs the packed file
-    history = (data.events[chosen_rows], data.territories, data.towns)  # "what changed" looks before the window
-    on_screen = map_view.moved_view((options.center, options.zoom), key="map")  # None until the map moves
-    view = ExportView(events, territories, towns, base_layers, stamp, selection.as_of_day, history, on_screen)
-    export.show(view, key="export")
+history = (data.events[chosen_rows], data.territories, data.towns)  # "what changed" looks before the window
+on_screen = map_view.moved_view((options.center, options.zoom), key="map")  # None until the map moves
+view = ExportView(events, territories, towns, base_layers, stamp, selection.as_of_day, history, on_screen)
+export.show(view, key="export")
 store = cached.event_store(settings.store)
 data_export.show(data.events, in_window, territories, selection.as_of_day, "downloads", selection, store)
 compare_dates.show(data.territories, base_layers, first_day, last_day, selection.as_of_day)
 if writer.can_write:  # the stores check the role again on every write
     import_events.show(store, data.events["event_id_cnty"], writer, key="import")
-    article_review.panel(settings, published, writer, key="review")
+    article_review.panel(settings, published, writer, key="review", record=data.events)

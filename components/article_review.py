@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-import hashlib
 from datetime import date
 
+import pandas as pd
 import streamlit as st
 
-from components import cached
+from components import cached, draft_checks
 from components.plain import markdown
 from data.access.roles import Writer
 from data.config import Settings
 from data.schema import EVENT_TYPES
 from data.stores.events import EventStore
 from data.validation.validate import validate_events
+from data.vocabulary import DATING_ORDER
 from geo.articles.extraction import Extraction, extract
 from geo.articles.review import (
     COUNTRY_LEVEL,
@@ -21,6 +22,7 @@ from geo.articles.review import (
     accepted_event_rows,
     article_text,
     draft_rows,
+    event_id,
     highlight_html,
     place_choices,
 )
@@ -57,14 +59,14 @@ def _inputs(key: str, default_published: date, writer: Writer) -> tuple[str, Pro
     return text, Provenance(source.strip(), title.strip(), url.strip(), published, writer.name)
 
 
-def _editor(extraction: Extraction, choices: list[str], key: str):
+def _editor(drafts: pd.DataFrame, choices: list[str], key: str, digest: str):
     column = st.column_config
     config = {
         "accept": column.CheckboxColumn("Accept", width="small"),
         "confidence": column.ProgressColumn("Confidence", min_value=0.0, max_value=1.0, format="%.2f"),
         "event_date": column.DateColumn("From"),
         "date_end": column.DateColumn("To"),
-        "precision": column.SelectboxColumn("Date precision", options=["day", "range", "week", "month", "year"]),
+        "precision": column.SelectboxColumn("Dating", options=DATING_ORDER, help="Follows an edited date"),
         "place": column.SelectboxColumn("Place", options=[COUNTRY_LEVEL, *choices], width="medium"),
         "event_type": column.SelectboxColumn("Event type", options=list(EVENT_TYPES)),
         "sub_event_type": column.SelectboxColumn("Sub-event type", options=SUB_EVENT_TYPES),
@@ -74,12 +76,14 @@ def _editor(extraction: Extraction, choices: list[str], key: str):
     }
     disabled = ["confidence", "sentence", "date_phrase"]
     return st.data_editor(
-        draft_rows(extraction),
-        key=key,
+        drafts,
+        key=draft_checks.editor_key(key, digest, draft_checks.state(key, digest, drafts)),
         column_config=config,
         disabled=disabled,
         hide_index=True,
         use_container_width=True,
+        on_change=draft_checks.merge_edits,
+        args=(key, digest),
     )
 
 
@@ -100,13 +104,16 @@ def show(
     writer: Writer,
     lookup=None,
     key: str = "review",
+    record: pd.DataFrame | None = None,
 ) -> int:
     """The review flow; returns how many events the last accept stored (0 when none this run).
 
     Session keys: ``{key}.text``, ``.upload``, ``.published``, ``.source``, ``.title``, ``.url``,
-    ``.editor.<hash>`` (one editor per text and date, so a new date re-resolves the
-    drafts), ``.done`` (message after an accept). "Reviewed by" is ``writer``, the signed-in person;
-    the store refuses the accept unless they are an analyst.
+    ``.drafts.<hash>`` and ``.editor.<hash>.<n>`` (per text and date, so a new date re-resolves
+    the drafts; see ``components.draft_checks``), ``.ask.*`` (date questions), ``.duplicate.*``
+    (show an existing event), ``.done`` (message after an accept). "Reviewed by" is ``writer``, the
+    signed-in person; the store refuses the accept unless they are an analyst. ``record``: the
+    events already stored, for the possible-duplicate check.
     """
     if message := st.session_state.pop(f"{key}.done", None):
         st.success(message)
@@ -120,10 +127,23 @@ def show(
     if not extraction.events:
         st.info("No event found in this text.")
         return 0
-    digest = hashlib.sha1(f"{text}|{provenance.published}".encode()).hexdigest()[:12]
-    edited = _editor(extraction, sorted(place_choices(extraction)), f"{key}.editor.{digest}")
+    digest = draft_checks.digest(text, provenance.published)
+    drafts = draft_checks.state(key, digest, draft_rows(extraction))["rows"]
+    choices = place_choices(extraction)
+    edited = _editor(drafts, sorted(choices), key, digest)
+    asking = draft_checks.ask_dates(key, digest)
+    if record is not None:
+        own_ids = [event_id(provenance, sentence) for sentence in edited["sentence"]]
+        draft_checks.show_duplicates(edited, choices, record, own_ids, key)
     if not st.button("Add accepted events to the map", key=f"{key}.accept", type="primary"):
         return 0
+    if asking:
+        st.error("Answer the date question above first: the draft's dating is not settled.")
+        return 0
+    return _accept(edited, extraction, gazetteer, theatre, provenance, store, writer, key)
+
+
+def _accept(edited, extraction, gazetteer, theatre, provenance, store, writer, key) -> int:
     if not provenance.source:
         st.error("Name the publisher first: every event on the map says where it comes from.")
         return 0
@@ -141,11 +161,14 @@ def show(
 
 # A fragment: typing into the panel's fields reruns the panel alone; an accept reruns the page (st.rerun).
 @st.fragment
-def panel(settings: Settings, published: date, writer: Writer, key: str = "review") -> int:
+def panel(
+    settings: Settings, published: date, writer: Writer, key: str = "review", record: pd.DataFrame | None = None
+) -> int:
     """The "Add events from an article" panel: ``show`` inside an expander, built only while open.
 
     Closed, it loads nothing (the gazetteer takes about half a second the first time) and sends the
-    page only its label. Session key ``{key}.open``: whether it is open. Returns what ``show`` returns.
+    page only its label. Session key ``{key}.open``: whether it is open. ``record``: the events on
+    the map, for the possible-duplicate check. Returns what ``show`` returns.
     """
     expander = st.expander(LABEL, icon=":material/newspaper:", key=f"{key}.open", on_change="rerun")
     if not expander.open:
@@ -159,4 +182,5 @@ def panel(settings: Settings, published: date, writer: Writer, key: str = "revie
             writer,
             lookup=cached.online_lookup(settings.online_geocoder, settings.cache_dir),
             key=key,
+            record=record,
         )

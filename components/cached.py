@@ -5,6 +5,8 @@ Cached functions take hashable arguments only (paths as strings, dates, a store 
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 from datetime import date
 from pathlib import Path
@@ -25,6 +27,7 @@ from geo.map.assets import STATIC_DIR, STATIC_URL
 from geo.map.basemap import Basemap, load_basemap
 from geo.map.packed import pack_events, packed_name
 from geo.map.tiles import resolve_basemap_mode
+from geo.map.timeline_layer import timeline_payload
 from geo.pipeline import Dataset, load_dataset
 
 MAX_ACTOR_CHOICES = 300
@@ -102,6 +105,27 @@ def packed_events_url(token: str, published: date, subset: tuple, events, chosen
         _packed_url.clear()
         url = _packed_url(token, published, subset, events, chosen)
     return url
+
+
+@st.cache_resource(max_entries=8)
+def _timeline_url(version: str, published: date, subset: tuple, _events, _chosen, _territories, _towns) -> str:
+    events = _events if _chosen.all() else _events[_chosen]
+    payload = json.dumps(timeline_payload(events, _territories, _towns), ensure_ascii=False, separators=(",", ":"))
+    body = payload.encode("utf-8")
+    folder = STATIC_DIR / "generated"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"timeline-{hashlib.sha1(body).hexdigest()[:16]}.json"
+    if not path.exists():
+        path.write_bytes(body)
+    return f"{STATIC_URL}/generated/{path.name}"
+
+
+def timeline_url(token: str, published: date, subset: tuple, data: Dataset, chosen) -> str:
+    """URL of the window-aware layer's file (``geo.map.timeline_layer``), written once per version.
+
+    It holds every event ``chosen`` by the non-date filters ``subset``, and every territory and town-status version.
+    """
+    return _timeline_url(token, published, subset, data.events, chosen, data.territories, data.towns)
 
 
 @st.cache_resource

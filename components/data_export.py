@@ -14,9 +14,9 @@ import streamlit as st
 
 from data.io.export_csv import events_csv
 from data.io.export_source import view_csv, view_file_name
+from data.io.gis import events_geojson, events_geopackage, territory_geojson
 from data.stores.events import EventStore
 from data.view.filters import EventFilter
-from geo.documents.event_files import events_geojson, events_geopackage, territory_geojson
 
 FORMATS = (
     ("CSV", "csv", "text/csv", events_csv),

@@ -16,7 +16,7 @@ from datetime import UTC, datetime, timedelta
 import streamlit as st
 
 from components.plain import markdown
-from geo.documents.brief import brief_for, brief_html
+from geo.documents.brief import BRIEF_MAP, brief_for, brief_html, page_footer
 from geo.documents.render import IMAGE_SIZES, ChromiumRenderer, ImageSize, Renderer, RendererUnavailable
 from geo.documents.standalone import ExportView
 
@@ -37,8 +37,9 @@ def _render_error(what: str, error: Exception) -> None:
         st.error(f"The {what} could not be made: {markdown(error)}", icon=":material/error:")
 
 
-def _png(view: ExportView, size: ImageSize, renderer: Renderer) -> bytes:
-    return renderer.png(view.map_html(for_image=True), size, view.symbols_drawn(size.width, size.height))
+def _png(view: ExportView, size: ImageSize, renderer: Renderer, legend: bool = True) -> bytes:
+    html = view.map_html(for_image=True, legend=legend)
+    return renderer.png(html, size, view.symbols_drawn(size.width, size.height))
 
 
 def _html_map(view: ExportView, made_for: object, key: str) -> bool:
@@ -53,7 +54,7 @@ def _html_map(view: ExportView, made_for: object, key: str) -> bool:
     return document is not None
 
 
-def _picture(view: ExportView, made_for: object, renderer: Renderer, key: str) -> tuple[bool, ImageSize]:
+def _picture(view: ExportView, made_for: object, renderer: Renderer, key: str) -> bool:
     sizes = {size.label: size for size in IMAGE_SIZES}
     size = sizes[st.selectbox("Picture size", list(sizes), key=f"{key}.size")]
     made_for = (made_for, size)
@@ -70,40 +71,39 @@ def _picture(view: ExportView, made_for: object, renderer: Renderer, key: str) -
             f"Download PNG ({width} × {height})", data=png, mime="image/png", key=f"{key}.download_png",
             file_name=f"conflict-map-{view.as_of:%Y-%m-%d}-{width}x{height}.png",
         )  # fmt: skip
-    return png is not None, size
+    return png is not None
 
 
-def _make_brief(
-    view: ExportView, since, size: ImageSize, renderer: Renderer, png: bytes | None
-) -> tuple[str, bytes | None]:
+def _make_brief(view: ExportView, since, renderer: Renderer) -> tuple[str, bytes | None]:
     """The brief's HTML and PDF; without a browser, the HTML alone (saying the map image is missing).
 
-    ``png`` is the picture already rendered for this view and size, if any (saves a browser start).
+    The map is drawn at ``BRIEF_MAP``, whatever the picture size chosen beside it, so that its
+    labels print at 8 pt or more.
     """
     try:
-        png = png or _png(view, size, renderer)
+        png = _png(view, BRIEF_MAP, renderer, legend=False)  # the brief prints it under the picture
     except Exception as error:
         _render_error("map image", error)
         return brief_html(brief_for(view, since, None, datetime.now(UTC))), None
-    document = brief_html(brief_for(view, since, png, datetime.now(UTC)))
+    content = brief_for(view, since, png, datetime.now(UTC))
+    document = brief_html(content)
     try:
-        return document, renderer.pdf(document)
+        return document, renderer.pdf(document, footer=page_footer(content))
     except Exception as error:
         _render_error("PDF", error)
         return document, None
 
 
-def _brief(view: ExportView, made_for: object, size: ImageSize, renderer: Renderer, key: str) -> bool:
+def _brief(view: ExportView, made_for: object, renderer: Renderer, key: str) -> bool:
     latest = view.as_of - timedelta(days=1)
     since = st.date_input(
         "What changed since", value=view.as_of - timedelta(days=7), max_value=latest, key=f"{key}.since",
         help="The brief lists what happened after this day up to the as-of date, against the period before.",
     )  # fmt: skip
-    picture = _prepared(f"{key}.png", (made_for, size))
-    made_for = (made_for, size, since)
+    made_for = (made_for, since)
     if st.button("Prepare the brief (HTML and PDF)", key=f"{key}.prepare_brief", icon=":material/description:"):
         with st.spinner("Writing the brief and printing it to PDF…"):
-            st.session_state[f"{key}.brief"] = (made_for, _make_brief(view, since, size, renderer, picture))
+            st.session_state[f"{key}.brief"] = (made_for, _make_brief(view, since, renderer))
     brief = _prepared(f"{key}.brief", made_for)
     if brief is not None:
         document, pdf = brief
@@ -158,8 +158,8 @@ def show(view: ExportView, renderer: Renderer | None = None, key: str = "export"
             html_ready = _html_map(view, made_for, key)
         with png_column:
             st.caption("A picture of the map as framed above, with the legend and as-of date.")
-            png_ready, size = _picture(view, made_for, renderer, key)
+            png_ready = _picture(view, made_for, renderer, key)
         with brief_column:
-            st.caption("A brief: the picture, legend, filters, what changed, every event with its source.")
-            brief_ready = _brief(view, made_for, size, renderer, key)
+            st.caption("A brief: a summary, the map, changes of control, deaths, every event with its source.")
+            brief_ready = _brief(view, made_for, renderer, key)
     return tuple(name for name, ready in (("html", html_ready), ("png", png_ready), ("brief", brief_ready)) if ready)

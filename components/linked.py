@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from components import charts, event_table, map_view, selection
+from components import charts, event_table, map_view, selection, timebar
 from data.view.aggregate import (
     STRIP_EVENT_LIMIT,
     EventCodes,
@@ -29,7 +29,9 @@ from geo.map.table import TableRows, table_rows
 TABS = ("Table", "Charts")
 
 
-def picked_event(events: pd.DataFrame, in_view: np.ndarray, map_key: str = "map", table_key: str = "table"):
+def picked_event(
+    events: pd.DataFrame, in_view: np.ndarray, map_key: str = "map", table_key: str = "table", bar_key: str = "timebar"
+):
     """Apply a click on the map or a row chosen in the table since the last run; return the selected event.
 
     Runs before the map is built, so its highlight and centre follow the choice in the same run.
@@ -39,6 +41,9 @@ def picked_event(events: pd.DataFrame, in_view: np.ndarray, map_key: str = "map"
     click = map_view.pending_click(map_key)
     if click is not None:
         selection.choose(clicked_event_id(events, in_view, click))
+    symbol = timebar.pending_pick(bar_key)  # a symbol names its event by id
+    if symbol is not None:
+        selection.choose(symbol)
     rows = event_table.pending(table_key)
     if rows is not None:
         selection.choose(rows[0] if rows else None)

@@ -14,11 +14,12 @@ from streamlit_folium import st_folium
 from geo.documents.standalone import ScreenView
 from geo.map.selection import MapClick
 
-# Rich symbols name their event in the popup; the canvas layer reports where and at which zoom. Both
-# report the view (centre and zoom) so the page's link can carry it; each pan costs one rerun.
+# The map reports its view (centre and zoom) so the page's link can carry it; each pan costs one rerun.
 VIEW_RETURNS = ["center", "zoom"]
-RICH_RETURNS = ["last_object_clicked", "last_object_clicked_popup", *VIEW_RETURNS]
-CANVAS_RETURNS = ["last_clicked", *VIEW_RETURNS]
+# A click on the map itself (the canvas dots are not objects) reports its point and zoom, and the
+# server takes the nearest event. A symbol's click names its event by id through the time bar
+# (``timebar.pending_pick``): no clicked object and no popup text is asked for here.
+RETURNS = ["last_clicked", *VIEW_RETURNS]
 
 
 def _mark_fresh(key: str) -> None:
@@ -34,36 +35,33 @@ def pending_click(key: str = "map") -> MapClick | None:
     if not st.session_state.pop(f"{key}.fresh", False):
         return None
     state = st.session_state.get(key) or {}
-    point = state.get("last_object_clicked") or state.get("last_clicked")
+    point = state.get("last_clicked")
     # A pan or zoom also reports (the canvas layer asks for the zoom): only a new point is a click.
     if not point or point == st.session_state.get(f"{key}.handled"):
         return None
     st.session_state[f"{key}.handled"] = point
     # streamlit-folium reports {"lat", "lng"}; our code keeps (lon, lat).
-    zoom = int(state.get("zoom") or 5)
-    popup, on_object = state.get("last_object_clicked_popup"), bool(state.get("last_object_clicked"))
-    return MapClick(float(point["lng"]), float(point["lat"]), zoom, popup, on_object)
+    return MapClick(float(point["lng"]), float(point["lat"]), int(state.get("zoom") or 5))
 
 
 def show(
     base_map: folium.Map,
     overlays: list[folium.FeatureGroup],
     height: int,
-    clickable: bool = False,
     view: tuple[list[float], int] | None = None,
     key: str = "map",
 ) -> None:
     """Draw ``base_map`` with ``overlays`` on top, centred on ``view`` (``([lat, lon], zoom)``) if given.
 
-    Clicks come back through ``pending_click`` on the next run; ``clickable`` (the canvas layer,
-    looked up on the server) asks for the click point instead of the clicked object. ``view`` moves
+    Clicks on the map come back through ``pending_click`` on the next run (a point, looked up on the
+    server); clicks on symbols through ``timebar.pending_pick`` (an id). ``view`` moves
     the map without remounting it, and only when it changes (streamlit-folium compares it with the
     last one it was given). The map's own report of its view is kept for ``reported_view``.
     """
     center, zoom = view if view is not None else (None, None)
     state = st_folium(
         base_map, key=key, height=height, use_container_width=True, feature_group_to_add=overlays,
-        returned_objects=CANVAS_RETURNS if clickable else RICH_RETURNS, center=center, zoom=zoom,
+        returned_objects=RETURNS, center=center, zoom=zoom,
         on_change=lambda: _mark_fresh(key),
     )  # fmt: skip
     reported = (state or {}).get("center")  # absent until the browser has reported; then {"lat", "lng"}

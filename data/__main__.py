@@ -66,7 +66,7 @@ def export_file(out: Path, kind: str, selection: Selection, store_location: str,
         regions = tuple(names.match("admin1", region) or region for region in selection.regions)
         selection = Selection(selection.start, selection.end, actors, selection.event_types, regions)
     chosen = select(rows, typed, selection)
-    out.write_bytes(export_bytes(chosen, kind))
+    out.write_bytes(export_bytes(chosen, kind, typed))
     return {"file": str(out), "format": kind, "events": len(chosen)}, 0
 
 

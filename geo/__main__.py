@@ -15,8 +15,8 @@ from datetime import date
 from pathlib import Path
 
 from data.config import load_settings
+from data.io.geojson import geometry_mapping
 from geo.articles.extraction import extract, to_json
-from geo.documents.geojson import geometry_mapping
 from geo.gazetteer.gazetteer import Place, load_gazetteer
 from geo.gazetteer.geocode import PlaceNotFound, geocode
 from geo.gazetteer.online_geocoder import lookup_for

@@ -44,3 +44,38 @@ def map_element(at: AppTest):
 def map_args(at: AppTest) -> dict:
     """The arguments st_folium sends the browser (script, overlays, centre, zoom, …)."""
     return json.loads(map_element(at).json_args)
+
+
+def map_layer(at: AppTest) -> dict:
+    """The window-aware layer's file (``geo.map.timeline_layer``) that the map's overlays point it at."""
+    import re
+
+    from geo.map.assets import STATIC_DIR
+
+    name = re.search(r"timeline-[0-9a-f]{16}\.json", map_args(at)["feature_group"]).group(0)
+    return json.loads((STATIC_DIR / "generated" / name).read_text(encoding="utf-8"))
+
+
+def _page_days(at: AppTest) -> tuple[int, int, int]:
+    from datetime import date
+
+    start, end = at.session_state["timeline.range"]
+    as_of = at.session_state["timeline.as_of"] if at.session_state["timeline.apart"] else end
+    return tuple((day - date(1970, 1, 1)).days for day in (start, end, as_of))
+
+
+def map_shown(at: AppTest) -> dict:
+    """What the map's layer draws for the page's window: event fields, territory and town-status fields."""
+    layer, (start, end, as_of) = map_layer(at), _page_days(at)
+    events = layer["events"]
+    shown = [i for i, (a, b) in enumerate(zip(events["first"], events["last"], strict=True)) if a <= end and b >= start]
+    return {
+        "events": [events["fields"][i] for i in shown],
+        "territories": [v["fields"] for v in layer["territories"] if v["from"] <= as_of < v["to"]],
+        "towns": [v["fields"] for v in layer["towns"] if v["from"] <= as_of < v["to"]],
+    }
+
+
+def map_event_count(at: AppTest) -> int:
+    """How many events the map draws for the page's window."""
+    return len(map_shown(at)["events"])

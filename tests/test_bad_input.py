@@ -105,16 +105,3 @@ def test_bidi_controls_never_reach_our_labels(value, expected):
     event = {**ACLED_ROW, "event_date": pd.Timestamp("2025-05-16"), "date_end": pd.Timestamp("2025-05-16")}
     popup = event_popup_html({**event, "notes": value, "fatalities": 4, "geo_precision": 1, "time_precision": 1})
     assert "\u202e" not in popup
-
-
-def test_very_long_fields_are_clipped_in_documents_with_a_note():
-    from geo.documents.brief import MAX_FIELD_CHARS, events_table
-
-    event = {
-        **ACLED_ROW, "notes": "n" * 100_000, "actor1": "a" * 5_000, "event_date": pd.Timestamp("2025-05-16"),
-        "date_end": pd.Timestamp("2025-05-16"), "time_precision": 1, "geo_precision": 1, "fatalities": 4,
-    }  # fmt: skip
-    table = events_table(pd.DataFrame([event]))
-    assert "clipped: 100,000 characters in all" in table
-    assert "n" * (MAX_FIELD_CHARS + 1) not in table
-    assert len(table) < 20_000

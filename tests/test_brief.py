@@ -14,10 +14,12 @@ import pytest
 from data.validation.validate import validate_events
 from data.view.changes import what_changed
 from data.view.filters import valid_at
-from geo.documents.brief import BriefContent, brief_html, events_table
+from geo.documents.brief import A4_TEXT_WIDTH_MM, BRIEF_MAP, MAX_FIELD_CHARS, BriefContent, brief_html, page_footer
+from geo.documents.brief_text import named_sources
 from geo.documents.render import IMAGE_SIZES, ImageSize
 from geo.documents.standalone import IMAGE_CSS, ExportView, ScreenView, content_bounds, in_frame, standalone_html
 from geo.map.basemap import load_basemap
+from geo.map.build import MAP_CSS
 from tests.conftest import PUBLISHED, event_row, raw_table
 
 HOSTILE = "<script>alert('x')</script>"
@@ -29,20 +31,29 @@ def events(*rows: dict) -> pd.DataFrame:
     return validate_events(raw_table(*rows), "brief.csv").kept
 
 
+NO_RECORDS = pd.DataFrame(columns=["town", "name", "status", "actor", "valid_from", "valid_to", "source"]).astype(
+    {"valid_from": "datetime64[ns]", "valid_to": "datetime64[ns]"}
+)
+
+
 def brief(frame: pd.DataFrame, since: date = date(2023, 11, 7), as_of: date = date(2023, 11, 30), **overrides) -> str:
-    no_records = pd.DataFrame(columns=["town", "name", "status", "actor", "valid_from", "valid_to", "source"])
-    no_records = no_records.astype({"valid_from": "datetime64[ns]", "valid_to": "datetime64[ns]"})
-    changes = what_changed(frame, no_records, no_records, since, as_of)
+    changes = what_changed(frame, NO_RECORDS, NO_RECORDS, since, as_of)
     fields = {
         "title": "Conflict Map: northern Mali",
         "as_of_text": "30 Nov 2023",
         "sentence": f"Showing {len(frame)} of {len(frame)} events: 1 Jan 2012 – 30 Nov 2023",
         "events": frame,
+        "towns": NO_RECORDS,
         "changes": changes,
         "map_png": PNG,
         "prepared": PREPARED,
     }
     return brief_html(BriefContent(**{**fields, **overrides}))
+
+
+def event_rows(text: str) -> list[str]:
+    text = re.search(r'<table class="cm-events">.*?</table>', text, flags=re.S).group(0)
+    return re.findall(r"<tr(?: class=\"cm-is-new\")?>\s*<td>.*?</tr>", text, flags=re.S)
 
 
 TWO = events(
@@ -52,41 +63,69 @@ TWO = events(
 )  # fmt: skip
 
 
-def test_every_section_is_present():
-    html = brief(TWO)
-    for heading in (
+def test_every_section_is_present_in_order():
+    text = brief(TWO)
+    sections = (
         "<h1>Conflict Map: northern Mali</h1>",
         "<b>As of 30 Nov 2023</b>",
         "Showing 2 of 2 events: 1 Jan 2012 – 30 Nov 2023",
-        "<h2>What changed since 7 Nov 2023</h2>",
-        "<h3>New events (1)</h3>",
-        "<h3>Control changes (0)</h3>",
-        "<h3>Fatalities</h3>",
+        "<b>What changed</b>",
+        "<b>Who holds the key towns</b>",
+        "<b>Reported deaths</b>",
+        "<img src=",
+        "<h2>Changes of control since 7 Nov 2023</h2>",
+        "<h2>Reported deaths against the period before</h2>",
         "<h2>Events shown (2)</h2>",
-        '<summary class="cm-legend-title">Legend</summary>',
-        "prepared 29 Apr 2026 18:00 UTC",
-    ):
-        assert heading in html
-    assert html.startswith("<!DOCTYPE html>")
-    assert re.search(r'<img src="data:image/png;base64,iVBORw0KGgpmYWtl"', html)
-    assert "<script" not in html  # a document to send: no script at all
-    assert 'src="http' not in html  # nothing fetched
-    assert 'href="/app' not in html
+    )
+    positions = [text.find(section) for section in sections]
+    assert -1 not in positions, [s for s, p in zip(sections, positions, strict=True) if p == -1]
+    assert positions == sorted(positions)
+    assert "prepared 29 Apr 2026 18:00 UTC" in text
+    assert text.startswith("<!DOCTYPE html>")
+    assert re.search(r'<img src="data:image/png;base64,iVBORw0KGgpmYWtl"', text)
+    assert "<script" not in text  # a document to send: no script at all
+    assert 'src="http' not in text  # nothing fetched
+    assert 'href="/app' not in text
+
+
+def test_one_events_table_with_the_period_marked_new():
+    text = brief(TWO)
+    assert text.count('<table class="cm-events">') == 1  # the period's events are not listed twice
+    rows = event_rows(text)
+    assert len(rows) == 2
+    assert "cm-is-new" not in rows[0]
+    assert "cm-is-new" in rows[1]
+
+
+def test_the_summary_says_what_changed_who_holds_and_deaths_against_before(dataset):
+    changes = what_changed(dataset.events, dataset.territories, dataset.towns, date(2026, 4, 22), PUBLISHED)
+    towns = valid_at(dataset.towns, PUBLISHED)
+    content = BriefContent("T", "29 Apr 2026", "S", dataset.events, towns, changes, PNG, PREPARED)
+    text = brief_html(content)
+    new = len(changes.new_events)
+    assert (
+        f"{new} new events; 2 changes of control: Kidal (28 Apr 2026), Kidal region (contested) (28 Apr 2026)." in text
+    )
+    assert "Kidal · FLA since 28 Apr 2026;" in text
+    assert "Gao · " in text
+    assert "Timbuktu · " in text
+    toll = changes.toll
+    assert f"at least {toll.killed} in these 7 days ({toll.unreported} of {toll.events} events with no toll" in text
 
 
 def test_events_are_listed_with_date_place_precision_actors_toll_and_source():
-    table = events_table(TWO)
-    rows = re.findall(r"<tr><td>.*?</tr>", table)
+    rows = event_rows(brief(TWO))
     assert len(rows) == 2
     assert "2 Oct 2023 (approximate)" in rows[0]  # sorted by date
     assert "Anefis, Kidal" in rows[0]
     assert "(near the town or part of a region)" in rows[0]
-    assert ">0<" in rows[0]  # a reported zero stays 0 ...
-    assert "not reported" in rows[1]  # ... and an unknown toll is not 0
+    assert "the town itself" not in rows[1]  # precision said only when approximate
+    assert "<td>0</td>" in rows[0]  # a reported zero stays 0 ...
+    assert "<td>–</td>" in rows[1]  # ... and an unknown toll is not 0 (the key says what – means)
     assert "Military Forces of Mali (FAMa) with Wagner Group vs CSP-PSD" in rows[1]
     assert "RFI" in rows[0]
     assert "Le Monde" in rows[1]
-    assert '<a href="https://example.org/a2"' in rows[0]
+    assert '<a href="https://example.org/a2">RFI' in rows[0]  # the source named, its link on the name
 
 
 @pytest.mark.parametrize(
@@ -95,20 +134,20 @@ def test_events_are_listed_with_date_place_precision_actors_toll_and_source():
      ("source", HOSTILE), ("source_title", HOSTILE), ("source_url", f'https://example.org/">{HOSTILE}')],
 )  # fmt: skip
 def test_text_from_data_is_escaped(field, value):
-    html = brief(events(event_row(event_date="2023-11-20", **{field: value})))
-    assert "<script>alert" not in html
-    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in html
+    text = brief(events(event_row(event_date="2023-11-20", **{field: value})))
+    assert "<script>alert" not in text
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in text
 
 
 def test_title_sentence_and_as_of_are_escaped_too():
-    html = brief(TWO, title=HOSTILE, sentence=HOSTILE, as_of_text=HOSTILE)
-    assert "<script>alert" not in html
-    assert html.count("&lt;script&gt;") >= 4  # <title>, <h1>, as-of, sentence
+    text = brief(TWO, title=HOSTILE, sentence=HOSTILE, as_of_text=HOSTILE)
+    assert "<script>alert" not in text
+    assert text.count("&lt;script&gt;") >= 4  # <title>, <h1>, as-of, sentence
 
 
 def test_only_web_links_are_links():
-    html = brief(events(event_row(source_url="javascript:alert(1)")))
-    assert "javascript:" not in html
+    text = brief(events(event_row(source_url="javascript:alert(1)")))
+    assert "javascript:" not in text
 
 
 def test_what_changed_reports_tolls_of_both_periods():
@@ -117,25 +156,78 @@ def test_what_changed_reports_tolls_of_both_periods():
         event_row(event_id_cnty="N2", event_date="2023-11-21", fatalities=""),
         event_row(event_id_cnty="P1", event_date="2023-10-20", fatalities="5"),
     )
-    html = brief(frame, since=date(2023, 11, 15), as_of=date(2023, 11, 30))
-    assert "16 Nov 2023 – 30 Nov 2023 (15 days), compared with the 15 days before." in html
-    assert "<td>This period</td><td>16 Nov 2023 – 30 Nov 2023 (15 days)</td><td>12</td><td>2</td><td>1</td>" in html
-    assert "<td>Period before</td><td>1 Nov 2023 – 15 Nov 2023 (15 days)</td><td>0</td><td>0</td><td>0</td>" in html
+    text = brief(frame, since=date(2023, 11, 15), as_of=date(2023, 11, 30))
+    assert "at least 12 in these 15 days (1 of 2 events with no toll reported), against at least 0" in text
+    cells = re.sub(r">\s+<", "><", text)
+    assert "<td>This period</td><td>16 Nov 2023 – 30 Nov 2023 (15 days)</td><td>12</td><td>2</td><td>1</td>" in cells
+    assert "<td>Period before</td><td>1 Nov 2023 – 15 Nov 2023 (15 days)</td><td>0</td><td>0</td><td>0</td>" in cells
+
+
+def test_very_long_fields_are_clipped_with_a_note():
+    # A 100,000-character note would make the PDF time out and fill pages.
+    long = events(event_row(event_id_cnty="L1", event_date="2023-11-14", notes="n" * 100_000, actor1="a" * 5_000))
+    rows = event_rows(brief(long))
+    assert len(rows) == 1
+    assert "clipped: 100,000 characters in all" in rows[0]
+    assert rows[0].count("characters in all)") == 2  # the summary and the actors
+    assert "n" * (MAX_FIELD_CHARS + 1) not in rows[0]
+    assert "a" * (MAX_FIELD_CHARS + 1) not in rows[0]
+    assert len(rows[0]) < 20_000
 
 
 def test_a_missing_map_image_is_said_not_hidden():
-    html = brief(TWO, map_png=None)
-    assert "The map image could not be made." in html
-    assert "<img" not in html
+    text = brief(TWO, map_png=None)
+    assert "The map image could not be made." in text
+    assert "<img" not in text
 
 
-def test_control_changes_name_place_day_and_source(dataset):
+def test_control_changes_are_one_line_each_with_the_source_named_not_a_raw_url(dataset):
     changes = what_changed(dataset.events, dataset.territories, dataset.towns, date(2026, 4, 22), PUBLISHED)
-    content = BriefContent("T", "29 Apr 2026", "S", dataset.events, changes, PNG, PREPARED)
-    text = brief_html(content)
-    assert "<b>28 Apr 2026, Kidal</b>: controlled by FAMa and Africa Corps → controlled by FLA" in text
+    towns = valid_at(dataset.towns, PUBLISHED)
+    text = brief_html(BriefContent("T", "29 Apr 2026", "S", dataset.events, towns, changes, PNG, PREPARED))
+    control = re.search(r'<ul class="cm-control">(.*?)</ul>', text, flags=re.S).group(1)
+    lines = re.findall(r"<li>.*?</li>", control, flags=re.S)
+    assert len(lines) == 2  # the town, and the region around it
+    assert "<b>28 Apr 2026 · Kidal</b>: controlled by FAMa and Africa Corps → controlled by FLA." in lines[0]
+    assert "contested by FAMa and Africa Corps → contested by FLA" in lines[1]
+    visible = re.sub(r"<[^>]+>", "", control)
+    assert "http" not in visible  # links sit on the names
     for source in dataset.events["source"].unique():
-        assert html.escape(source, quote=True) in text  # the record's sources include apostrophes
+        assert html.escape(source, quote=True) in text
+
+
+@pytest.mark.parametrize(
+    ("field", "names", "urls"),
+    [
+        ("AFP (seed article)", ["AFP (seed article)"], [None]),
+        ('Wikipedia, "Gao"; CNN, 1 April 2012 (http://cnn.com/x)', ['Wikipedia, "Gao"', "CNN, 1 April 2012"],
+         [None, "http://cnn.com/x"]),
+        ("Expatica (AFP), 8 February 2013 (https://e.com/a_(b)) ", ["Expatica (AFP), 8 February 2013"],
+         ["https://e.com/a_(b)"]),
+        ("https://only.example/x", ["https://only.example/x"], ["https://only.example/x"]),
+        ("", ["source not given"], [None]),
+    ],
+)  # fmt: skip
+def test_named_sources(field, names, urls):
+    sources = named_sources(field)
+    assert [s.name for s in sources] == names
+    assert [s.url for s in sources] == urls
+
+
+def test_every_pdf_page_carries_the_title_as_of_and_its_number():
+    content = BriefContent(HOSTILE, "29 Apr 2026", "S", TWO, NO_RECORDS, what_changed(TWO, NO_RECORDS, NO_RECORDS,
+                           date(2023, 11, 7), date(2023, 11, 30)), PNG, PREPARED)  # fmt: skip
+    footer = page_footer(content)
+    assert "as of 29 Apr 2026" in footer
+    assert '<span class="pageNumber"></span> of <span class="totalPages"></span>' in footer
+    assert "<script>" not in footer
+    assert "&lt;script&gt;" in footer
+
+
+def test_the_brief_map_prints_labels_at_8_pt_or_more():
+    label_px = int(re.search(r"\.cm-label \{[^}]*font-size: (\d+)px", MAP_CSS).group(1))
+    printed_mm = label_px * A4_TEXT_WIDTH_MM / BRIEF_MAP.width
+    assert printed_mm / 25.4 * 72 >= 8.0
 
 
 @pytest.mark.parametrize(

@@ -128,8 +128,19 @@ def test_territory_records_that_start_or_end_in_the_period():
     )
     changes = what_changed(events_frame(), territories, NO_RECORDS, date(2024, 11, 25), date(2024, 12, 1))
     assert changes.control == (
-        ControlChange(date(2024, 11, 30), "Azawad (FLA)", "now claimed by FLA", "Test source"),
+        ControlChange(date(2024, 11, 30), "Azawad (FLA)", "claimed by FLA", "Test source"),
         ControlChange(date(2024, 11, 30), "Azawad (MNLA)", "no longer claimed by MNLA", "Test source"),
+    )
+
+
+def test_a_territory_passing_from_one_holder_to_the_next_is_one_change():
+    territories = records(
+        ("Kidal region", "contested", "FAMa", "2023-11-14", "2026-04-28"),
+        ("Kidal region", "contested", "FLA", "2026-04-28", None),
+    )
+    changes = what_changed(events_frame(), territories, NO_RECORDS, date(2026, 4, 22), date(2026, 4, 29))
+    assert changes.control == (
+        ControlChange(date(2026, 4, 28), "Kidal region", "contested by FAMa → contested by FLA", "Test source"),
     )
 
 

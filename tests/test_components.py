@@ -137,8 +137,8 @@ def export_page(fail: bool = False, screen: tuple | None = None, opened: bool = 
             st.session_state["png_html"] = html
             return b"\x89PNG fake"
 
-        def pdf(self, html):
-            st.session_state.setdefault("calls", []).append(("pdf", "What changed since 22 Apr 2026" in html))
+        def pdf(self, html, footer=""):
+            st.session_state.setdefault("calls", []).append(("pdf", "Changes of control since 22 Apr 2026" in html))
             return b"%PDF-1.4 fake"
 
     rows = [event_row(event_date="2026-04-28"), event_row(event_id_cnty="T2", event_date="2026-04-10")]
@@ -200,7 +200,8 @@ def test_brief_is_offered_as_html_and_pdf():
     at = AppTest.from_function(export_page, default_timeout=30).run()
     at.button(key="x.prepare_brief").click().run()
     assert not at.exception
-    assert at.session_state["calls"] == [("png", (1280, 720), 2, True), ("pdf", True)]
+    # The brief's map is drawn at its own print size (labels at 8 pt or more), not the picture's.
+    assert at.session_state["calls"] == [("png", (1520, 1080), 2, True), ("pdf", True)]
     assert download_labels(at) == ["Download brief (HTML)", "Download brief (PDF)"]
     assert at.markdown[-1].value == "ready=brief"
     at.date_input(key="x.since").set_value(date(2026, 4, 1)).run()
@@ -237,11 +238,11 @@ def test_framing_is_offered_once_the_map_has_moved_and_defaults_to_as_on_screen(
     assert re.search(r"map_[0-9a-f]+\.fitBounds\(", at.session_state["png_html"])
 
 
-def test_the_brief_reuses_the_picture_already_rendered_for_the_view():
+def test_the_brief_draws_its_own_map_whatever_the_picture_size():
     at = AppTest.from_function(export_page, default_timeout=30).run()
     at.button(key="x.render_png").click().run()
     at.button(key="x.prepare_brief").click().run()
     assert not at.exception
-    assert at.session_state["calls"] == [("png", (1280, 720), 2, True), ("pdf", True)]
+    assert at.session_state["calls"] == [("png", (1280, 720), 2, True), ("png", (1520, 1080), 2, True), ("pdf", True)]
     assert download_labels(at) == ["Download PNG (1280 × 720)", "Download brief (HTML)", "Download brief (PDF)"]
     assert at.markdown[-1].value == "ready=png,brief"

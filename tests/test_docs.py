@@ -10,6 +10,8 @@ from cogapp import Cog
 
 from data.config import SETTINGS, STORE_SETTINGS, load_settings
 from data.schema import EVENT_COLUMNS, TERRITORY_COLUMNS, TOWN_STATUS_COLUMNS
+from data.view.aggregate import precise_only_hides
+from data.view.filters import EventFilter, apply_filter, describe
 from data.view.view_state import PARAMS
 from tests.conftest import ROOT
 
@@ -78,3 +80,45 @@ def test_sharing_page_documents_every_link_parameter():
     rows = [line.split("|")[1] for line in page.splitlines() if line.startswith("| `")]
     documented = {name.strip(" `") for row in rows for name in row.split(",")}
     assert documented == set(PARAMS)
+
+
+# Paths the pages name that are not in a checkout, on purpose: files tests and benchmarks write,
+# the operator's own secrets file, and a file inside an installed package.
+NOT_IN_THE_CHECKOUT = ("test-artifacts/", ".streamlit/secrets.toml", "streamlit/web/")
+NAMED_PATH = re.compile(
+    r"`([A-Za-z0-9_./-]+/[A-Za-z0-9_.-]+\.(?:py|md|csv|json|j2|js|css|html|toml|txt|lock|sh|geojson))`"
+)
+PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md")), *sorted(ROOT.glob("*/**/*.md"))]
+
+
+# wip/ describes branches not merged yet, so the files it names are not in main.
+@pytest.mark.parametrize("page", [p for p in PAGES if not {".venv", "node_modules", "wip"} & set(p.parts)],
+                         ids=lambda p: str(p.relative_to(ROOT)))  # fmt: skip
+def test_every_file_a_page_names_exists(page):
+    named = {m.group(1) for m in NAMED_PATH.finditer(page.read_text(encoding="utf-8"))}
+    missing = sorted(p for p in named if not p.startswith(NOT_IN_THE_CHECKOUT) and not (ROOT / p).exists())
+    assert missing == [], f"{page.relative_to(ROOT)} names files that do not exist"
+
+
+EXPLORING = (ROOT / "docs" / "exploring.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "filters"),
+    [
+        (date(2012, 1, 17), date(2024, 11, 23), {}),
+        (date(2012, 1, 17), date(2026, 4, 29), {"event_types": ("Battles",),
+         "sub_event_types": ("Non-state actor overtakes territory",), "min_fatalities": 1, "max_fatalities": 50}),
+    ],
+)  # fmt: skip
+def test_the_header_sentences_in_exploring_are_what_the_shipped_record_gives(dataset, start, end, filters):
+    selection = EventFilter(start, end, **filters)
+    shown = len(apply_filter(dataset.events, selection))
+    sentence = describe(selection, shown, len(dataset.events))
+    assert sentence in " ".join(EXPLORING.split()), sentence
+
+
+def test_the_exact_day_count_in_exploring_is_what_the_shipped_record_gives(dataset):
+    first, last = dataset.events["event_date"].min().date(), date(2026, 4, 29)
+    hidden, in_view = precise_only_hides(dataset.events, EventFilter(first, last))
+    assert f"would hide {hidden} of {in_view} events" in " ".join(EXPLORING.split())

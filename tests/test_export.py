@@ -11,12 +11,12 @@ import pytest
 
 from data.io.export_csv import events_csv, export_columns, guard_formulas, rejections_csv
 from data.io.formats import ACLED_EXPORT_COLUMNS
+from data.io.gis import events_geojson, events_geopackage, territory_geojson
 from data.io.read import read_incoming
 from data.io.run import prepare_import
 from data.stores.events import COLUMNS
 from data.validation.validate import Rejection, validate_events
 from data.view.filters import valid_at
-from geo.documents.event_files import events_geojson, events_geopackage, territory_geojson
 
 NOTHING_STORED = pd.DataFrame(columns=COLUMNS, dtype=str)
 

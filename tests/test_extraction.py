@@ -318,6 +318,33 @@ def test_roles_from_the_parse(gazetteer, text, expected):
     assert all(m.reason for m in find_places(text, gazetteer, "ML"))
 
 
+# A place's own relative clause says what happened there, whatever the place is to the main clause
+# (a distance anchor, a route's end); a phrasal event verb ("took over") counts; a future one does not.
+OWN_CLAUSE = [
+    ("Ber lies 60 km east of Timbuktu, which jihadists seized in 2012.", "Timbuktu", "event", "'seized'"),
+    ("Ber lies 60 km east of Timbuktu, which is a city of scholars.", "Timbuktu", "context", "distance anchor"),
+    (
+        "The convoy was travelling from Gao to Ansongo, where fighters took over the army camp.",
+        "Ansongo",
+        "event",
+        "'took over'",
+    ),
+    (
+        "The convoy was travelling from Gao to Ansongo, where fighters will attack the camp.",
+        "Ansongo",
+        "context",
+        "route",
+    ),
+    ("The wounded were flown to Sévaré, which the army has controlled since 2013.", "Sévaré", "event", "'controlled'"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "role", "reason"), OWN_CLAUSE, ids=[c[0][:40] for c in OWN_CLAUSE])
+def test_a_places_own_clause_decides_before_what_governs_it(gazetteer, text, name, role, reason):
+    (mention,) = [m for m in find_places(text, gazetteer, "ML") if m.mention == name]
+    assert (mention.role, reason in mention.reason) == (role, True), mention.reason
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -13,6 +13,7 @@ from data.__main__ import main
 from data.config import DATA_DIR
 from data.io.export_source import Selection, export_bytes, select, source_table, view_csv, view_file_name
 from data.io.formats import ACLED_EXPORT_COLUMNS, UCDP_GED_COLUMNS, unguard_formulas
+from data.io.gis import events_geojson
 from data.io.names import load_names
 from data.io.read import read_incoming
 from data.io.run import prepare_import, store_import
@@ -95,10 +96,16 @@ HAND_MADE = [
 ]  # fmt: skip
 
 
-def test_hand_made_acled_file_comes_back_with_its_own_columns_and_cells(tmp_path, store_path, capsys):
+def import_hand_made(tmp_path, capsys):
+    """Write the hand-made ACLED rows to a file and import it with the CLI; returns the file."""
     source = tmp_path / "old.csv"
     pd.DataFrame(HAND_MADE).to_csv(source, index=False)
     cli(capsys, "import", str(source))
+    return source
+
+
+def test_hand_made_acled_file_comes_back_with_its_own_columns_and_cells(tmp_path, store_path, capsys):
+    import_hand_made(tmp_path, capsys)
     out = tmp_path / "back.csv"
     cli(capsys, "export", str(out), "--format", "acled")
     text = out.read_text(encoding="utf-8")
@@ -151,9 +158,7 @@ def test_store_keeps_the_source_record_beside_the_schema(tmp_path):
     ],
 )
 def test_cli_export_filters_as_the_url_names_them(tmp_path, store_path, capsys, argv, ids):
-    source = tmp_path / "old.csv"
-    pd.DataFrame(HAND_MADE).to_csv(source, index=False)
-    cli(capsys, "import", str(source))
+    import_hand_made(tmp_path, capsys)
     out = tmp_path / "some.csv"
     cli(capsys, "export", str(out), *argv)
     assert set(read_back(out)["event_id_cnty"]) == ids
@@ -161,14 +166,22 @@ def test_cli_export_filters_as_the_url_names_them(tmp_path, store_path, capsys, 
 
 @pytest.mark.parametrize("kind", ["geojson", "gpkg"])
 def test_cli_exports_gis_points_that_import_back(tmp_path, store_path, capsys, kind):
-    source = tmp_path / "old.csv"
-    pd.DataFrame(HAND_MADE).to_csv(source, index=False)
-    cli(capsys, "import", str(source))
+    import_hand_made(tmp_path, capsys)
     out = tmp_path / f"events.{kind}"
     assert cli(capsys, "export", str(out), "--format", kind)["events"] == 2
     again = prepare_import(read_incoming(out), NOTHING_STORED)
     assert again.rejected == []
     assert set(again.accepted["event_id_cnty"]) == {"MLI1", "MLI2"}
+
+
+def test_the_cli_writes_the_same_geojson_as_the_app(tmp_path, store_path, capsys):
+    import_hand_made(tmp_path, capsys)
+    out = tmp_path / "events.geojson"
+    cli(capsys, "export", str(out), "--format", "geojson")
+    typed = validate_events(open_store(str(store_path)).read(), "store").kept
+    # One serializer: numbers stay numbers, dates ISO strings, as the app's download.
+    assert json.loads(out.read_text(encoding="utf-8")) == json.loads(events_geojson(typed))
+    assert isinstance(json.loads(out.read_text(encoding="utf-8"))["features"][0]["properties"]["latitude"], float)
 
 
 def test_select_with_no_filter_keeps_everything():

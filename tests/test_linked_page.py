@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from datetime import date
 
-import numpy as np
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -14,7 +13,7 @@ from data.config import DATA_DIR
 from data.synthetic import synthetic_events
 from geo.map.table import TABLE_LIMIT
 from tests.conftest import ROOT
-from tests.page import header_text, map_args, map_element
+from tests.page import header_text, map_args, map_element, map_event_count, map_layer
 
 SHOWING = "Showing {shown} of {total} events"
 WIDGETS = {"filters.types": "multiselect", "filters.regions": "multiselect", "filters.precise": "toggle",
@@ -27,7 +26,7 @@ def table(at: AppTest):
 
 
 def map_count(at: AppTest) -> int:
-    return map_args(at)["feature_group"].count("cm-event")
+    return map_event_count(at)
 
 
 def assert_views_agree(at: AppTest, total: int) -> int:
@@ -153,7 +152,7 @@ def test_a_large_record_shows_the_first_rows_and_links_them_to_the_canvas(large_
     assert any(c.value.startswith(f"First 1,000 of {total:,} events (newest first)") for c in at.caption)
     assert f"Showing {total:,} of {total:,} events" in header_text(at)
     args = map_args(at)
-    assert args["returned_objects"] == ["last_clicked", "center", "zoom"]  # the canvas: looked up on the server
+    assert args["returned_objects"][0] == "last_clicked"  # the point: looked up on the server
     # A narrower window: table, header and canvas window agree.
     at.slider(key="timeline.range").set_value((date(2015, 1, 1), date(2016, 12, 31))).run()
     shown = int(header_text(at).split("Showing ")[1].split(" of")[0].replace(",", ""))
@@ -228,11 +227,8 @@ def test_a_maximum_below_the_minimum_is_set_aside_with_a_note(app, dataset):
 
 
 def packed_count(at: AppTest) -> int:
-    """How many events the canvas's packed file holds (its header: magic, version, count)."""
-    url = next(part for part in map_args(at)["script"].split('"') if part.startswith("/app/static/generated/events-"))
-    header = (ROOT / "static" / "generated" / url.rsplit("/", 1)[1]).read_bytes()[:12]
-    assert header[:4] == b"CMEV"
-    return int(np.frombuffer(header[4:12], dtype="<u4")[1])
+    """How many events the map layer's file holds (every window's)."""
+    return len(map_layer(at)["events"]["first"])
 
 
 def test_the_canvas_packs_the_new_filters_too(large_data_dir, monkeypatch):

@@ -20,7 +20,7 @@ from data.view.aggregate import (
     weekly_dating,
 )
 from data.view.filters import EventFilter
-from geo.map.selection import MapClick, clicked_event_id, popup_event_id, selected_event
+from geo.map.selection import MapClick, clicked_event_id, selected_event
 from geo.map.table import TABLE_LIMIT, dating_text, place_precision_text, table_rows
 from tests.conftest import event_row, raw_table
 
@@ -161,31 +161,11 @@ def test_table_rows_stop_at_the_limit_and_say_so(small):
     assert TABLE_LIMIT == 1_000
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("Battles: Armed clash\nWhen 14 Nov 2023\nEvent id: CM-MLI-0016", "CM-MLI-0016"),
-        ("… sites.Event id: T1 \n", "T1"),  # text of a popup never drawn: no line breaks
-        ("no id here", None),
-        ("Event id: A, then more words", None),
-        ("", None),
-        (None, None),
-    ],
-)
-def test_popup_event_id(text, expected):
-    assert popup_event_id(text) == expected
-
-
-def test_a_click_names_its_event_by_popup_else_by_distance(small):
+def test_a_click_on_the_map_takes_the_nearest_event(small):
     in_view = every(small)
-    assert clicked_event_id(small, in_view, MapClick(0.0, 0.0, 5, "… Event id: B")) == "B"
-    # A popup naming an event out of view selects nothing.
-    assert clicked_event_id(small, small["event_id_cnty"].ne("B").to_numpy(), MapClick(0, 0, 5, "Event id: B")) is None
-    # Without a popup (the canvas layer): the nearest event within ~10 px, here all at Kidal.
+    # A click on the canvas layer (or beside a symbol): the nearest event within ~10 px, here all at Kidal.
     assert clicked_event_id(small, in_view, MapClick(1.40921, 18.44345, 8)) in {"A", "B", "C", "D"}
     assert clicked_event_id(small, in_view, MapClick(-8.0, 12.6, 8)) is None  # Bamako: far from all
-    # A drawn object without an event popup (a territory, a town square) selects nothing.
-    assert clicked_event_id(small, in_view, MapClick(1.40921, 18.44345, 8, None, on_object=True)) is None
 
 
 def test_selected_event_only_when_in_view(small):

@@ -89,7 +89,7 @@ def brief_output(events, stamp) -> str:
     nothing = pd.DataFrame(columns=["town", "name", "status", "actor", "valid_from", "valid_to", "source"])
     nothing = nothing.astype({"valid_from": "datetime64[ns]", "valid_to": "datetime64[ns]"})
     changes = what_changed(events, nothing, nothing, date(2023, 11, 1), date(2023, 11, 30))
-    content = BriefContent(*stamp, events, changes, b"\x89PNG", datetime(2026, 1, 1, tzinfo=UTC))
+    content = BriefContent(*stamp, events, nothing, changes, b"\x89PNG", datetime(2026, 1, 1, tzinfo=UTC))
     return brief_html(content)
 
 

@@ -12,6 +12,7 @@ from data.config import DATA_DIR
 from data.stores.events import SCHEMA_VERSION
 from data.stores.sqlite import SqliteStore
 from data.validation.validate import validate_events
+from data.vocabulary import WITHIN_DAYS
 from geo.articles.extraction import extract
 from geo.articles.review import (
     COUNTRY_LEVEL,
@@ -47,7 +48,7 @@ def test_drafts_carry_place_date_actor_and_toll(extraction):
     assert boni["event_type"] == "Battles"
     market = drafts[drafts["sentence"].str.contains("drone")].iloc[0]
     assert market["place"] == COUNTRY_LEVEL
-    assert market["precision"] == "range"
+    assert market["precision"] == WITHIN_DAYS  # the weekend: two days
 
 
 def test_accepted_rows_validate_and_keep_provenance(extraction, gazetteer):

@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 from components.plain import markdown
 from data.view.filters import EventFilter, apply_filter, describe
 from tests.conftest import PUBLISHED
-from tests.page import header_text, map_args, open_page
+from tests.page import header_text, map_args, map_event_count, open_page
 
 
 def notices(at: AppTest) -> list[str]:
@@ -36,7 +36,7 @@ def test_a_link_sets_the_filters_and_the_sentence(dataset):
     assert at.slider(key="timeline.range").value == (date(2024, 1, 1), PUBLISHED)
     assert at.multiselect(key="filters.types").value == ["Battles"]
     assert at.multiselect(key="filters.regions").value == ["Kidal"]
-    assert map_args(at)["feature_group"].count("cm-event") == expected
+    assert map_event_count(at) == expected
     assert notices(at) == []
     assert url(at) == {"from": ["2024-01-01"], "type": ["Battles"], "region": ["Kidal"]}
 

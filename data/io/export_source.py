@@ -10,10 +10,8 @@ importer removes again; plain numbers are never guarded.
 
 from __future__ import annotations
 
-import io
 import json
 import re
-import warnings
 from dataclasses import dataclass
 from datetime import date
 
@@ -21,7 +19,7 @@ import pandas as pd
 
 from data.io.export_csv import event_strings, export_columns, guard_formulas
 from data.io.formats import ACLED_EXPORT_COLUMNS, RECORD_COLUMN, UCDP_GED_COLUMNS
-from data.schema import EVENT_COLUMNS, column_names
+from data.io.gis import events_geojson, events_geopackage
 from data.view.filters import EventFilter, attribute_mask, window_mask
 
 FORMATS = ("acled", "ucdp", "geojson", "gpkg")
@@ -117,21 +115,6 @@ def view_csv(events: pd.DataFrame, stored: pd.DataFrame) -> bytes:
     return guard_formulas(table, _plain_numbers(table)).to_csv(index=False, lineterminator="\n").encode("utf-8-sig")
 
 
-def gis_file(rows: pd.DataFrame, kind: str) -> bytes:
-    """Stored rows as GeoJSON or GeoPackage points (schema columns as text properties)."""
-    import geopandas as gpd
-
-    frame = rows.reindex(columns=column_names(EVENT_COLUMNS), fill_value="").reset_index(drop=True)
-    lon = pd.to_numeric(frame["longitude"], errors="coerce")
-    lat = pd.to_numeric(frame["latitude"], errors="coerce")
-    points = gpd.GeoDataFrame(frame, geometry=gpd.points_from_xy(lon, lat), crs="EPSG:4326")
-    buffer = io.BytesIO()
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", RuntimeWarning)
-        points.to_file(buffer, driver="GeoJSON" if kind == "geojson" else "GPKG", layer="events")
-    return buffer.getvalue()
-
-
 @dataclass(frozen=True)
 class Selection:
     """The URL's filters for an export: ``from``, ``to``, ``actor``, ``type``, ``region`` (empty: all)."""
@@ -160,12 +143,19 @@ def select(rows: pd.DataFrame, typed: pd.DataFrame, selection: Selection) -> pd.
     return rows[rows["event_id_cnty"].isin(keep).to_numpy()]
 
 
-def export_bytes(rows: pd.DataFrame, kind: str) -> bytes:
-    """The rows in one of :data:`FORMATS`."""
+def export_bytes(rows: pd.DataFrame, kind: str, typed: pd.DataFrame | None = None) -> bytes:
+    """The rows in one of :data:`FORMATS`.
+
+    ACLED and UCDP come from the stored rows, cells as imported; GeoJSON and GeoPackage from the
+    same rows validated (``typed``), through the files the app writes (``data.io.gis``).
+    """
     if kind in SOURCE_COLUMNS:
         return source_csv(rows, kind)
     if kind in ("geojson", "gpkg"):
-        return gis_file(rows, kind)
+        if typed is None:
+            raise ValueError(f"a {kind} export is made from the validated events: pass them as typed")
+        events = typed[typed["event_id_cnty"].isin(set(rows["event_id_cnty"])).to_numpy()]
+        return events_geojson(events).encode("utf-8") if kind == "geojson" else events_geopackage(events)
     raise ValueError(f"unknown export format {kind!r}; one of {', '.join(FORMATS)}")
 
 

@@ -60,6 +60,31 @@ class ControlChange:
 
 
 @dataclass(frozen=True)
+class Holder:
+    """Who holds a town on a day, and since when."""
+
+    town: str
+    actor: str
+    status: str
+    since: date
+
+
+# The towns a brief's summary names first, in this order (every town whose control the record
+# follows is on the map; these are the ones briefings on northern Mali lead with).
+KEY_TOWNS = ("Kidal", "Gao", "Timbuktu", "Ménaka", "Tessalit")
+
+
+def key_town_holders(towns_on_day: pd.DataFrame, key_towns: tuple[str, ...] = KEY_TOWNS) -> list[Holder]:
+    """The holders of ``key_towns`` in town-status records that hold on one day, in ``key_towns`` order."""
+    by_town = {row["town"]: row for row in towns_on_day.to_dict("records")}
+    return [
+        Holder(town, by_town[town]["actor"], by_town[town]["status"], by_town[town]["valid_from"].date())
+        for town in key_towns
+        if town in by_town
+    ]
+
+
+@dataclass(frozen=True)
 class Changes:
     """Everything the "what changed" section reports."""
 
@@ -95,23 +120,15 @@ def _holding(record: dict) -> str:
     return f"{record['status']} by {record['actor']}"
 
 
-def territory_changes(territories: pd.DataFrame, period: Period) -> list[ControlChange]:
-    """Territory records that start or end in ``period`` (``valid_to`` is the first day it no longer holds)."""
-    changes = []
-    for record in territories.to_dict("records"):
-        for column, wording in (("valid_from", "now {}"), ("valid_to", "no longer {}")):
-            day = record[column]
-            if not pd.isna(day) and period.first <= day.date() <= period.last:
-                change = wording.format(_holding(record))
-                changes.append(ControlChange(day.date(), record["name"], change, record["source"]))
-    return changes
+def _sequence_changes(records: pd.DataFrame, place_column: str, period: Period) -> list[ControlChange]:
+    """Changes of hands in ``period``, read from each place's records in date order.
 
-
-def town_changes(towns: pd.DataFrame, period: Period) -> list[ControlChange]:
-    """Towns whose holder changes in ``period``: ``held by A → B``, or a hold that ends with no successor."""
+    A record that starts the day the one before it ends is one change, ``held by A → held by B``;
+    a first record is ``held by A``; a hold that ends with no successor is ``no longer held by A``.
+    """
     changes = []
-    for town, records in towns.sort_values("valid_from", kind="stable").groupby("town", sort=True):
-        rows = records.to_dict("records")
+    for place, group in records.sort_values("valid_from", kind="stable").groupby(place_column, sort=True):
+        rows = group.to_dict("records")
         starts = {row["valid_from"] for row in rows}
         for position, row in enumerate(rows):
             start, end = row["valid_from"].date(), row["valid_to"]
@@ -119,10 +136,20 @@ def town_changes(towns: pd.DataFrame, period: Period) -> list[ControlChange]:
                 follows = position and rows[position - 1]["valid_to"] == row["valid_from"]
                 before = rows[position - 1] if follows else None
                 change = _holding(row) if before is None else f"{_holding(before)} → {_holding(row)}"
-                changes.append(ControlChange(start, town, change, row["source"]))
+                changes.append(ControlChange(start, place, change, row["source"]))
             if not pd.isna(end) and end not in starts and period.first <= end.date() <= period.last:
-                changes.append(ControlChange(end.date(), town, f"no longer {_holding(row)}", row["source"]))
+                changes.append(ControlChange(end.date(), place, f"no longer {_holding(row)}", row["source"]))
     return changes
+
+
+def territory_changes(territories: pd.DataFrame, period: Period) -> list[ControlChange]:
+    """Territories that change hands in ``period`` (``valid_to`` is the first day a record no longer holds)."""
+    return _sequence_changes(territories, "name", period)
+
+
+def town_changes(towns: pd.DataFrame, period: Period) -> list[ControlChange]:
+    """Towns whose holder changes in ``period``: ``held by A → B``, or a hold that ends with no successor."""
+    return _sequence_changes(towns, "town", period)
 
 
 def what_changed(

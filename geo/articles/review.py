@@ -16,7 +16,9 @@ from html.parser import HTMLParser
 import pandas as pd
 
 from data.schema import EVENT_COLUMNS, column_names
+from data.vocabulary import WITHIN_DAYS
 from geo.articles.extraction import Extraction
+from geo.articles.redating import FROM_EXTRACTOR, time_precision
 from geo.gazetteer.gazetteer import Gazetteer, Place
 from geo.map.popups import html_text
 
@@ -129,7 +131,7 @@ def draft_rows(extraction: Extraction, accept_from: float = 0.7) -> pd.DataFrame
                 "confidence": event.confidence,
                 "event_date": when.start if when else None,
                 "date_end": when.end if when else None,
-                "precision": when.precision if when else "",
+                "precision": FROM_EXTRACTOR.get(when.precision, WITHIN_DAYS) if when else "",
                 "place": place_label(event.place.place) if event.place else COUNTRY_LEVEL,
                 "event_type": event.event_type,
                 "sub_event_type": event.sub_event_type,
@@ -177,7 +179,6 @@ def accepted_event_rows(
 ) -> pd.DataFrame:
     """Event records (strings, every schema column) for the accepted rows of the review table."""
     country_names = {p.country: p.name for p in gazetteer.places if p.kind == "country"}
-    precision_codes = {"day": "1", "range": "2", "week": "2", "month": "3", "year": "3"}
     records = []
     for row in edited[edited["accept"].fillna(False).astype(bool)].to_dict("records"):
         record = dict.fromkeys(column_names(EVENT_COLUMNS), "")
@@ -188,7 +189,7 @@ def accepted_event_rows(
                 "event_date": _text(row["event_date"]),
                 "date_end": _text(row["date_end"]),
                 "date_phrase": _text(row["date_phrase"]),
-                "time_precision": precision_codes.get(_text(row["precision"]), "2"),
+                "time_precision": str(time_precision(_text(row["precision"]))),
                 "event_type": _text(row["event_type"]),
                 "sub_event_type": _text(row["sub_event_type"]),
                 "actor1": _text(row["actor1"]),

@@ -24,7 +24,7 @@ EVENT_WORDS = _words(
     "attack ambush kill storm seize strike clash withdraw raid bomb explode shoot fire overrun "
     "capture retake recapture take_over abduct kidnap massacre execute besiege fight hit loot burn "
     "target assault bombing killing fighting siege battle offensive explosion blast massacre raid "
-    "incursion die dead murder slay injure wound destroy detonate"
+    "incursion die dead murder slay injure wound destroy detonate control"
 )
 # Verbs of saying: a place attached to one (or to its speaker) is where it was said.
 REPORTING_WORDS = _words(
@@ -88,6 +88,36 @@ def _lemma(token) -> str:
     return (token.lemma_ or token.text).lower()
 
 
+def _lemmas(token) -> set[str]:
+    """The lemma, and with its particle for a phrasal verb ("took over" gives "take" and "take_over")."""
+    particles = [c.lower_ for c in token.children if c.dep_ == "prt"]
+    return {_lemma(token), *(f"{_lemma(token)}_{p}" for p in particles)}
+
+
+def _clause_verbs(verb):
+    """A relative clause's verb, the verbs conjoined with it and their complements ("intends to take")."""
+    todo, seen = [verb], []
+    while todo and len(seen) < 8:
+        node = todo.pop()
+        seen.append(node)
+        todo += [c for c in node.children if c.dep_ in ("conj", "xcomp") and c.pos_ in ("VERB", "AUX")]
+    return seen
+
+
+def own_clause_event(token):
+    """The event verb of a relative clause on the mention itself ("Kidal, which the rebels seized"), or ``None``.
+
+    What the place's own clause says happened there outweighs what the place is to the main
+    clause (a distance anchor, a place described).
+    """
+    for clause in (c for c in token.children if c.dep_ == "relcl"):
+        for verb in _clause_verbs(clause):
+            will = any(c.lower_ in ("will", "shall", "'ll") for c in verb.children if c.dep_ == "aux")
+            if _lemmas(verb) & EVENT_WORDS and not will:
+                return verb
+    return None
+
+
 def _mention_root(doc, start: int, end: int):
     span = doc.char_span(start, end, alignment_mode="expand")
     return None if span is None or not len(span) else span.root
@@ -113,6 +143,10 @@ def town_role(doc, start: int, end: int, capital: bool) -> tuple[str, str] | Non
     token = _mention_root(doc, start, end)
     if token is None:
         return None
+    verb = own_clause_event(token)
+    if verb is not None:
+        words = " ".join([verb.text, *(c.text for c in verb.children if c.dep_ == "prt")])
+        return "event", f"its own clause says what happened there ('{words}')"
     if token.dep_ == "nsubj" and _lemma(token.head) in CONTEXT_VERBS:
         return "context", f"subject of '{token.head.text}': the place is described, nothing happens there"
     if token.dep_ == "nsubj" and capital and _lemma(token.head) not in STATIVE and token.head.pos_ == "VERB":
@@ -144,7 +178,7 @@ def town_role(doc, start: int, end: int, capital: bool) -> tuple[str, str] | Non
             if lemma in AGENT_NOUNS and capital and child.dep_ == "prep" and node.dep_ in ("nsubj", "nsubjpass"):
                 return "actor", f"seat of the {node.text} that acts"
         if node.pos_ in ("VERB", "AUX") or node.dep_ == "ROOT":
-            if lemma in EVENT_WORDS:
+            if _lemmas(node) & EVENT_WORDS:
                 return "event", f"governed by the event verb '{node.text}'"
             if lemma in MOTION_WORDS and route:
                 return "context", f"route's end ('{node.text} {prepositions[-1]} ...')"

@@ -1,9 +1,11 @@
 """The brief: one self-contained HTML page (printed to PDF by ``geo.documents.render``) a briefer can send.
 
-Title, as-of date, the filter sentence, the map image with its legend, "what changed since <date>",
-and every event shown with its date, place (each with its precision), actors, toll, summary and
-source. Every value from data goes through ``html_text``; the map image is embedded as a data URI,
-so the file needs nothing else.
+Title, as-of date and the filter sentence; a three-line summary (what changed, who holds the key
+towns, deaths against the period before); the map picture with its legend; one line per change of
+control with its source named; the tolls of both periods; and one table of the events shown, those
+of the period marked new. The page is a Jinja template with autoescape on (``templates/brief.html.j2``):
+every value from data is escaped by Jinja, never assembled into HTML by hand. The map image is
+embedded as a data URI, so the file needs nothing else.
 """
 
 from __future__ import annotations
@@ -11,40 +13,41 @@ from __future__ import annotations
 import base64
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
 
 import pandas as pd
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
 
-from data.view.changes import Changes, Period, Toll, what_changed
+from data.view.changes import Changes, Toll, key_town_holders, what_changed
 from data.view.filters import format_day
 from data.vocabulary import PLACE_PRECISION
+from geo.documents.brief_text import ATTRIBUTION_TEXT, named_sources, summary_lines
+from geo.documents.render import ImageSize
 from geo.documents.standalone import ExportView
-from geo.map.legend import ATTRIBUTION, legend_html
-from geo.map.popups import actors_text, date_label, fatalities_label, html_text, source_html
+from geo.map.legend import legend_html
+from geo.map.popups import actors_text, date_label, fatalities_label, html_text
 
-BRIEF_CSS = """<style>
-@page { size: A4; margin: 14mm 12mm; }
-body { font: 10.5pt/1.4 system-ui, "DejaVu Sans", sans-serif; color: #1a1a1a; margin: 0 auto; max-width: 1000px; }
-h1 { font-size: 20pt; margin: 0 0 2px; } h2 { font-size: 14pt; margin: 18px 0 6px; border-bottom: 2px solid #333; }
-h3 { font-size: 11.5pt; margin: 12px 0 4px; }
-.cm-meta { font-size: 12pt; margin: 0; } .cm-sentence { margin: 2px 0 10px; color: #333; }
-.cm-figure { margin: 0; break-inside: avoid; }
-.cm-figure img { width: 100%; border: 1px solid #999; display: block; } .cm-no-map { padding: 40px; background: #eee; }
-.cm-legend { font-size: 9pt; line-height: 1.6; margin-top: 4px; } .cm-legend svg { vertical-align: -3px; }
-.cm-legend > div { display: inline-block; margin-right: 14px; white-space: nowrap; } .cm-legend hr { display: none; }
-.cm-legend-title { font-weight: 700; }
-.cm-swatch { display: inline-block; width: 16px; height: 10px; vertical-align: -1px; }
-.cm-dot { display: inline-block; width: 10px; height: 10px; border-radius: 50%; }
-table { border-collapse: collapse; width: 100%; font-size: 8.5pt; table-layout: fixed; }
-.cm-events col:nth-child(1) { width: 13%; } .cm-events col:nth-child(2) { width: 12%; }
-.cm-events col:nth-child(3) { width: 13%; } .cm-events col:nth-child(4) { width: 13%; }
-.cm-events col:nth-child(5) { width: 9%; } .cm-events col:nth-child(6) { width: 24%; }
-.cm-events col:nth-child(7) { width: 16%; } td { overflow-wrap: break-word; hyphens: auto; }
-th, td { border-bottom: 1px solid #ccc; padding: 3px 5px; text-align: left; vertical-align: top; }
-th { background: #f0f0f0; } tr { break-inside: avoid; }
-.cm-precision { color: #555; font-style: italic; } .cm-none { color: #666; font-style: italic; }
-footer { margin-top: 16px; font-size: 8pt; color: #555; }
-@media print { a[href]::after { content: " (" attr(href) ")"; font-size: 8pt; word-break: break-all; } }
-</style>"""
+# Printed across an A4 page's 186 mm, a 760-pixel-wide picture puts the map's 12 px labels at
+# 8.3 pt (12 × 186 / 760 mm); drawn at twice that for print sharpness.
+A4_TEXT_WIDTH_MM = 186  # 210 mm less the page's 12 mm margins
+BRIEF_MAP = ImageSize("brief (A4 width)", 760, 540, 2.0)
+
+
+def _escaped(value: object) -> Markup:
+    """Every ``{{ value }}`` through the one HTML escaper, ``html_text`` (it also defuses ` and $)."""
+    return value if isinstance(value, Markup) else Markup(html_text(value))
+
+
+# Our template files are the only templates; data only ever fills their {{ }} slots, escaped.
+_TEMPLATES = Environment(
+    loader=FileSystemLoader(Path(__file__).parent / "templates"),
+    autoescape=True,
+    finalize=_escaped,
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
 
 
 @dataclass(frozen=True)
@@ -53,16 +56,16 @@ class BriefContent:
 
     Attributes
     ----------
-    title, sentence : str
-        The map's title and the filter sentence (``data.view.filters.describe``).
-    as_of_text : str
-        The as-of date as the page shows it.
+    title, as_of_text, sentence : str
+        The map's title, the as-of date as the page shows it, and the filter sentence.
     events : pandas.DataFrame
         The events shown on the map.
+    towns : pandas.DataFrame
+        The town-status records that hold on the as-of day (who holds which town).
     changes : data.view.changes.Changes
         What changed since the briefer's date.
     map_png : bytes or None
-        The map image (``geo.documents.render``); None leaves a note in its place.
+        The map image (``geo.documents.render``, at ``BRIEF_MAP``); None leaves a note in its place.
     prepared : datetime.datetime
         When the brief was made (stated in it).
     """
@@ -71,6 +74,7 @@ class BriefContent:
     as_of_text: str
     sentence: str
     events: pd.DataFrame
+    towns: pd.DataFrame
     changes: Changes
     map_png: bytes | None
     prepared: datetime
@@ -80,104 +84,92 @@ def brief_for(view: ExportView, since: date, map_png: bytes | None, prepared: da
     """The brief of what the page shows, with what changed since ``since`` (before the as-of day)."""
     title, as_of_text, sentence = view.stamp
     changes = what_changed(*view.history, since=since, as_of=view.as_of)
-    return BriefContent(title, as_of_text, sentence, view.events, changes, map_png, prepared)
+    return BriefContent(title, as_of_text, sentence, view.events, view.towns, changes, map_png, prepared)
 
 
-def _figure(map_png: bytes | None) -> str:
-    if map_png is None:
-        image = '<div class="cm-no-map">The map image could not be made.</div>'
-    else:
-        data = base64.b64encode(map_png).decode("ascii")
-        image = f'<img src="data:image/png;base64,{data}" alt="Map of the events and territory shown">'
-    return f'<figure class="cm-figure">{image}<div class="cm-legend">{legend_html()}</div></figure>'
+def _killed(value: object) -> str:
+    """The toll as the table prints it: the number, or "–" for not reported (the table's key says so)."""
+    label = fatalities_label(value)
+    return "–" if label == fatalities_label(None) else label
 
 
-# A field longer than this is clipped in documents, with a note (a 100,000-character note would
-# otherwise make the PDF time out and fill pages).
+# A field longer than this is clipped in documents, with a note: a 100,000-character note would
+# otherwise make the PDF time out and fill pages.
 MAX_FIELD_CHARS = 2_000
 
 
-def clipped_text(value: object, limit: int = MAX_FIELD_CHARS) -> str:
-    """``value`` as escaped HTML, clipped to ``limit`` characters with a note saying how long it was."""
+def clipped(value: object, limit: int = MAX_FIELD_CHARS) -> str:
+    """``value`` as text, cut at ``limit`` characters with a note saying how long it was (Jinja escapes it)."""
     text = "" if value is None or (isinstance(value, float) and value != value) else str(value)
     if len(text) <= limit:
-        return html_text(text)
-    note = f'<span class="cm-clipped"> … (clipped: {len(text):,} characters in all)</span>'
-    return html_text(text[:limit]) + note
+        return text
+    return f"{text[:limit]} … (clipped: {len(text):,} characters in all)"
 
 
-def _where(event: dict) -> str:
-    place = clipped_text(event["location"]) + (f", {clipped_text(event['admin1'])}" if event.get("admin1") else "")
-    precision = html_text(PLACE_PRECISION.get(int(event["geo_precision"]), ""))
-    return f'{place} <span class="cm-precision">({precision})</span>'
-
-
-def _when(event: dict) -> str:
-    return html_text(date_label(event["event_date"], event.get("date_end"), int(event["time_precision"])))
-
-
-def events_table(events: pd.DataFrame) -> str:
-    """Every event, by date: when, where (with precision), what, who, toll, summary, source."""
-    if events.empty:
-        return '<p class="cm-none">No event.</p>'
-    header = "".join(f"<th>{h}</th>" for h in ("When", "Where", "What", "Who", "Fatalities", "Summary", "Source"))
+def _event_rows(events: pd.DataFrame, changes: Changes) -> list[dict]:
+    new = set(changes.new_events["event_id_cnty"])
     rows = []
     for event in events.sort_values("event_date", kind="stable").to_dict("records"):
-        cells = (
-            _when(event),
-            _where(event),
-            f"{html_text(event['event_type'])}: {html_text(event['sub_event_type'])}",
-            clipped_text(actors_text(event)),
-            html_text(fatalities_label(event.get("fatalities"))),
-            clipped_text(event["notes"]),
-            source_html(event),
+        place = event["location"] + (f", {event['admin1']}" if event.get("admin1") else "")
+        rows.append(
+            {
+                "new": event["event_id_cnty"] in new,
+                "when": date_label(event["event_date"], event.get("date_end"), int(event["time_precision"])),
+                "place": clipped(place),
+                # Said only when approximate: "the town itself" on every row is noise on paper.
+                "place_precision": PLACE_PRECISION.get(int(event["geo_precision"]), "")
+                if int(event["geo_precision"]) >= 2
+                else "",
+                "what": f"{event['event_type']}: {event['sub_event_type']}",
+                "who": clipped(actors_text(event)),
+                "killed": _killed(event.get("fatalities")),
+                "summary": clipped(event["notes"]),
+                "source": named_sources(
+                    event.get("source"), event.get("source_title"), event.get("source_url"), event.get("source_date")
+                )[0],
+            }
         )
-        rows.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
-    columns = "<colgroup>" + "<col>" * 7 + "</colgroup>"
-    return f'<table class="cm-events">{columns}<thead><tr>{header}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+    return rows
 
 
-def _toll_row(name: str, period: Period, toll: Toll) -> str:
-    cells = (name, html_text(period.label()), f"{toll.killed:,}", f"{toll.events:,}", f"{toll.unreported:,}")
-    return "<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>"
-
-
-def changes_html(changes: Changes) -> str:
-    """The "what changed since <date>" section: new events, control changes, toll vs the period before."""
-    control = "".join(
-        f"<li><b>{html_text(format_day(c.day))}, {html_text(c.place)}</b>: {html_text(c.change)} "
-        f'<span class="cm-precision">({html_text(c.source)})</span></li>'
-        for c in changes.control
-    )
-    header = "".join(
-        f"<th>{h}</th>" for h in ("", "Dates", "Killed (reported, at least)", "Events", "Events, toll not reported")
-    )
-    tolls = _toll_row("This period", changes.period, changes.toll) + _toll_row(
-        "Period before", changes.previous, changes.previous_toll
-    )
-    return (
-        f"<h2>What changed since {html_text(format_day(changes.since))}</h2>"
-        f"<p>{html_text(changes.period.label())}, compared with the {changes.period.days} days before.</p>"
-        f"<h3>New events ({len(changes.new_events):,})</h3>{events_table(changes.new_events)}"
-        f"<h3>Control changes ({len(changes.control):,})</h3>"
-        + (f"<ul>{control}</ul>" if control else '<p class="cm-none">No territory or town changed hands.</p>')
-        + f"<h3>Fatalities</h3><table><thead><tr>{header}</tr></thead><tbody>{tolls}</tbody></table>"
-        '<p class="cm-precision">Only reported tolls are added up: an event whose toll was not reported '
-        "counts as unknown, not as zero.</p>"
-    )
+def _toll_row(name: str, dates: str, toll: Toll) -> dict:
+    return {"name": name, "dates": dates, "killed": f"{toll.killed:,}", "events": f"{toll.events:,}",
+            "unreported": f"{toll.unreported:,}"}  # fmt: skip
 
 
 def brief_html(content: BriefContent) -> str:
     """The whole brief as one HTML document (A4 when printed)."""
-    title = html_text(content.title)
-    prepared = content.prepared.strftime("%d %b %Y %H:%M %Z").strip()
-    return (
-        f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{title}: brief</title>'
-        f"{BRIEF_CSS}</head><body><header><h1>{title}</h1>"
-        f'<p class="cm-meta"><b>As of {html_text(content.as_of_text)}</b> · prepared {html_text(prepared)}</p>'
-        f'<p class="cm-sentence">{html_text(content.sentence)}</p></header>'
-        f"{_figure(content.map_png)}{changes_html(content.changes)}"
-        f"<h2>Events shown ({len(content.events):,})</h2>{events_table(content.events)}"
-        f"<footer>Conflict Map. Summaries are in our own words; each event names its source. {ATTRIBUTION}.</footer>"
-        "</body></html>"
+    changes = content.changes
+    map_src = None
+    if content.map_png is not None:
+        map_src = "data:image/png;base64," + base64.b64encode(content.map_png).decode("ascii")
+    control = [
+        {"day": format_day(c.day), "place": c.place, "change": c.change, "sources": named_sources(c.source)}
+        for c in changes.control
+    ]
+    return _TEMPLATES.get_template("brief.html.j2").render(
+        title=content.title,
+        as_of=content.as_of_text,
+        prepared=content.prepared.strftime("%d %b %Y %H:%M %Z").strip(),
+        sentence=content.sentence,
+        period=changes.period.label(),
+        since=format_day(changes.since),
+        summary=summary_lines(changes, key_town_holders(content.towns)),
+        map_src=map_src,
+        legend=Markup(legend_html()),  # our own markup: no value from data in it
+        control=control,
+        tolls=[
+            _toll_row("This period", changes.period.label(), changes.toll),
+            _toll_row("Period before", changes.previous.label(), changes.previous_toll),
+        ],
+        events=_event_rows(content.events, changes),
+        attribution=ATTRIBUTION_TEXT,
     )
+
+
+def page_footer(content: BriefContent) -> str:
+    """The line printed at the foot of every PDF page: title, as-of date, page n of N.
+
+    Chromium fills the ``pageNumber`` and ``totalPages`` spans; the rest is escaped by Jinja.
+    """
+    return _TEMPLATES.get_template("brief_footer.html.j2").render(title=content.title, as_of=content.as_of_text)

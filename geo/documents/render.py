@@ -87,8 +87,8 @@ class Renderer(Protocol):
         """A screenshot of the map in ``html`` once its ``events`` symbols are drawn."""
         ...
 
-    def pdf(self, html: str) -> bytes:
-        """``html`` printed to A4 pages."""
+    def pdf(self, html: str, footer: str = "") -> bytes:
+        """``html`` printed to A4 pages, ``footer`` (HTML, escaped by its maker) at the foot of each."""
         ...
 
 
@@ -111,12 +111,21 @@ class ChromiumRenderer:
         viewport = {"width": size.width, "height": size.height}
         return self._in_browser(shoot, {"viewport": viewport, "device_scale_factor": size.scale})
 
-    def pdf(self, html: str) -> bytes:
+    def pdf(self, html: str, footer: str = "") -> bytes:
         """See :class:`Renderer`."""
 
         def print_pages(page) -> bytes:
             page.set_content(html, wait_until="load", timeout=self.timeout_ms)
-            return page.pdf(prefer_css_page_size=True, print_background=True)
+            if not footer:
+                return page.pdf(prefer_css_page_size=True, print_background=True)
+            # Chromium draws the footer in the page's bottom margin (brief.css leaves 16 mm).
+            return page.pdf(
+                prefer_css_page_size=True,
+                print_background=True,
+                display_header_footer=True,
+                header_template="<span></span>",
+                footer_template=footer,
+            )
 
         return self._in_browser(print_pages, {})
 

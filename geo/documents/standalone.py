@@ -27,6 +27,7 @@ _SCRIPT_TAG = re.compile(r'<script src="(?P<url>/app/static/[^"]+)"></script>')
 _STYLE_TAG = re.compile(r'<link rel="stylesheet" href="(?P<url>/app/static/[^"]+)"/>')
 # A picture has nothing to click: no zoom buttons.
 IMAGE_CSS = "<style>.leaflet-control-zoom { display: none; }</style>"
+NO_LEGEND_CSS = "<style>.cm-legend:not(.cm-stamp) { display: none; }</style>"
 # An event this close to the picture's edge may be drawn inside a cluster placed just outside it.
 FRAME_MARGIN_PX = 20
 # Fitting one town alone would zoom in to street level: stop at a district's scale.
@@ -81,10 +82,10 @@ class ExportView:
             return len(self.events)
         return int(in_frame(self.events, self.screen, width, height).sum())
 
-    def map_html(self, for_image: bool = False) -> str:
+    def map_html(self, for_image: bool = False, legend: bool = True) -> str:
         """The standalone map of this view (see :func:`standalone_html`)."""
         layers = (self.events, self.territories, self.towns, self.basemap, self.stamp)
-        return standalone_html(*layers, for_image=for_image, screen=self.screen)
+        return standalone_html(*layers, for_image=for_image, screen=self.screen, legend=legend)
 
 
 def in_frame(events: pd.DataFrame, screen: ScreenView, width: int, height: int) -> np.ndarray:
@@ -145,6 +146,7 @@ def standalone_html(
     static_dir: Path = STATIC_DIR,
     for_image: bool = False,
     screen: ScreenView | None = None,
+    legend: bool = True,
 ) -> str:
     """The whole map as one self-contained HTML document, filling the window.
 
@@ -165,6 +167,8 @@ def standalone_html(
         Drop the controls a picture has no use for (the zoom buttons), for ``geo.documents.render``.
     screen : ScreenView, optional
         The view on screen; ``build_map`` turns its (lon, lat) centre into folium's order.
+    legend : bool
+        Keep the legend on the map; the brief prints it under its picture instead.
     """
     assets = local_assets(basemap_served=False)
     options = MapOptions(height="100%")
@@ -178,4 +182,6 @@ def standalone_html(
         fmap.fit_bounds([[south, west], [north, east]], padding=(24, 24), max_zoom=FIT_MAX_ZOOM)
     if for_image:
         fmap.get_root().header.add_child(Element(IMAGE_CSS))
+    if not legend:
+        fmap.get_root().header.add_child(Element(NO_LEGEND_CSS))
     return inline_assets(fmap.get_root().render(), static_dir)

@@ -17,7 +17,7 @@ import pandas as pd
 from branca.element import Element
 from folium.plugins import MarkerCluster
 
-from geo.documents.geojson import geometry_mapping
+from data.io.geojson import geometry_mapping
 from geo.map.assets import Assets, map_assets
 from geo.map.basemap import Basemap
 from geo.map.canvas import CanvasEvents, window_layer
@@ -42,6 +42,7 @@ from geo.map.style import (
     basemap_colours,
     town_icon_svg,
 )
+from geo.map.timeline_layer import TimelineLayer
 
 OVERLAY_NAMES = ("Territory", "Town status", "Events")
 LABEL_PANE = "cm-labels"
@@ -141,7 +142,11 @@ def uses_canvas(event_count: int) -> bool:
 
 
 def build_base_map(
-    basemap: Basemap, options: MapOptions, assets: Assets | None = None, packed_url: str | None = None
+    basemap: Basemap,
+    options: MapOptions,
+    assets: Assets | None = None,
+    packed_url: str | None = None,
+    timeline: tuple[int, int, int] | None = None,
 ) -> folium.Map:
     """The part of the map that never changes with the timeline (so it never remounts).
 
@@ -155,6 +160,10 @@ def build_base_map(
         JS/CSS sources; default: the app's static folder (see ``geo.map.assets``).
     packed_url : str, optional
         URL of the packed events (``geo.map.packed``) for the canvas layer of a large record.
+    timeline : (int, int, int), optional
+        The window the window-aware layer (``geo.map.timeline_layer``) starts at, in day numbers; keep
+        it constant (e.g. the record's bounds), or the base map changes. Its file comes with the
+        overlays (``timeline_data_layer``).
     """
     assets = assets or map_assets()
     fmap = folium.Map(
@@ -177,6 +186,8 @@ def build_base_map(
     _add_labels(fmap, basemap)
     if packed_url:
         CanvasEvents(packed_url).add_to(fmap)
+    if timeline:
+        TimelineLayer(timeline).add_to(fmap)
     HtmlControl(legend_html(canvas=packed_url is not None), position="bottomleft").add_to(fmap)
     Attribution(ATTRIBUTION).add_to(fmap)
     return fmap

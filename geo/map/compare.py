@@ -15,8 +15,8 @@ import shapely
 from branca.element import Element
 from shapely.geometry.base import BaseGeometry
 
+from data.io.geojson import geometry_mapping
 from data.view.filters import format_day, valid_at
-from geo.documents.geojson import geometry_mapping
 from geo.map.assets import Assets, map_assets
 from geo.map.basemap import Basemap
 from geo.map.build import MAP_CSS, MapOptions, _add_basemap, _add_labels, _latlon

@@ -82,6 +82,10 @@ class HtmlControl(RenderedOnce):
                 return div;
             };
             control.addTo({{ this._parent.get_name() }});
+            // A fold (the legend) starts closed on a short map, where open it would cover a third
+            // of it and the towns under it; its title stays, one click opens it.
+            var fold = control.getContainer().querySelector("details");
+            if (fold && {{ this._parent.get_name() }}.getSize().y < 700) { fold.open = false; }
         })();
         {% endmacro %}
         """

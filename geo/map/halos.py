@@ -11,7 +11,7 @@ from __future__ import annotations
 import folium
 import pandas as pd
 
-from geo.documents.geojson import geometry_mapping
+from data.io.geojson import geometry_mapping
 from geo.map.basemap import Basemap
 from geo.map.elements import GeoJsonLayer, latlon
 from geo.map.style import event_style

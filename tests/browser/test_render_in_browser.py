@@ -16,7 +16,7 @@ import pytest
 from PIL import Image
 
 from data.view.filters import valid_at
-from geo.documents.brief import brief_for, brief_html
+from geo.documents.brief import BRIEF_MAP, brief_for, brief_html, page_footer
 from geo.documents.render import IMAGE_SIZES, ChromiumRenderer
 from geo.documents.standalone import ExportView
 from geo.map.basemap import load_basemap
@@ -73,20 +73,32 @@ def pdf_pages(pdf: bytes) -> int:
 
 
 def test_brief_as_html_and_pdf(view):
+    ARTIFACTS.mkdir(exist_ok=True)
     renderer = ChromiumRenderer()
-    png = renderer.png(view.map_html(for_image=True), IMAGE_SIZES[0], len(view.events))
-    document = brief_html(brief_for(view, date(2026, 4, 22), png, datetime.now(UTC)))
+    png = renderer.png(view.map_html(for_image=True, legend=False), BRIEF_MAP, len(view.events))
+    content = brief_for(view, date(2026, 4, 22), png, datetime.now(UTC))
+    document = brief_html(content)
     (ARTIFACTS / "brief.html").write_text(document, encoding="utf-8")
-    pdf = renderer.pdf(document)
+    pdf = renderer.pdf(document, footer=page_footer(content))
     (ARTIFACTS / "brief.pdf").write_bytes(pdf)
     assert pdf.startswith(b"%PDF-")
-    assert pdf_pages(pdf) >= 2  # the map and what changed, then the event list
-    if not shutil.which("pdftoppm"):
-        pytest.fail("pdftoppm is missing: run `bash scripts/setup.sh --browser` (installs poppler-utils)")
-    first_page = ARTIFACTS / "brief-page1"
-    subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1", "-singlefile", "brief.pdf", first_page.name],
-                   cwd=ARTIFACTS, check=True)  # fmt: skip
-    page = Image.open(first_page.with_suffix(".png")).convert("RGB")
+    pages = pdf_pages(pdf)
+    assert pages >= 2  # the summary, map and changes, then the event list
+    for tool in ("pdftoppm", "pdftotext"):
+        if not shutil.which(tool):
+            pytest.fail(f"{tool} is missing: run `bash scripts/setup.sh --browser` (installs poppler-utils)")
+    # Every page carries the title, the as-of date and its number (Chromium's footer).
+    for number in range(1, pages + 1):
+        text = subprocess.run(["pdftotext", "-f", str(number), "-l", str(number), "brief.pdf", "-"], cwd=ARTIFACTS,
+                              check=True, capture_output=True, text=True).stdout  # fmt: skip
+        assert f"as of {view.stamp[1]}" in text, number
+        assert f"page {number} of {pages}" in text, number
+    # Every page as a picture, for a person to look at (test-artifacts/brief-page-N.png).
+    for old in ARTIFACTS.glob("brief-page-*.png"):
+        old.unlink()
+    subprocess.run(["pdftoppm", "-png", "-r", "70", "brief.pdf", "brief-page"], cwd=ARTIFACTS, check=True)
+    first = sorted(ARTIFACTS.glob("brief-page-*.png"))[0]
+    page = Image.open(first).convert("RGB")
     assert page.width < page.height  # A4 portrait
     assert distinct_colours(page) > 300  # text and the map image, not a blank page
 
@@ -116,6 +128,6 @@ def test_the_app_offers_the_png_and_the_brief_for_download(app_url, page):
     assert pdf.read_bytes().startswith(b"%PDF-")
     assert pdf_pages(pdf.read_bytes()) >= 2
     brief = download(page, "Download brief (HTML)").read_text(encoding="utf-8")
-    assert "What changed since 22 Apr 2026" in brief
+    assert "Changes of control since 22 Apr 2026" in brief
     page.screenshot(path=str(ARTIFACTS / "export-panel.png"), full_page=True)
     assert page.outside_requests == []

@@ -48,6 +48,11 @@ def test_accepted_events_reach_the_map_and_survive_a_restart(page, tmp_path):
         assert count_in_header(page) == (before + added, before + added)
         wait_for_count(map_frame(page), before + added)
         page.screenshot(path=str(ARTIFACTS / "review-accepted.png"), full_page=True)
+        # The drafts are still on screen and now match the events just stored: flagged, and one
+        # button selects the stored event (the address bar's event= names it).
+        page.get_by_text("was added from this sentence before", exact=False).first.wait_for(timeout=30_000)
+        page.get_by_role("button", name="Show on the map").first.click()
+        page.wait_for_url(re.compile(r"[?&]event=CM-ART-"), timeout=30_000)
     with running_app(env, "streamlit-review-2.log") as url:
         page.goto(url)
         frame = map_frame(page)

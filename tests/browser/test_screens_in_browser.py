@@ -26,6 +26,16 @@ def test_first_view_shows_the_map_its_header_and_kidal(browser, app_url, width, 
         kidal = frame.locator(".cm-label", has_text="Kidal")
         expect(kidal).to_be_visible(timeout=60_000)
         expect(frame.locator(".cm-legend").first).to_be_visible()
+        # The map is short at both sizes: the legend starts folded to its title, off the towns,
+        # and one click on the title opens it.
+        fold = frame.locator(".cm-legend details")
+        expect(fold).not_to_have_attribute("open", "")
+        frame.locator(".cm-legend-title").click()
+        expect(fold).to_have_attribute("open", "")
+        expect(frame.locator(".cm-legend", has_text="Battles")).to_be_visible()
+        frame.locator(".cm-legend-title").click()
+        expect(fold).not_to_have_attribute("open", "")
+        page.mouse.move(5, 5)  # off the map: no tooltip in the picture
         # The map starts above the fold: its top edge is on the first screen.
         box = page.locator(MAP_FRAME).bounding_box()
         assert box is not None

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import re
 import time
+from datetime import date
 from urllib.parse import parse_qs, urlparse
 
+from data.view.filters import valid_at
 from geo.map.build import MapOptions
 from tests.browser.conftest import ARTIFACTS
 from tests.browser.test_map_in_browser import COUNT_EVENTS_JS, count_in_header, map_frame, move_range_end
 
 VIEW_JS = "() => [map.getCenter().lat, map.getCenter().lng, map.getZoom()]"
+# Events of the window on the map (the layer draws symbols only for those in view, so count its report).
+IN_WINDOW_JS = "() => window.cmTimeline && window.cmTimeline.shown ? window.cmTimeline.shown.events : -1"
 
 
 def header_sentence(page) -> str:
@@ -46,7 +50,7 @@ def settle(page, frame, timeout: float = 45) -> None:
     deadline, seen = time.monotonic() + timeout, []
     while time.monotonic() < deadline:
         try:
-            seen.append((count_in_header(page)[0], frame.evaluate(COUNT_EVENTS_JS), page.url))
+            seen.append((count_in_header(page)[0], frame.evaluate(IN_WINDOW_JS), page.url))
         except Exception:  # an element replaced by a rerun while being read: look again
             seen.append(None)
         if len(seen) >= 4 and seen[-1] is not None and seen[-4:] == [seen[-1]] * 4 and seen[-1][0] == seen[-1][1]:
@@ -73,11 +77,14 @@ def test_a_copied_link_reproduces_the_view_in_a_new_browser(app_url, browser, da
     page = sender.new_page()
     page.goto(app_url)
     frame = map_frame(page)
+    frame.evaluate("window.__mountProbe = 'still here'")
     change_the_view(page, frame)
     params = wait_for_url(page, "to", "precise", "lat", "lon", "zoom")
     assert params["precise"] == ["1"]
     assert params["zoom"] == [str(MapOptions.zoom + 1)]  # one zoom-in from the base view
     settle(page, frame)
+    # A filter changes the map's overlays only: the same iframe, never remounted (the base map is constant).
+    assert frame.evaluate("window.__mountProbe") == "still here"
     link, sentence, view = page.url, header_sentence(page), frame.evaluate(VIEW_JS)
     shown = count_in_header(page)[0]
     assert 0 < shown < len(dataset.events)
@@ -103,7 +110,14 @@ def test_a_copied_link_reproduces_the_view_in_a_new_browser(app_url, browser, da
     other_frame = map_frame(other)
     settle(other, other_frame)
     assert header_sentence(other) == sentence
-    assert other_frame.evaluate(COUNT_EVENTS_JS) == shown
+    assert other_frame.evaluate(IN_WINDOW_JS) == shown
+    # The window the link names is the one on the map: its events, territory and town status.
+    end = date.fromisoformat(parse_qs(urlparse(link).query)["to"][0])
+    drawn = other_frame.evaluate("window.cmTimeline.shown")
+    assert drawn["window"][1:] == [(end - date(1970, 1, 1)).days] * 2
+    assert drawn["territories"] == len(valid_at(dataset.territories, end))
+    assert drawn["towns"] == len(valid_at(dataset.towns, end))
+    assert other_frame.evaluate("document.querySelectorAll('.cm-town').length") == drawn["towns"]
     lat, lon, zoom = other_frame.evaluate(VIEW_JS)
     assert zoom == view[2]
     assert abs(lat - view[0]) < 1e-3

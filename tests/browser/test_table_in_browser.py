@@ -12,7 +12,7 @@ ROW_PX = 35  # st.dataframe's default row height (the header row too)
 def test_a_click_in_the_middle_of_a_row_selects_its_event(app_url, page, dataset):
     page.goto(app_url)
     expect(page.get_by_text(re.compile(r"Showing [\d,]+ of [\d,]+ events"))).to_be_visible(timeout=60_000)
-    grid = page.locator('[data-testid="stDataFrame"]').first
+    grid = page.locator('.st-key-table [data-testid="stDataFrame"]')
     grid.scroll_into_view_if_needed()
     expect(grid).to_be_visible(timeout=60_000)
     box = grid.bounding_box()

@@ -1,4 +1,4 @@
-"""Events and territory as GIS files: GeoJSON (through ``geo.documents.geojson``) and GeoPackage.
+"""Events and territory as GIS files: GeoJSON (through ``data.io.geojson``) and GeoPackage.
 
 Events are points in EPSG:4326 with every schema column as a property, so a file exported here
 imports back (``python -m data import``) as the same events.
@@ -14,8 +14,8 @@ import geopandas as gpd
 import pandas as pd
 
 from data.io.export_csv import event_strings
+from data.io.geojson import to_feature_collection
 from data.schema import EVENT_COLUMNS, column_names
-from geo.documents.geojson import to_feature_collection
 
 EVENTS_LAYER = "events"
 
