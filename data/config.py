@@ -6,6 +6,7 @@ can be tested with a dict. tests/test_docs.py checks that the generated table is
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -21,6 +22,11 @@ class Setting:
     default: str
     help: str
 
+
+# The default store's folder is named after the project; only our own default is filled in, never a
+# value someone set.
+PROJECT_FOLDER = "<project>"
+PROJECT_NAME = re.compile(r"[a-z0-9][a-z0-9-]{0,62}")
 
 SETTINGS: tuple[Setting, ...] = (
     Setting(
@@ -41,10 +47,17 @@ SETTINGS: tuple[Setting, ...] = (
         "ISO 3166-1 alpha-2 code of the theatre country, preferred when a place name is ambiguous.",
     ),
     Setting(
+        "CONFLICT_MAP_PROJECT",
+        "northern-mali",
+        "Name of this project (lower-case letters, digits, hyphens): the default store is its own file, "
+        "so two projects on one machine never mix their events.",
+    ),
+    Setting(
         "CONFLICT_MAP_STORE",
-        str(Path.home() / ".local" / "share" / "conflict-map" / "events.sqlite"),
+        str(Path.home() / ".local" / "share" / "conflict-map" / PROJECT_FOLDER / "events.sqlite"),
         "Where events accepted in the app are kept: a SQLite file path (created on first write) or a "
-        "postgresql:// URL of a PostGIS database shared by a team (schema created automatically).",
+        "postgresql:// URL of a PostGIS database shared by a team (schema created automatically). "
+        "The default is one file per CONFLICT_MAP_PROJECT.",
     ),
     Setting(
         "CONFLICT_MAP_ONLINE_GEOCODER",
@@ -175,11 +188,23 @@ def load_settings(env: dict[str, str]) -> Settings:
     if development is None:
         raise ValueError(f"CONFLICT_MAP_DEVELOPMENT={raw['CONFLICT_MAP_DEVELOPMENT']!r}: expected on or off")
     analysts = frozenset(part.strip().lower() for part in raw["CONFLICT_MAP_ANALYSTS"].split(",") if part.strip())
-    data_dir, store = Path(raw["CONFLICT_MAP_DATA_DIR"]), raw["CONFLICT_MAP_STORE"]
+    data_dir, store = Path(raw["CONFLICT_MAP_DATA_DIR"]), _store_location(raw)
     return Settings(
         published, basemap, theatre, data_dir, store, online, Path(raw["CONFLICT_MAP_CACHE_DIR"]),
         auth, Path(raw["CONFLICT_MAP_ACCOUNTS"]), analysts, development,
     )  # fmt: skip
+
+
+def _store_location(raw: dict[str, str]) -> str:
+    """``CONFLICT_MAP_STORE`` as set, or the default file of ``CONFLICT_MAP_PROJECT``."""
+    project = raw["CONFLICT_MAP_PROJECT"]
+    if not PROJECT_NAME.fullmatch(project):
+        raise ValueError(
+            f"CONFLICT_MAP_PROJECT={project!r}: expected lower-case letters, digits and hyphens (at most 63)"
+        )
+    default = next(s.default for s in SETTINGS if s.name == "CONFLICT_MAP_STORE")
+    store = raw["CONFLICT_MAP_STORE"]
+    return str(Path(default.replace(PROJECT_FOLDER, project))) if store == default else store
 
 
 def _store_setting(env: dict[str, str], name: str) -> str:

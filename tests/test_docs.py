@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 from cogapp import Cog
@@ -56,11 +57,30 @@ def test_readme_states_the_default_publication_date():
         ({"CONFLICT_MAP_PUBLISHED": "29/04/2026"}, "CONFLICT_MAP_PUBLISHED='29/04/2026': expected an ISO date"),
         ({"CONFLICT_MAP_BASEMAP": "maps"}, "CONFLICT_MAP_BASEMAP='maps': expected one of auto, tiles, vector"),
         ({"CONFLICT_MAP_THEATRE": "MLI"}, "CONFLICT_MAP_THEATRE='MLI': expected a two-letter country code"),
+        ({"CONFLICT_MAP_PROJECT": "../etc"}, "CONFLICT_MAP_PROJECT='../etc': expected lower-case letters, digits"),
+        ({"CONFLICT_MAP_PROJECT": "Sahel"}, "CONFLICT_MAP_PROJECT='Sahel': expected lower-case letters, digits"),
     ],
 )
 def test_bad_settings_name_the_variable(env, message):
     with pytest.raises(ValueError, match=re.escape(message)):
         load_settings(env)
+
+
+STORES = Path.home() / ".local" / "share" / "conflict-map"
+
+
+@pytest.mark.parametrize(
+    ("env", "store"),
+    [
+        ({}, str(STORES / "northern-mali" / "events.sqlite")),
+        ({"CONFLICT_MAP_PROJECT": "burkina-2025"}, str(STORES / "burkina-2025" / "events.sqlite")),
+        # A store someone named is theirs, whatever the project.
+        ({"CONFLICT_MAP_PROJECT": "sahel", "CONFLICT_MAP_STORE": "/srv/x.sqlite"}, "/srv/x.sqlite"),
+        ({"CONFLICT_MAP_STORE": "postgresql://db/cm"}, "postgresql://db/cm"),
+    ],
+)
+def test_the_default_store_is_one_file_per_project(env, store):
+    assert load_settings(env).store == store
 
 
 def test_settings_read_the_environment():
