@@ -21,6 +21,7 @@ from components import (
     map_view,
     notices,
     publication,
+    reveal,
     share,
     story,
     timebar,
@@ -53,6 +54,7 @@ if data.events.empty:
 
 first_day = data.events["event_date"].min().date()
 last_day = data.events["date_end"].max().date()
+reveal.apply(data.events, first_day, last_day)  # "Show on the map" or an accept: widen what hides it
 options_in_data = cached.filter_options(token, published, data.events)
 link = share.restore(options_in_data, data.events, first_day, last_day, key="share")
 # Title and map sit above the timeline on the page, but are drawn after it has been read.
