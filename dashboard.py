@@ -15,6 +15,7 @@ from components import (
     event_panel,
     export,
     filters_sidebar,
+    framing,
     header,
     import_events,
     linked,
@@ -66,6 +67,7 @@ with bar_area:  # under the map; its report becomes the timeline's window before
 window = timeline.show(first_day, last_day, locked=brief.step is not None, key="timeline")
 strip_area = st.container()  # the events-over-time strip, under the slider
 hides = lambda fields: precise_only_hides(data.events, replace(window, **fields))  # noqa: E731
+zoom_slot = st.sidebar.container()  # "Zoom to what is shown", above the filters, drawn once they are read
 chosen = filters_sidebar.show(options_in_data, key="filters", hides=hides)
 selection = replace(window, **chosen)
 about.show(mode)
@@ -84,6 +86,7 @@ with header_area:
 
 subset = tuple(sorted(chosen.items()))
 picked = linked.picked_event(data.events, in_window)  # a map click or a table row since the last run
+framed = framing.show(events, zoom_slot, key="framing")  # the button's fit holds until an event is chosen
 timeline_url = cached.timeline_url(token, published, subset, data, chosen_rows)
 options = MapOptions(basemap=mode, theme=brief.theme, height=brief.map_height(MapOptions.height))
 base_layers = cached.basemap(settings.theatre)
@@ -91,8 +94,9 @@ bounds = (timebar.day_number(first_day), timebar.day_number(last_day), timebar.d
 base = build_base_map(base_layers, options, timeline=bounds)  # the same on every run: the iframe stays
 overlays = [timeline_data_layer(timeline_url), selected_layer(picked, base_layers), *brief.highlight(data.events)]
 with map_area:
-    # A story step centres the map, else a selected event, else a link's view (only a change moves it).
-    focus = brief.view or focus_view(picked) or share.link_view(link)
+    # A story step centres the map, else "zoom to what is shown", else a selected event, else a link's view
+    # (only a change moves it).
+    focus = brief.view or framed or focus_view(picked) or share.link_view(link)
     map_view.show(base, overlays, options.height, view=focus, key="map")
     event_panel.show(picked)
 # The strip sits under the slider but is sent after the map: on a move the browser redraws the map

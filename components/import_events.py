@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from components import framing
 from components.cached import settings
 from components.plain import markdown
 from data.access.roles import Writer
@@ -166,6 +167,7 @@ def show(store: EventStore, known_ids: pd.Series, writer: Writer, key: str = "im
             if result is not None:
                 st.session_state[last_key] = result
                 if result.written:
+                    framing.ask()  # frame the map on what is shown once the new events are in
                     st.rerun()  # the store changed: reload so the new events are on the map now
         if last_key in st.session_state:
             _show_result(st.session_state[last_key], key)

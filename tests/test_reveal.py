@@ -38,11 +38,14 @@ def test_an_event_hidden_by_the_window_or_filters_is_shown_and_centred(app, data
     assert f"of {len(dataset.events)} events" in header_text(app)
     _ask(app, event["event_id_cnty"])
     start, end = app.session_state["timeline.range"]
-    assert start <= event["event_date"].date() and event["date_end"].date() <= end
+    assert start <= event["event_date"].date()
+    assert event["date_end"].date() <= end
     if hidden_by != "window":  # the filters were cleared: every type and region again
-        assert not app.session_state["filters.types"] and not app.session_state["filters.regions"]
+        assert not app.session_state["filters.types"]
+        assert not app.session_state["filters.regions"]
     else:  # the window grew only as far as the event's date: its end stays
-        assert end == date(2026, 4, 29) and start == event["event_date"].date()
+        assert end == date(2026, 4, 29)
+        assert start == event["event_date"].date()
     assert map_args(app)["center"] == [event["latitude"], event["longitude"]]  # the map flies there
 
 
