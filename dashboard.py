@@ -17,6 +17,7 @@ from components import (
     filters_sidebar,
     header,
     import_events,
+    layout,
     linked,
     map_view,
     notices,
@@ -59,6 +60,7 @@ link = share.restore(options_in_data, data.events, first_day, last_day, key="sha
 stage = st.container(key="stage")  # what presentation mode keeps: title, sentence, story card, map
 header_area, map_area, bar_area = stage.container(), stage.container(), stage.container()
 brief = briefing.show(cached.stories(token, published, data.events), data.events, first_day, last_day)
+layout.show(brief.presenting, card=brief.step is not None)  # the stage fits the first screen
 with bar_area:  # under the map; its report becomes the timeline's window before the timeline is read
     timebar.show(first_day, last_day, key="timebar")
 window = timeline.show(first_day, last_day, locked=brief.step is not None, key="timeline")
@@ -83,7 +85,7 @@ with header_area:
 subset = tuple(sorted(chosen.items()))
 picked = linked.picked_event(data.events, in_window)  # a map click or a table row since the last run
 timeline_url = cached.timeline_url(token, published, subset, data, chosen_rows)
-options = MapOptions(basemap=mode, theme=brief.theme, height=brief.map_height(MapOptions.height))
+options = MapOptions(basemap=mode, theme=brief.theme)  # its frame's height: components.layout
 base_layers = cached.basemap(settings.theatre)
 bounds = (timebar.day_number(first_day), timebar.day_number(last_day), timebar.day_number(last_day))
 base = build_base_map(base_layers, options, timeline=bounds)  # the same on every run: the iframe stays

@@ -26,12 +26,6 @@ class Briefing:
         """The map theme: high contrast while presenting."""
         return "presentation" if self.presenting else "standard"
 
-    def map_height(self, default: int) -> int:
-        """The map's height: fitted to a 1280×720 screen while presenting."""
-        if not self.presenting:
-            return default
-        return presentation.MAP_HEIGHT_WITH_CARD if self.step else presentation.MAP_HEIGHT
-
     @property
     def view(self) -> tuple[list[float], int] | None:
         """``([lat, lon], zoom)`` of the story step for ``map_view``, or ``None`` (the map keeps its view)."""

@@ -19,6 +19,7 @@ def injected_html(at: AppTest) -> str:
 
 def test_presentation_hides_controls_and_switches_the_map_theme(app):
     assert "stSidebar" not in injected_html(app)
+    assert "min(680px, calc(100vh - " in injected_html(app)  # exploring: the map and bar fit the screen
     standard = map_args(app)
     app.toggle(key="presentation.on").set_value(True).run()
     assert not app.exception
@@ -28,7 +29,10 @@ def test_presentation_hides_controls_and_switches_the_map_theme(app):
     assert ".st-key-stage" in css  # everything beside the stage (title, sentence, map) is hidden
     present = map_args(app)
     assert "transform: scale(1.45)" in present["script"] + present["header"]
-    assert present["height"] != standard["height"]
+    # The map's frame fills the slide's height (exploring, it stops short of the legend's 700 px).
+    assert "max(300px, calc(100vh - " in css
+    assert "min(680px" not in css
+    assert present["height"] == standard["height"]  # the frame is sized by the page's CSS, not remounted
     app.button(key="presentation.leave").click().run()
     assert app.toggle(key="presentation.on").value is False
     assert "stSidebar" not in injected_html(app)
