@@ -58,13 +58,13 @@ options_in_data = cached.filter_options(token, published, data.events)
 link = share.restore(options_in_data, data.events, first_day, last_day, key="share")
 # Title and map sit above the timeline on the page, but are drawn after it has been read.
 stage = st.container(key="stage")  # what presentation mode keeps: title, sentence, story card, map
-header_area, map_area, bar_area = stage.container(), stage.container(), stage.container()
-brief = briefing.show(cached.stories(token, published, data.events), data.events, first_day, last_day)
+header_area, map_area, bar_area, story_area = (stage.container() for _ in range(4))
+brief = briefing.show(cached.stories(token, published, data.events), data.events, story_area)
 layout.show(brief.presenting, card=brief.step is not None)  # the stage fits the first screen
-with bar_area:  # under the map; its report becomes the timeline's window before the timeline is read
-    timebar.show(first_day, last_day, key="timebar")
-window = timeline.show(first_day, last_day, locked=brief.step is not None, key="timeline")
-strip_area = st.container()  # the events-over-time strip, under the slider
+with bar_area:  # under the map; its report becomes the page's window before the window is read
+    timebar.show(first_day, last_day, locked=brief.step is not None, key="timebar")
+window = timeline.current(first_day, last_day, key="timeline")
+strip_area = st.container()  # the events-over-time strip, under the stage
 hides = lambda fields: precise_only_hides(data.events, replace(window, **fields))  # noqa: E731
 chosen = filters_sidebar.show(options_in_data, key="filters", hides=hides)
 selection = replace(window, **chosen)

@@ -92,6 +92,22 @@ function createBar(root, setStateValue) {
     if (was) bar.send();
   };
   bar.root = q("bar");
+  // A key the page's listener (components/keys_frontend) offers the bar: true when the bar took it.
+  // While a story is told the bar is locked: space does nothing, the arrows step the story (server).
+  bar.key = function (name) {
+    if (name === " ") { if (!bar.locked) { bar.playing ? bar.pause() : bar.playNow(); } return true; }
+    if (name === "Escape") { bar.pause(); return false; }
+    if (bar.locked || (name !== "ArrowRight" && name !== "ArrowLeft")) return false;
+    bar.move(name === "ArrowRight" ? 1 : -1);
+    return true;
+  };
+  bar.lock = function (locked) {
+    bar.locked = locked;
+    if (locked) bar.pause();
+    for (const input of root.querySelectorAll("input, select, button")) input.disabled = locked;
+    bar.root.dataset.locked = locked ? "true" : "false";
+    bar.status.textContent = locked ? "The story's step sets the dates" : bar.status.textContent;
+  };
   const onInput = (which) => () => {
     const s = Number(bar.start.value), e = Number(bar.end.value), a = Number(bar.asOf.value);
     if (which === "start") bar.set(s, Math.max(s, e), a);
@@ -108,7 +124,8 @@ function createBar(root, setStateValue) {
   q("forward").addEventListener("click", () => bar.move(1));
   bar.root.addEventListener("keydown", (event) => {
     const onRange = event.target && event.target.type === "range";
-    if (event.key === " ") { event.preventDefault(); bar.playing ? bar.pause() : bar.playNow(); }
+    if (bar.locked && event.key !== " ") return;  // the page's listener steps the story
+    if (event.key === " ") { event.preventDefault(); if (!bar.locked) bar.playing ? bar.pause() : bar.playNow(); }
     else if (event.key === "Escape") { bar.pause(); }
     else if (!onRange && (event.key === "ArrowRight" || event.key === "ArrowLeft")) {
       event.preventDefault(); bar.move(event.key === "ArrowRight" ? 1 : -1);
@@ -151,5 +168,6 @@ export default function ({data, parentElement, setStateValue}) {
     bar.pause(); bar.status.textContent = "";
     bar.set(data.window[0], data.window[1], data.window[2], "none");
   } else { bar.apply(); }
+  bar.lock(Boolean(data.locked));
   return () => { bar.stop(); delete parentElement.__cmBar; if (window.__cmBar === bar) delete window.__cmBar; };
 }
