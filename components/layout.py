@@ -16,7 +16,7 @@ MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 # (measured at both briefing sizes by tests/browser/test_layout_in_browser.py). While presenting,
 # the story's row sits under the bar too, and a story step adds its card above the map.
 CHROME_PX = {"explore": 245, "present": 265}
-CARD_PX = 62
+CARD_PX = 96  # up to three lines of the step's text at 1280 px
 MIN_MAP_PX = 300
 # Exploring, the map stops short of 700 px: taller, the legend opens over the towns (geo.map.elements).
 EXPLORE_MAX_PX = 680

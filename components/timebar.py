@@ -121,9 +121,11 @@ def show(first_day: date, last_day: date, locked: bool = False, key: str = "time
     ``locked``: a story step holds the window; the bar shows it but its handles, playback and
     space do nothing until the story ends.
 
-    The component has no key: Streamlit 1.67 puts a keyed v2 component's state in session state as
-    an object that cannot be pickled, which ``runner.enforceSerializableSessionState`` refuses. Its
-    data changes only with a new server revision (a remount then is what should happen anyway).
+    The component has a key, so a new revision or the lock changes its data without remounting it:
+    the bar keeps its playback state and the keyboard focus (a keyboard user on a handle stays there
+    through a story step). Streamlit 1.67 presents a keyed v2 component's state as an object pickle
+    refuses; ``_picklable_presenter`` above makes it a plain dict for
+    ``runner.enforceSerializableSessionState``.
     Session keys: ``{key}.rev``, ``{key}.sent`` (the window of that revision), ``{key}.reported``
     (the last the bar reported), ``{key}.seq`` (revision and sequence of the last report applied).
     """
@@ -137,7 +139,7 @@ def show(first_day: date, last_day: date, locked: bool = False, key: str = "time
         "rev": rev,
         "locked": bool(locked),
     }
-    result = _bar(data=data)
+    result = _bar(data=data, key=f"{key}-component")  # session key ``{key}-component``: the bar's state
     receive((result or {}).get("window"), rev, key)
     receive_pick((result or {}).get("picked"), key)
 

@@ -112,7 +112,7 @@ class BarReports:
         self.seq = 0
         monkeypatch.setattr(components.timebar, "_bar", self._render)
 
-    def _render(self, data):
+    def _render(self, data, **_):
         self.data = data
         return self.value
 
