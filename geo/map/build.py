@@ -55,6 +55,10 @@ CANVAS_THRESHOLD = 300
 CLUSTER_RADIUS_PX = 16
 MAP_CSS = """
 <style>
+/* In streamlit-folium's frame (#map_div) the map fills the frame, whose height the page sets from the
+   viewport (components/layout.py); Leaflet follows the frame's resize. */
+html body:has(#map_div) { margin: 0; overflow: hidden; }
+html #map_div { height: 100vh !important; }
 /* "html" outranks Leaflet's and markercluster's own rules, whichever loads last. */
 html .leaflet-container { background: %(sea)s; font: 13px/1.35 system-ui, sans-serif; }
 .cm-label { color: #333; font-size: 12px; font-weight: 600; white-space: nowrap;

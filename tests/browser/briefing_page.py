@@ -75,14 +75,6 @@ def switch(page, label: str) -> None:
     page.locator("label", has_text=label).first.click()
 
 
-def set_playback_speed(page, key: str = "playback.speed", to_end: bool = True) -> None:
-    """Move the speed select-slider to its fastest (End) or slowest (Home) value."""
-    thumb = page.locator(f".st-key-{key.replace('.', '-')} input[type='range']")
-    thumb.focus()
-    page.keyboard.press("End" if to_end else "Home")
-    thumb.evaluate("element => element.blur()")  # leave the slider: the keys are ours again
-
-
 def choose(page, key: str, option: str, attempts: int = 3) -> None:
     """Pick ``option`` in the selectbox whose Streamlit key is ``key``, then leave the box."""
     box = page.locator(f".st-key-{key.replace('.', '-')} input")

@@ -1,19 +1,13 @@
-"""Briefing in a real browser at 1280×720: presentation, the default story, playback, the keys."""
+"""Briefing in a real browser at 1280×720: presentation, the default story, the keys (playback: the time bar)."""
 
 from __future__ import annotations
-
-import random
-from datetime import datetime
 
 import pytest
 
 from data.view.stories import load_stories
 from tests.browser.briefing_page import (
-    RECORD_FRAMES_JS,
     as_of_text,
-    choose,
     map_frame,
-    set_playback_speed,
     switch,
     view_is,
     wait_for,
@@ -33,26 +27,9 @@ def screen(browser):
     context.close()
 
 
-def day(text: str):
-    return datetime.strptime(text, "%d %b %Y").date()
-
-
 def visible(page, selector: str) -> bool:
     locator = page.locator(selector)
     return locator.count() > 0 and locator.first.is_visible()
-
-
-def play_button(page) -> str:
-    """The play button's label: "Play", "Pause", or "" while a rerun redraws it (a stale one lingers)."""
-    labels = page.locator(".st-key-playback-toggle:not([data-stale='true']) button").all_inner_texts()
-    words = {word for label in labels for word in ("Play", "Pause") if word in label}
-    return words.pop() if len(words) == 1 else ""
-
-
-def press(page, key: str, done, timeout: float = 30) -> None:
-    """Press ``key`` once; ``done()`` must then hold within ``timeout`` (a key is never pressed again)."""
-    page.keyboard.press(key)
-    wait_for(done, timeout=timeout)
 
 
 def open_app(page, url: str):
@@ -71,9 +48,11 @@ def test_presentation_shows_map_legend_title_and_date_without_controls(app_url, 
     wait_for(lambda: visible(screen, ".st-key-presentation-leave"))
     # The high-contrast theme's legend type (16 px instead of 12 px).
     frame = map_frame(screen, "getComputedStyle(document.querySelector('.cm-legend')).fontSize === '16px'")
-    for control in ("[data-testid='stSidebar']", ".st-key-timeline-range", ".st-key-playback-toggle",
-                    ".st-key-story-next", "[data-testid='stExpander']"):  # fmt: skip
+    for control in ("[data-testid='stSidebar']", "[data-testid='stExpander']"):
         assert not visible(screen, control), control
+    # The stage keeps the time bar and the story's row: a story starts, steps and ends from here.
+    assert screen.get_by_role("slider", name="Window end").is_visible()
+    assert visible(screen, ".st-key-story-next")
     assert screen.get_by_role("heading", name="Conflict Map: northern Mali").is_visible()
     assert as_of_text(screen) == "29 Apr 2026"
     assert screen.get_by_text("Showing 176 of 176 events").is_visible()
@@ -86,7 +65,7 @@ def test_presentation_shows_map_legend_title_and_date_without_controls(app_url, 
     screen.screenshot(path=str(ARTIFACTS / "presentation-1280x720.png"))
     screen.keyboard.press("Escape")
     wait_for(lambda: visible(screen, "[data-testid='stSidebar']"))
-    assert visible(screen, ".st-key-timeline-range")
+    assert visible(screen, "[data-testid='stSidebar']")
     assert screen.errors == []
 
 
@@ -111,58 +90,4 @@ def test_default_story_steps_through_moving_the_map_and_the_date(app_url, screen
     screen.keyboard.press("ArrowLeft")
     previous = steps[-2].as_of
     wait_for(lambda: as_of_text(screen) == f"{previous.day} {previous:%b %Y}", timeout=30)
-    assert screen.errors == []
-
-
-def test_playback_runs_from_2012_to_the_offensive(app_url, screen):
-    open_app(screen, app_url)
-    # The test's speed-up: a year a step at 8 steps a second (monthly steps are unit-tested; on
-    # a loaded 2-core machine each step is a full page rerun of 0.3–2 s).
-    choose(screen, "playback.step", "year")
-    set_playback_speed(screen)
-    screen.evaluate(RECORD_FRAMES_JS)
-    press(screen, " ", lambda: play_button(screen) == "Pause")  # space plays
-    wait_for(lambda: play_button(screen) == "Play", timeout=300)
-    frames = screen.evaluate("() => window.__frames")
-    days = [day(frame["text"].split("As of ")[1].split(" ·")[0]) for frame in frames]
-    assert days[0].year == 2026  # before play
-    played = days[1:]
-    assert played[0] == day("17 Jan 2013")  # play starts one year after the first event
-    assert played[-1] == day("29 Apr 2026")
-    assert played == sorted(played), [str(d) for d in played]
-    assert len(played) >= 12, [str(d) for d in played]  # 2012 … 2026, one frame per yearly step (a fast pair may merge)
-    assert screen.locator("[data-testid='stException']").count() == 0
-    assert screen.errors == []
-    screen.screenshot(path=str(ARTIFACTS / "playback-end.png"))
-
-
-def test_space_pauses_playback(app_url, screen):
-    open_app(screen, app_url)
-    press(screen, " ", lambda: play_button(screen) == "Pause")
-    wait_for(lambda: as_of_text(screen) != "17 Feb 2012", timeout=20)  # it ticks on its own
-    press(screen, " ", lambda: play_button(screen) == "Play")
-    stopped = as_of_text(screen)
-    screen.wait_for_timeout(2500)
-    assert as_of_text(screen) == stopped
-
-
-def test_every_space_press_during_playback_takes_effect(app_url, screen):
-    # The clock reruns the page every frame; each press must land, once, whenever it comes.
-    open_app(screen, app_url)
-    set_playback_speed(screen)  # 8 monthly steps a second: the page reruns as often as it can
-    wait_for(lambda: play_button(screen) == "Play")
-    spacing, frames = random.Random(6), set()
-    for count in range(20):
-        expected = "Pause" if count % 2 == 0 else "Play"  # even presses play, odd ones pause
-        press(screen, " ", lambda expected=expected: play_button(screen) == expected)
-        if expected == "Pause":  # playing: the next press comes while frames advance
-            before = as_of_text(screen)
-            wait_for(lambda before=before: as_of_text(screen) != before, timeout=30)
-            frames.add(as_of_text(screen))
-        screen.wait_for_timeout(spacing.uniform(300, 1000))
-    stopped = as_of_text(screen)
-    screen.wait_for_timeout(2500)
-    assert as_of_text(screen) == stopped  # the last press paused it for good
-    assert len(frames) == 10  # every playing stretch moved the window to a new frame
-    assert screen.locator("[data-testid='stException']").count() == 0
     assert screen.errors == []
