@@ -23,6 +23,7 @@ from components import (
     map_view,
     notices,
     publication,
+    reset_view,
     reveal,
     share,
     story,
@@ -70,6 +71,7 @@ window = timeline.current(first_day, last_day, key="timeline")
 strip_area = st.container()  # the events-over-time strip, under the stage
 hides = lambda fields: precise_only_hides(data.events, replace(window, **fields))  # noqa: E731
 zoom_slot = st.sidebar.container()  # "Zoom to what is shown", above the filters, drawn once they are read
+reset_view.show(st.sidebar, first_day, last_day, key="reset")  # its callback runs before the next run
 chosen = filters_sidebar.show(options_in_data, key="filters", hides=hides)
 selection = replace(window, **chosen)
 about.show(mode)

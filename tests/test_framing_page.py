@@ -1,11 +1,13 @@
-"""'Zoom to what is shown' on the page (AppTest): the map frames the shown events until one is chosen."""
+"""'Zoom to what is shown' and 'Reset the view' on the page (AppTest)."""
 
 from __future__ import annotations
+
+from datetime import date
 
 import pytest
 
 from geo.map.framing import fit_view, fits
-from tests.page import map_args
+from tests.page import header_text, map_args
 
 
 def _zoom_button(app):
@@ -55,3 +57,20 @@ def test_an_import_asks_for_the_framing_on_the_next_run(app, dataset):
     events = dataset.events
     assert map_args(app)["zoom"] == fit_view(events["longitude"], events["latitude"])[1]
     assert "framing.asked" not in app.session_state
+
+
+def test_reset_the_view_gives_back_the_whole_record(app, dataset):
+    first, last = app.session_state["timeline.range"]
+    event = dataset.events.iloc[0]
+    app.session_state["timeline.range"] = (date(2024, 1, 1), date(2025, 1, 1))
+    app.session_state["filters.types"] = ["Battles"]
+    app.session_state["selection.event_id"] = event["event_id_cnty"]
+    app.run()
+    assert f"of {len(dataset.events)} events" in header_text(app)
+    assert f"Showing {len(dataset.events)} of" not in header_text(app)
+    next(button for button in app.sidebar.button if button.key == "reset.button").click().run()
+    assert not app.exception
+    assert app.session_state["timeline.range"] == (first, last)
+    assert not app.session_state["filters.types"]
+    assert app.session_state["selection.event_id"] is None
+    assert f"Showing {len(dataset.events)} of {len(dataset.events)} events" in header_text(app)
