@@ -43,6 +43,7 @@ from geo.map.style import (
     town_icon_svg,
 )
 from geo.map.timeline_layer import TimelineLayer
+from geo.map.towns import TownLayer
 
 OVERLAY_NAMES = ("Territory", "Town status", "Events")
 LABEL_PANE = "cm-labels"
@@ -68,7 +69,13 @@ html .leaflet-container { background: %(sea)s; font: 13px/1.35 system-ui, sans-s
 .cm-dot { display: inline-block; width: 10px; height: 10px; border-radius: 50%%; }
 .cm-popup table { border-collapse: collapse; margin: 4px 0; }
 .cm-popup th { text-align: left; padding-right: 8px; vertical-align: top; color: #555; }
-.cm-event, .cm-town, .cm-label { background: none; border: none; }
+.cm-event, .cm-town, .cm-label, .cm-holder { background: none; border: none; }
+/* A key town's holder: a white tab edged in the holder's colour, above the event symbols. */
+.cm-holder-text { display: inline-block; white-space: nowrap; color: #111; font-size: 12.5px; line-height: 1.3;
+  background: rgba(255,255,255,0.92); border-left: 5px solid transparent; border-radius: 3px; padding: 1px 6px 1px 4px;
+  box-shadow: 0 0 2px rgba(0,0,0,0.45); cursor: pointer; }
+.cm-history .cm-current td { font-weight: 700; }
+.cm-history td:first-child { white-space: nowrap; }
 /* Neutral cluster bubbles: the default green would read as an actor's colour. */
 html .marker-cluster-small, html .marker-cluster-medium, html .marker-cluster-large {
   background-color: rgba(55,55,55,0.25); }
@@ -110,6 +117,8 @@ def _add_basemap(fmap: folium.Map, basemap: Basemap, options: MapOptions, assets
     # browser's fetches finish in.
     folium.map.CustomPane(LAND_PANE, z_index=210, pointer_events=False).add_to(fmap)
     folium.map.CustomPane(LINE_PANE, z_index=220, pointer_events=False).add_to(fmap)
+    # Place names above the event symbols (markers: 600), under the town panes (geo.map.towns).
+    folium.map.CustomPane(LABEL_PANE, z_index=610, pointer_events=False).add_to(fmap)
     colours = basemap_colours(options.theme)
     if options.basemap == "tiles":
         folium.TileLayer("OpenStreetMap", attr=OSM_ATTRIBUTION, max_zoom=12).add_to(fmap)
@@ -133,7 +142,7 @@ def _add_labels(fmap: folium.Map, basemap: Basemap) -> None:
     dot = {"color": "#222", "fillColor": "#222", "fillOpacity": 1, "opacity": 1.0, "radius": 2.5, "weight": 1}
     dot.update({"bubblingMouseEvents": True, "fill": True, "fillRule": "evenodd", "stroke": True})
     dot.update({"lineCap": "round", "lineJoin": "round", "dashArray": None, "dashOffset": None, "interactive": False})
-    PlaceLabels([(html_text(name), lat, lon) for name, lon, lat in basemap.labels], dot).add_to(fmap)
+    PlaceLabels([(html_text(name), lat, lon, name) for name, lon, lat in basemap.labels], dot, LABEL_PANE).add_to(fmap)
 
 
 def uses_canvas(event_count: int) -> bool:
@@ -188,6 +197,7 @@ def build_base_map(
         CanvasEvents(packed_url).add_to(fmap)
     if timeline:
         TimelineLayer(timeline).add_to(fmap)
+        TownLayer().add_to(fmap)  # hooks into the layer's redraw: added after it
     HtmlControl(legend_html(canvas=packed_url is not None), position="bottomleft").add_to(fmap)
     Attribution(ATTRIBUTION).add_to(fmap)
     return fmap
