@@ -27,3 +27,7 @@ NO_HOLDER = "no holder on record"
 # A town's history of control (its popup on the map): one row per change.
 HISTORY_TITLE = "Who held {town}"
 HISTORY_COLUMNS = ("From", "Holder", "Source")
+# The legend's words for the key towns' labels, and when the window shows nothing.
+LABEL_SAMPLE = "Town · holder since day"
+LABEL_MEANING = "who holds a key town on the as-of day"
+NOTHING_SHOWN = "Nothing on the map in this window and view"

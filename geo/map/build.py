@@ -65,7 +65,9 @@ html .leaflet-container { background: %(sea)s; font: 13px/1.35 system-ui, sans-s
 .cm-legend svg { vertical-align: -3px; }
 .cm-legend hr { margin: 4px 0; border: 0; border-top: 1px solid #ccc; }
 .cm-legend-title { font-weight: 700; margin-bottom: 2px; cursor: pointer; }
-.cm-swatch { display: inline-block; width: 16px; height: 10px; vertical-align: -1px; }
+.cm-legend svg.cm-swatch { vertical-align: -2px; }
+span.cm-swatch, .cm-halo-swatch { display: inline-block; width: 16px; height: 10px; vertical-align: -1px; }
+.cm-legend [hidden] { display: none !important; }
 .cm-dot { display: inline-block; width: 10px; height: 10px; border-radius: 50%%; }
 .cm-popup table { border-collapse: collapse; margin: 4px 0; }
 .cm-popup th { text-align: left; padding-right: 8px; vertical-align: top; color: #555; }
