@@ -55,3 +55,28 @@ def test_legend_text_is_escaped_by_the_template():
     html = render_legend([Section("actors", (Row("colour:#000000", {"dot": "#000000"}, hostile),))])
     assert "<img" not in html
     assert "&lt;img src=x onerror=&#34;alert(1)&#34;&gt; {{ 7*7 }}" in html  # as text, not compiled either
+
+
+def test_the_live_map_s_legend_follows_its_layer(dataset):
+    from geo.map.basemap import load_basemap
+    from geo.map.build import MapOptions, build_base_map
+    from geo.map.timeline_layer import timeline_payload
+
+    html = build_base_map(load_basemap(), MapOptions(), timeline=(1, 2, 2)).get_root().render()
+    assert "\\u003cdetails open data-live\\u003e" in html  # the legend's HTML, in the control's script
+    # Its hook is the last of the redraw's: the towns have said what they show by then.
+    assert html.index("window.cmTimeline =") < html.index("cm-holders") < html.index("view.present;")
+    payload = timeline_payload(dataset.events, dataset.territories, dataset.towns)
+    # What the page needs to say which rows apply: each symbol's approximations, each version's status.
+    assert len(payload["events"]["flags"]) == len(payload["events"]["symbols"])
+    assert {v["status"] for v in payload["territories"]} == set(dataset.territories["status"])
+    assert {v["status"] for v in payload["towns"]} == set(dataset.towns["status"])
+
+
+def test_a_static_map_keeps_every_row():
+    from geo.map.basemap import load_basemap
+    from geo.map.build import MapOptions, build_base_map
+
+    html = build_base_map(load_basemap(), MapOptions()).get_root().render()
+    assert "data-live" not in html  # no layer to follow: nothing hides a row
+    assert "view.present" not in html

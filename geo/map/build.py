@@ -33,7 +33,7 @@ from geo.map.elements import (
 )
 from geo.map.halos import halo_layer
 from geo.map.highlight import selected_layer
-from geo.map.legend import ATTRIBUTION, OSM_ATTRIBUTION, legend_html
+from geo.map.legend import ATTRIBUTION, OSM_ATTRIBUTION, LiveLegend, legend_html
 from geo.map.popups import html_text, status_tooltip_html
 from geo.map.style import (
     PRESENTATION_MAP_CSS,
@@ -61,7 +61,7 @@ html .leaflet-container { background: %(sea)s; font: 13px/1.35 system-ui, sans-s
 .cm-label { color: #333; font-size: 12px; font-weight: 600; white-space: nowrap;
   text-shadow: 0 0 3px #fff, 0 0 3px #fff, 0 0 2px #fff; }
 .cm-legend { background: rgba(255,255,255,0.93); padding: 6px 9px; border-radius: 5px;
-  box-shadow: 0 1px 4px rgba(0,0,0,0.35); line-height: 1.5; font-size: 12px; }
+  box-shadow: 0 1px 4px rgba(0,0,0,0.35); line-height: 1.5; font-size: 13px; }
 .cm-legend svg { vertical-align: -3px; }
 .cm-legend hr { margin: 4px 0; border: 0; border-top: 1px solid #ccc; }
 .cm-legend-title { font-weight: 700; margin-bottom: 2px; cursor: pointer; }
@@ -197,10 +197,12 @@ def build_base_map(
     _add_labels(fmap, basemap)
     if packed_url:
         CanvasEvents(packed_url).add_to(fmap)
-    if timeline:
+    live = timeline is not None
+    HtmlControl(legend_html(canvas=packed_url is not None, live=live), position="bottomleft").add_to(fmap)
+    if live:  # the towns and the legend hook into the layer's redraw: added after it, the legend last
         TimelineLayer(timeline).add_to(fmap)
-        TownLayer().add_to(fmap)  # hooks into the layer's redraw: added after it
-    HtmlControl(legend_html(canvas=packed_url is not None), position="bottomleft").add_to(fmap)
+        TownLayer().add_to(fmap)
+        LiveLegend().add_to(fmap)
     Attribution(ATTRIBUTION).add_to(fmap)
     return fmap
 

@@ -12,11 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader
+from jinja2 import Environment, FileSystemLoader, Template
 from markupsafe import Markup
 
 from data.schema import EVENT_TYPES
 from data.vocabulary import LABEL_MEANING, LABEL_SAMPLE, NOTHING_SHOWN
+from geo.map.elements import RenderedOnce
 from geo.map.halos import HALO_RADIUS_KM, REGION_STYLE
 from geo.map.style import STATUS_STYLES, actor_colour, event_icon_svg, event_style, town_icon_svg
 
@@ -132,3 +133,17 @@ def render_legend(sections: list[Section], live: bool = False) -> str:
     """``sections`` through the legend's template (autoescaped: only ``Markup`` marks stay markup)."""
     template = _ENVIRONMENT.get_template("legend.html.j2")
     return template.render(title="Legend", sections=sections, live=live, nothing=NOTHING_SHOWN)
+
+
+class LiveLegend(RenderedOnce):
+    """Keeps only the legend rows of what the map shows now, after each redraw of the ``TimelineLayer``.
+
+    Added after the ``TimelineLayer`` and the ``TownLayer``: its hook runs last, when the redraw has
+    found the event types, territory and town statuses and colours in the window and the view.
+    """
+
+    _template = Template((_TEMPLATES / "legend.js.j2").read_text(encoding="utf-8"))
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "LiveLegend"

@@ -69,6 +69,7 @@ def _event_columns(events: pd.DataFrame) -> dict:
         "type": [type_index.get(name, 0) for name in events["event_type"]],
         "symbol": symbol_of,
         "symbols": [event_icon_svg(*key) for key in symbols],
+        "flags": [[key[1], key[2]] for key in symbols],  # place approximate, date approximate: for the legend
         "colours": [event_style(name)[0] for name in EVENT_TYPES],
         "fields": fields,
         "ids": [_text(name) for name in events["event_id_cnty"]],  # what a click on a symbol reports
@@ -87,7 +88,7 @@ def timeline_payload(events: pd.DataFrame, territories: pd.DataFrame, towns: pd.
         colour = actor_colour(record["actor"])
         style = {**STATUS_STYLES[record["status"]], "color": colour, "fillColor": colour}
         territory.append({"geometry": geometry_mapping(record["geometry"], 4), "style": style, "from": first,
-                          "to": last, "fields": status_fields(record, "name")})  # fmt: skip
+                          "to": last, "fields": status_fields(record, "name"), "status": record["status"]})  # fmt: skip
     places = town_places(towns)
     return {"version": 1, "events": _event_columns(events), "territories": territory,
             "towns": town_versions(towns, places), "places": places}  # fmt: skip
