@@ -43,7 +43,9 @@ def _history(rows: list[dict], indices: list[int]) -> list[list]:
 
 
 def town_places(towns: pd.DataFrame) -> list[dict]:
-    """One entry per town: name, [lat, lon], whether it is a key town (labelled), its history of control.
+    """One entry per town: name, [lat, lon], key town (labelled) or not, its rank, its history of control.
+
+    A key town's rank is its place in ``KEY_TOWNS``: a label that would overlap one of a higher rank moves aside.
 
     A version's ``place`` (``town_versions``) is its town's index in this list.
     """
@@ -54,7 +56,7 @@ def town_places(towns: pd.DataFrame) -> list[dict]:
     for town, group in indexed.sort_values("valid_from", kind="stable").groupby("town", sort=False):
         first = group.iloc[0]
         places.append({"town": str(town), "at": latlon(first["longitude"], first["latitude"]),
-                       "key": town in KEY_TOWNS,
+                       "key": town in KEY_TOWNS, "rank": KEY_TOWNS.index(town) if town in KEY_TOWNS else -1,
                        "history": _history(group.to_dict("records"), group.index.tolist())})  # fmt: skip
     return places
 

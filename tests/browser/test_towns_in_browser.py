@@ -23,6 +23,12 @@ ON_TOP_JS = """town => {
   const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
   return label.contains(top);
 }"""
+# Pairs of key-town labels whose boxes overlap (none should: a later label moves clear of an earlier one).
+OVERLAPS_JS = """() => {
+  const boxes = [...document.querySelectorAll('.cm-holder-text')].map(l => [l.dataset.town, l.getBoundingClientRect()]);
+  const hit = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  return boxes.flatMap(([t, a], i) => boxes.slice(i + 1).filter(([, b]) => hit(a, b)).map(([u]) => t + '/' + u));
+}"""
 
 
 def day_number(day: date) -> int:
@@ -67,6 +73,7 @@ def test_the_label_on_kidal_says_who_holds_it_on_each_day(browser, app_url, data
             assert frame.locator("body").evaluate(f"() => ({ON_TOP_JS})('Kidal')")
             # The base map's own "Kidal" is set aside: the town is named once.
             expect(frame.locator(".cm-label[data-place='Kidal']")).to_be_hidden()
+            assert frame.locator("body").evaluate(OVERLAPS_JS) == []  # no label hides another
             page.mouse.move(5, 5)  # off the map: no tooltip in the picture
             page.screenshot(path=str(ARTIFACTS / f"towns-{day.isoformat()}-{width}x{height}.png"))
         assert "FLA since 28 Apr 2026" in kidal.inner_text()
