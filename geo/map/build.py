@@ -71,13 +71,7 @@ span.cm-swatch, .cm-halo-swatch { display: inline-block; width: 16px; height: 10
 .cm-dot { display: inline-block; width: 10px; height: 10px; border-radius: 50%%; }
 .cm-popup table { border-collapse: collapse; margin: 4px 0; }
 .cm-popup th { text-align: left; padding-right: 8px; vertical-align: top; color: #555; }
-.cm-event, .cm-town, .cm-label, .cm-holder { background: none; border: none; }
-/* A key town's holder: a white tab edged in the holder's colour, above the event symbols. */
-.cm-holder-text { display: inline-block; white-space: nowrap; color: #111; font-size: 12.5px; line-height: 1.3;
-  background: rgba(255,255,255,0.92); border-left: 5px solid transparent; border-radius: 3px; padding: 1px 6px 1px 4px;
-  box-shadow: 0 0 2px rgba(0,0,0,0.45); cursor: pointer; }
-.cm-history .cm-current td { font-weight: 700; }
-.cm-history td:first-child { white-space: nowrap; }
+.cm-event, .cm-town, .cm-label { background: none; border: none; }
 /* Neutral cluster bubbles: the default green would read as an actor's colour. */
 html .marker-cluster-small, html .marker-cluster-medium, html .marker-cluster-large {
   background-color: rgba(55,55,55,0.25); }

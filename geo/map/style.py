@@ -145,7 +145,7 @@ html .leaflet-container { font-size: 17px; }
 .cm-legend-title { font-size: 17px; }
 .cm-event svg { transform: scale(1.45); }
 .cm-town svg { transform: scale(1.3); }
-.cm-holder-text { font-size: 17px; border-left-width: 7px; }
+html .cm-holder-text { font-size: 17px; border-left-width: 7px; }
 /* CSS outranks the paths' SVG attributes: thicker outlines survive compression. */
 .leaflet-overlay-pane path { stroke-width: 3.5px; }
 .cm-highlight { stroke-width: 5px !important; }
