@@ -60,7 +60,7 @@ def test_presentation_shows_map_legend_title_and_date_without_controls(app_url, 
     assert box["width"] > 1200
     assert box["y"] + box["height"] <= SCREEN["height"] + 2  # the whole map on one screen
     assert frame.locator(".cm-legend").is_visible()
-    assert frame.locator(".cm-label", has_text="Kidal").is_visible()
+    assert frame.locator(".cm-holder-text[data-town='Kidal']").is_visible()  # Kidal's label, with its holder
     screen.wait_for_timeout(800)
     screen.screenshot(path=str(ARTIFACTS / "presentation-1280x720.png"))
     screen.keyboard.press("Escape")
