@@ -15,12 +15,16 @@ from components import (
     event_panel,
     export,
     filters_sidebar,
+    framing,
     header,
     import_events,
+    layout,
     linked,
     map_view,
     notices,
     publication,
+    reset_view,
+    reveal,
     share,
     story,
     timebar,
@@ -54,17 +58,21 @@ if data.events.empty:
 
 first_day = data.events["event_date"].min().date()
 last_day = data.events["date_end"].max().date()
+reveal.apply(data.events, first_day, last_day)  # "Show on the map" or an accept: widen what hides it
 options_in_data = cached.filter_options(token, published, data.events)
 link = share.restore(options_in_data, data.events, first_day, last_day, key="share")
 # Title and map sit above the timeline on the page, but are drawn after it has been read.
 stage = st.container(key="stage")  # what presentation mode keeps: title, sentence, story card, map
-header_area, map_area, bar_area = stage.container(), stage.container(), stage.container()
-brief = briefing.show(cached.stories(token, published, data.events), data.events, first_day, last_day)
-with bar_area:  # under the map; its report becomes the timeline's window before the timeline is read
-    timebar.show(first_day, last_day, key="timebar")
-window = timeline.show(first_day, last_day, locked=brief.step is not None, key="timeline")
-strip_area = st.container()  # the events-over-time strip, under the slider
+header_area, map_area, bar_area, story_area = (stage.container() for _ in range(4))
+brief = briefing.show(cached.stories(token, published, data.events), data.events, story_area)
+layout.show(brief.presenting, card=brief.step is not None)  # the stage fits the first screen
+with bar_area:  # under the map; its report becomes the page's window before the window is read
+    timebar.show(first_day, last_day, locked=brief.step is not None, key="timebar")
+window = timeline.current(first_day, last_day, key="timeline")
+strip_area = st.container()  # the events-over-time strip, under the stage
 hides = lambda fields: precise_only_hides(data.events, replace(window, **fields))  # noqa: E731
+zoom_slot = st.sidebar.container()  # "Zoom to what is shown", above the filters, drawn once they are read
+reset_view.show(st.sidebar, first_day, last_day, key="reset")  # its callback runs before the next run
 chosen = filters_sidebar.show(options_in_data, key="filters", hides=hides)
 selection = replace(window, **chosen)
 about.show(mode)
@@ -83,15 +91,17 @@ with header_area:
 
 subset = tuple(sorted(chosen.items()))
 picked = linked.picked_event(data.events, in_window)  # a map click or a table row since the last run
+framed = framing.show(events, zoom_slot, key="framing")  # the button's fit holds until an event is chosen
 timeline_url = cached.timeline_url(token, published, subset, data, chosen_rows)
-options = MapOptions(basemap=mode, theme=brief.theme, height=brief.map_height(MapOptions.height))
+options = MapOptions(basemap=mode, theme=brief.theme)  # its frame's height: components.layout
 base_layers = cached.basemap(settings.theatre)
 bounds = (timebar.day_number(first_day), timebar.day_number(last_day), timebar.day_number(last_day))
 base = build_base_map(base_layers, options, timeline=bounds)  # the same on every run: the iframe stays
 overlays = [timeline_data_layer(timeline_url), selected_layer(picked, base_layers), *brief.highlight(data.events)]
 with map_area:
-    # A story step centres the map, else a selected event, else a link's view (only a change moves it).
-    focus = brief.view or focus_view(picked) or share.link_view(link)
+    # A story step centres the map, else "zoom to what is shown", else a selected event, else a link's view
+    # (only a change moves it).
+    focus = brief.view or framed or focus_view(picked) or share.link_view(link)
     map_view.show(base, overlays, options.height, view=focus, key="map")
     event_panel.show(picked)
 # The strip sits under the slider but is sent after the map: on a move the browser redraws the map

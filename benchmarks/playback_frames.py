@@ -20,7 +20,6 @@ import sys
 import time
 
 from benchmarks.browser_timing import start_server, stop
-from tests.browser.app_utils import RECORD_FRAMES_JS
 from tests.browser.conftest import CHROMIUM, CHROMIUM_FLAGS, ROOT, free_port, wait_until_healthy
 
 # In the map's iframe: times (on the shared clock) when the marker or overlay panes change.
@@ -31,6 +30,18 @@ MAP_CHANGES_JS = """() => {
     .observe(root, {childList: true, subtree: true});
 }"""
 SPEEDS = (0.5, 1.0, 2.0, 4.0, 8.0)
+# Records, inside the page, the time and text of each new "As of …" header (one per frame).
+RECORD_FRAMES_JS = """() => {
+  window.__frames = [];
+  const read = () => {
+    const node = [...document.querySelectorAll('.st-key-stage p')].find(p => p.textContent.startsWith('As of'));
+    const text = node ? node.textContent : '';
+    const last = window.__frames[window.__frames.length - 1];
+    if (text && (!last || last.text !== text)) window.__frames.push({t: performance.now(), text: text});
+  };
+  new MutationObserver(read).observe(document.body, {childList: true, subtree: true, characterData: true});
+  read();
+}"""
 
 
 # A benchmark times the page as it is, so it polls (the tests wait with expect(), tests/browser/app_utils.py).

@@ -7,7 +7,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from components import cached, draft_checks
+from components import cached, draft_checks, reveal
 from components.plain import markdown
 from data.access.roles import Writer
 from data.config import Settings
@@ -93,7 +93,13 @@ def _save(edited, extraction: Extraction, gazetteer: Gazetteer, theatre: str, pr
     for rejection in checked.rejected:
         st.error(f"Not added: row {rejection.row - 1}, {markdown(rejection.field)}: {markdown(rejection.reason)}")
     kept = rows[rows["event_id_cnty"].isin(checked.kept["event_id_cnty"])]
-    return store.write(kept, writer=writer) if len(kept) else None
+    if not len(kept):
+        return None
+    result = store.write(kept, writer=writer)
+    written = [i for i in kept["event_id_cnty"] if i not in result.refused]
+    if written:  # the map flies to the first one, whatever the window and filters
+        reveal.ask(written[0])
+    return result
 
 
 def show(

@@ -1,14 +1,14 @@
-"""Briefing: presentation mode, the story and playback, wired to the keyboard. One call from the page."""
+"""Briefing: presentation mode and the story, wired to the keyboard. One call from the page."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 import folium
 import pandas as pd
+from streamlit.delta_generator import DeltaGenerator
 
-from components import keyboard, playback, presentation, story
+from components import keyboard, presentation, story
 from data.view.stories import Story, StoryStep
 from geo.map.highlight import highlight_layer
 
@@ -19,18 +19,11 @@ class Briefing:
 
     presenting: bool
     step: tuple[StoryStep, int, int] | None  # (step, index, count) while a story is told
-    playing: bool
 
     @property
     def theme(self) -> str:
         """The map theme: high contrast while presenting."""
         return "presentation" if self.presenting else "standard"
-
-    def map_height(self, default: int) -> int:
-        """The map's height: fitted to a 1280×720 screen while presenting."""
-        if not self.presenting:
-            return default
-        return presentation.MAP_HEIGHT_WITH_CARD if self.step else presentation.MAP_HEIGHT
 
     @property
     def view(self) -> tuple[list[float], int] | None:
@@ -46,28 +39,30 @@ class Briefing:
 
 
 ARROWS = {"ArrowRight": 1, "ArrowLeft": -1}
+# Space and the arrows outside a story are the time bar's, in the browser (the key listener offers
+# each press to the bar first); the server still binds space so that, during a story, the page's
+# listener swallows it (the bar is locked then) instead of scrolling the page.
 KEYS = (*ARROWS, " ", "Escape")
 
 
-def _press(pressed: list[str], stories: list[Story], events: pd.DataFrame, first: date, last: date) -> None:
-    """Do what each key asks, in order, with the same functions the buttons call."""
+def _press(pressed: list[str], stories: list[Story], events: pd.DataFrame) -> None:
+    """Do what each key that reached the server asks, in order, with the functions the buttons call."""
     for name in pressed:
         if name == "Escape":
             presentation.leave(key="presentation")
-        elif name == " ":
-            playback.toggle(first, last, key="playback")
-        elif name in ARROWS and not story.step(stories, events, ARROWS[name], key="story"):
-            playback.step(first, last, ARROWS[name], key="playback")
+        elif name in ARROWS:
+            story.step(stories, events, ARROWS[name], key="story")
 
 
-def show(stories: list[Story], events: pd.DataFrame, first: date, last: date) -> Briefing:
-    """Draw the briefing controls (call before the timeline: they move it) and apply the keys.
+def show(stories: list[Story], events: pd.DataFrame, story_area: DeltaGenerator) -> Briefing:
+    """Draw the briefing controls (call before the window is read: a story step moves it) and apply the keys.
 
-    Keys: ← → step the story when one is told, else the playback; space plays or pauses; Esc
-    leaves presentation mode. Presses are applied before the controls are drawn, once each.
+    Keys: ← → step the story when one is told (the bar moves the window otherwise, in the browser);
+    Esc leaves presentation mode. Presses are applied before the controls are drawn, once each. The
+    story's row goes in ``story_area`` (on the stage, under the time bar: presenting keeps it).
     """
-    _press(keyboard.show(KEYS, key="keys"), stories, events, first, last)
+    _press(keyboard.show(KEYS, key="keys"), stories, events)
     presenting = presentation.show(key="presentation")
-    current = story.show(stories, events, key="story")
-    playing = playback.show(first, last, key="playback")
-    return Briefing(presenting, current, playing)
+    with story_area:
+        current = story.show(stories, events, key="story")
+    return Briefing(presenting, current)

@@ -22,6 +22,7 @@ from data.view.criteria import CRITERIA
 from data.view.stories import STORIES_DIR, load_stories
 from geo.gazetteer.gazetteer import Gazetteer, load_gazetteer
 from geo.gazetteer.online_geocoder import lookup_for
+from geo.map import generated
 from geo.map.assets import STATIC_DIR, STATIC_URL
 from geo.map.basemap import Basemap, load_basemap
 from geo.map.packed import pack_events, packed_name
@@ -89,11 +90,7 @@ def filter_options(token: str, published: date, events) -> dict[str, list[str]]:
 @st.cache_resource(max_entries=8)
 def _packed_url(version: str, published: date, subset: tuple, _events, _chosen) -> str:
     payload = pack_events(_events if _chosen.all() else _events[_chosen])
-    folder = STATIC_DIR / "generated"
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / packed_name(payload)
-    if not path.exists():
-        path.write_bytes(payload)
+    path = generated.write(STATIC_DIR / "generated", packed_name(payload), payload)
     return f"{STATIC_URL}/generated/{path.name}"
 
 
@@ -103,7 +100,11 @@ def packed_events_url(token: str, published: date, subset: tuple, events, chosen
     Written once per dataset version and ``subset``, the non-date filters that made ``chosen``;
     the page filters dates itself.
     """
-    return _packed_url(token, published, subset, events, chosen)
+    url = _packed_url(token, published, subset, events, chosen)
+    if not generated.touch(STATIC_DIR / "generated" / url.rsplit("/", 1)[1]):  # pruned from the capped cache
+        _packed_url.clear()
+        url = _packed_url(token, published, subset, events, chosen)
+    return url
 
 
 @st.cache_resource(max_entries=8)

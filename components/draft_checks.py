@@ -14,7 +14,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from components import selection
+from components import reveal
 from components.plain import markdown
 from geo.articles.duplicates import Duplicate, as_day, draft_duplicates
 from geo.articles.redating import DateQuestion, Dating, redate, span_text
@@ -134,5 +134,5 @@ def show_duplicates(
             text, button = st.columns([5, 1], vertical_alignment="center")
             text.text(_duplicate_line(duplicate))
             if button.button("Show on the map", key=f"{key}.duplicate.{position}.{duplicate.event_id}"):
-                selection.choose(duplicate.event_id)  # the address bar's event= follows (components/share.py)
+                reveal.ask(duplicate.event_id)  # selected and shown; the address bar's event= follows
                 st.rerun(scope="app")

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pandas as pd
 import streamlit as st
 
 from data.view.criteria import CRITERIA, Criterion, conflicts, sub_types_of
+from data.view.filters import EventCriteria, attribute_mask
 
 # The session key (``{key}.<name>``) of the widget that sets each ``EventCriteria`` field.
 SESSION_KEYS = {criterion.field: criterion.session for criterion in CRITERIA}
@@ -73,6 +75,31 @@ def seed(criteria: dict, key: str = "filters") -> None:
     for name, value in criteria.items():
         if value or (name == "max_fatalities" and value is not None):  # a maximum of 0 is a choice
             st.session_state[f"{key}.{SESSION_KEYS[name]}"] = list(value) if isinstance(value, tuple) else value
+
+
+def _in_session(key: str) -> dict:
+    """The criteria the widgets hold now, as ``EventCriteria`` fields (those set only)."""
+    fields = {}
+    for criterion in CRITERIA:
+        value = st.session_state.get(f"{key}.{criterion.session}")
+        if value is not None:
+            fields[criterion.field] = tuple(value) if isinstance(value, list) else value
+    return fields
+
+
+def hides(events: pd.DataFrame, key: str = "filters") -> bool:
+    """Whether the filters as the widgets hold them hide any of ``events`` (read before they are drawn)."""
+    try:
+        criteria = EventCriteria(**_in_session(key))
+    except (TypeError, ValueError):  # a maximum toll below the minimum, set aside when drawn
+        return True
+    return not bool(attribute_mask(events, criteria).all())
+
+
+def clear(key: str = "filters") -> None:
+    """Every filter back to no restriction; call before the widgets are drawn."""
+    for criterion in CRITERIA:
+        st.session_state.pop(f"{key}.{criterion.session}", None)
 
 
 def show(

@@ -7,12 +7,13 @@ row, field and reason, and can be downloaded.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import io
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
+from components import framing
 from components.cached import settings
 from components.plain import markdown
 from data.access.roles import Writer
@@ -28,20 +29,12 @@ FILE_TYPES = ["csv", "geojson", "json", "gpkg"]
 MAX_LISTED = 1_000  # the table shows this many rejections; the download has them all
 
 
-@dataclass(frozen=True)
-class Sample:
-    """A shipped sample file, read like an upload."""
+class Sample(io.BytesIO):
+    """A shipped sample file, read like an upload (a named buffer)."""
 
-    path: Path
-
-    @property
-    def name(self) -> str:
-        """The file's name, as an upload's."""
-        return self.path.name
-
-    def getvalue(self) -> bytes:
-        """The file's bytes, as an upload's."""
-        return self.path.read_bytes()
+    def __init__(self, path: Path) -> None:
+        super().__init__(path.read_bytes())
+        self.name = path.name
 
 
 @st.cache_resource
@@ -57,7 +50,8 @@ def _data_dir() -> Path:
 def _run(upload, store: EventStore, known_ids: pd.Series, dry_run: bool, writer: Writer) -> ImportResult | None:
     bar = st.progress(0.0, text=f"Reading {markdown(upload.name)}…")
     try:
-        incoming = read_incoming(upload.getvalue(), upload.name)
+        upload.seek(0)
+        incoming = read_incoming(upload, upload.name)  # read from the upload's buffer: no second copy
         stored = store.read()
         shipped = set(known_ids) - set(stored["event_id_cnty"])
         names = canonical_names(str(_data_dir()))
@@ -173,6 +167,7 @@ def show(store: EventStore, known_ids: pd.Series, writer: Writer, key: str = "im
             if result is not None:
                 st.session_state[last_key] = result
                 if result.written:
+                    framing.ask()  # frame the map on what is shown once the new events are in
                     st.rerun()  # the store changed: reload so the new events are on the map now
         if last_key in st.session_state:
             _show_result(st.session_state[last_key], key)

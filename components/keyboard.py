@@ -6,7 +6,7 @@ gets the next number of a counter kept by the page, and the component's state be
 presses). That state is a value, not a one-shot button click: the browser sends it with the
 rerun the press starts and again with every later rerun. The server remembers the last number it
 applied and hands back only the presses after it, once each, in order. A press cannot be lost
-between two reruns (the playback clock reruns the page every frame), and a rerun that carries a
+between two reruns (the map and the time bar rerun the page often), and a rerun that carries a
 press twice does not apply it twice. Keys typed into a field or slider are left alone.
 """
 

@@ -3,8 +3,9 @@
 The bar (``timebar_frontend/``) calls the map's ``setWindow`` synchronously on every input and
 playback frame; Python learns the window through the component's ``window`` state, debounced. The
 page's window stays in ``components.timeline``'s session keys, so the header, table, charts and link
-read it as before. A window set by the server (story step, shared link, reset, the slider) goes to
-the bar with a new revision; the bar adopts only newer revisions, so an echo never pulls it back.
+read it. A window set by the server (story step, shared link) goes to the bar with a new revision;
+the bar adopts only newer revisions, so an echo never pulls it back. It is the page's one set of
+timeline controls: while a story is told the bar is locked (the step holds the window).
 """
 
 from __future__ import annotations
@@ -114,12 +115,17 @@ def _page_window() -> tuple[date, date, date] | None:
     return (*window, st.session_state.get("timeline.as_of", window[1]) if apart else window[1])
 
 
-def show(first_day: date, last_day: date, key: str = "timebar") -> None:
-    """Draw the bar over the record's days and apply its report: call before ``timeline.show``.
+def show(first_day: date, last_day: date, locked: bool = False, key: str = "timebar") -> None:
+    """Draw the bar over the record's days and apply its report: call before ``timeline.current``.
 
-    The component has no key: Streamlit 1.67 puts a keyed v2 component's state in session state as
-    an object that cannot be pickled, which ``runner.enforceSerializableSessionState`` refuses. Its
-    data changes only with a new server revision (a remount then is what should happen anyway).
+    ``locked``: a story step holds the window; the bar shows it but its handles, playback and
+    space do nothing until the story ends.
+
+    The component has a key, so a new revision or the lock changes its data without remounting it:
+    the bar keeps its playback state and the keyboard focus (a keyboard user on a handle stays there
+    through a story step). Streamlit 1.67 presents a keyed v2 component's state as an object pickle
+    refuses; ``_picklable_presenter`` above makes it a plain dict for
+    ``runner.enforceSerializableSessionState``.
     Session keys: ``{key}.rev``, ``{key}.sent`` (the window of that revision), ``{key}.reported``
     (the last the bar reported), ``{key}.seq`` (revision and sequence of the last report applied).
     """
@@ -131,8 +137,9 @@ def show(first_day: date, last_day: date, key: str = "timebar") -> None:
         "last": day_number(last_day),
         "window": [day_number(day) for day in sent],
         "rev": rev,
+        "locked": bool(locked),
     }
-    result = _bar(data=data)
+    result = _bar(data=data, key=f"{key}-component")  # session key ``{key}-component``: the bar's state
     receive((result or {}).get("window"), rev, key)
     receive_pick((result or {}).get("picked"), key)
 

@@ -4,8 +4,8 @@ Reads an ACLED or UCDP GED export, a file in our own schema (CSV), or a GeoJSON/
 points with ACLED-like properties, validates every row and, unless
 ``--dry-run``, upserts the good rows into the event store (``CONFLICT_MAP_STORE``). Prints one JSON
 report: ``{"file", "format", "rows", "accepted", "duplicates", "rejected": [{"row", "field",
-"reason"}], "written", "unmatched": [{"field", "name", "rows"}]}``. Exits non-zero only when
-nothing could be read.
+"reason"}], "written", "unmatched": [{"field", "name", "rows"}]}`` — always, even when something
+unforeseen fails (then ``{"file", "error"}``). Exits non-zero only when nothing could be read or stored.
 
 ``python -m data export OUT [--format acled|ucdp|geojson|gpkg] [--from D] [--to D] [--actor A]
 [--type T] [--region R]`` writes the store's events (all, or those the filters keep, named as in the
@@ -77,6 +77,30 @@ def _day(text: str):
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
+def _run(args: argparse.Namespace, settings) -> tuple[dict | list, int]:
+    """Carry out the parsed command; returns the report and the exit status."""
+    if args.command == "batches":
+        return list_batches(open_store(settings.store)), 0
+    if args.command == "remove":
+        try:
+            return remove_batch(open_store(settings.store), args.batch, command_line_writer()), 0
+        except BatchError as error:
+            return {"batch": args.batch, "error": str(error)}, 1
+    if args.command == "export":
+        selection = Selection(args.start, args.end, tuple(args.actors), tuple(args.event_types), tuple(args.regions))
+        return export_file(args.out, args.format, selection, settings.store, settings.data_dir)
+    return import_file(args.file, settings.store, args.dry_run, settings.data_dir)
+
+
+def _failure(args: argparse.Namespace, error: Exception) -> dict:
+    """The report of a command that failed unforeseen: what it was about and the error."""
+    verbs = {"import": "nothing imported", "export": "nothing exported", "remove": "nothing removed"}
+    subject = {"batch": args.batch} if args.command == "remove" else {}
+    if args.command in ("import", "export"):
+        subject = {"file": str(args.file if args.command == "import" else args.out)}
+    return {**subject, "error": f"{verbs.get(args.command, 'failed')}: {type(error).__name__}: {error}"}
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point; returns the exit status."""
     parser = argparse.ArgumentParser(prog="python -m data", description=__doc__.splitlines()[0])
@@ -95,19 +119,10 @@ def main(argv: list[str] | None = None) -> int:
     remover = commands.add_parser("remove", help="remove one import (batch): the store is left as before it")
     remover.add_argument("batch")
     args = parser.parse_args(argv)
-    settings = load_settings(dict(os.environ))
-    if args.command == "batches":
-        report, status = list_batches(open_store(settings.store)), 0
-    elif args.command == "remove":
-        try:
-            report, status = remove_batch(open_store(settings.store), args.batch, command_line_writer()), 0
-        except BatchError as error:
-            report, status = {"batch": args.batch, "error": str(error)}, 1
-    elif args.command == "export":
-        selection = Selection(args.start, args.end, tuple(args.actors), tuple(args.event_types), tuple(args.regions))
-        report, status = export_file(args.out, args.format, selection, settings.store, settings.data_dir)
-    else:
-        report, status = import_file(args.file, settings.store, args.dry_run, settings.data_dir)
+    try:
+        report, status = _run(args, load_settings(dict(os.environ)))
+    except Exception as error:  # the JSON report always comes, naming what failed
+        report, status = _failure(args, error), 1
     print(json.dumps(report, ensure_ascii=False))
     return status
 

@@ -6,8 +6,9 @@ can be tested with a dict. tests/test_docs.py checks that the generated table is
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 DATA_DIR = Path(__file__).resolve().parent / "datasets"
@@ -21,6 +22,11 @@ class Setting:
     default: str
     help: str
 
+
+# The default store's folder is named after the project; only our own default is filled in, never a
+# value someone set.
+PROJECT_FOLDER = "<project>"
+PROJECT_NAME = re.compile(r"[a-z0-9][a-z0-9-]{0,62}")
 
 SETTINGS: tuple[Setting, ...] = (
     Setting(
@@ -41,10 +47,17 @@ SETTINGS: tuple[Setting, ...] = (
         "ISO 3166-1 alpha-2 code of the theatre country, preferred when a place name is ambiguous.",
     ),
     Setting(
+        "CONFLICT_MAP_PROJECT",
+        "northern-mali",
+        "Name of this project (lower-case letters, digits, hyphens): the default store is its own file, "
+        "so two projects on one machine never mix their events.",
+    ),
+    Setting(
         "CONFLICT_MAP_STORE",
-        str(Path.home() / ".local" / "share" / "conflict-map" / "events.sqlite"),
+        str(Path.home() / ".local" / "share" / "conflict-map" / PROJECT_FOLDER / "events.sqlite"),
         "Where events accepted in the app are kept: a SQLite file path (created on first write) or a "
-        "postgresql:// URL of a PostGIS database shared by a team (schema created automatically).",
+        "postgresql:// URL of a PostGIS database shared by a team (schema created automatically). "
+        "The default is one file per CONFLICT_MAP_PROJECT.",
     ),
     Setting(
         "CONFLICT_MAP_ONLINE_GEOCODER",
@@ -86,6 +99,31 @@ SETTINGS: tuple[Setting, ...] = (
         "off",
         "on: show full error details (tracebacks) in the page, for development; off: visitors see a "
         "short message and the traceback goes to the server's log only.",
+    ),
+)
+
+# The store's and the server's own settings, read where they are used (the README's table lists them too;
+# docs/store.md explains them).
+STORE_SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "CONFLICT_MAP_FIRST_EVENT_DATE",
+        "1989-01-01",
+        "Earliest plausible event date (UCDP's first year): a row dated before it is rejected with a reason. ISO date.",
+    ),
+    Setting(
+        "CONFLICT_MAP_LAST_EVENT_DATE",
+        "",
+        "Latest plausible event date; empty means one year after today. ISO date.",
+    ),
+    Setting(
+        "CONFLICT_MAP_MAX_RENDERS",
+        "2",
+        "At most this many server-side Chromium renders (PNG, PDF) at once; later ones queue with a message.",
+    ),
+    Setting(
+        "CONFLICT_MAP_GENERATED_CAP_MB",
+        "200",
+        "Size cap of static/generated (generated map files): the least recently used files go first.",
     ),
 )
 
@@ -150,8 +188,55 @@ def load_settings(env: dict[str, str]) -> Settings:
     if development is None:
         raise ValueError(f"CONFLICT_MAP_DEVELOPMENT={raw['CONFLICT_MAP_DEVELOPMENT']!r}: expected on or off")
     analysts = frozenset(part.strip().lower() for part in raw["CONFLICT_MAP_ANALYSTS"].split(",") if part.strip())
-    data_dir, store = Path(raw["CONFLICT_MAP_DATA_DIR"]), raw["CONFLICT_MAP_STORE"]
+    data_dir, store = Path(raw["CONFLICT_MAP_DATA_DIR"]), _store_location(raw)
     return Settings(
         published, basemap, theatre, data_dir, store, online, Path(raw["CONFLICT_MAP_CACHE_DIR"]),
         auth, Path(raw["CONFLICT_MAP_ACCOUNTS"]), analysts, development,
     )  # fmt: skip
+
+
+def _store_location(raw: dict[str, str]) -> str:
+    """``CONFLICT_MAP_STORE`` as set, or the default file of ``CONFLICT_MAP_PROJECT``."""
+    project = raw["CONFLICT_MAP_PROJECT"]
+    if not PROJECT_NAME.fullmatch(project):
+        raise ValueError(
+            f"CONFLICT_MAP_PROJECT={project!r}: expected lower-case letters, digits and hyphens (at most 63)"
+        )
+    default = next(s.default for s in SETTINGS if s.name == "CONFLICT_MAP_STORE")
+    store = raw["CONFLICT_MAP_STORE"]
+    return str(Path(default.replace(PROJECT_FOLDER, project))) if store == default else store
+
+
+def _store_setting(env: dict[str, str], name: str) -> str:
+    default = next(s.default for s in STORE_SETTINGS if s.name == name)
+    return env.get(name, "").strip() or default
+
+
+def event_date_bounds(env: dict[str, str], today: date | None = None) -> tuple[date, date]:
+    """The plausible event dates (``CONFLICT_MAP_FIRST_EVENT_DATE`` .. ``CONFLICT_MAP_LAST_EVENT_DATE``).
+
+    Raises
+    ------
+    ValueError
+        Naming the variable and the bad value.
+    """
+    today = today or date.today()
+    bounds = []
+    for name in ("CONFLICT_MAP_FIRST_EVENT_DATE", "CONFLICT_MAP_LAST_EVENT_DATE"):
+        text = _store_setting(env, name)
+        if not text:
+            bounds.append(today + timedelta(days=365))
+            continue
+        try:
+            bounds.append(date.fromisoformat(text))
+        except ValueError:
+            raise ValueError(f"{name}={text!r}: expected an ISO date (YYYY-MM-DD)") from None
+    return bounds[0], bounds[1]
+
+
+def positive_int_setting(env: dict[str, str], name: str) -> int:
+    """A whole-number store setting (``CONFLICT_MAP_MAX_RENDERS``, ``CONFLICT_MAP_GENERATED_CAP_MB``)."""
+    text = _store_setting(env, name)
+    if not text.isdigit() or int(text) < 1:
+        raise ValueError(f"{name}={text!r}: expected a whole number of at least 1")
+    return int(text)

@@ -18,3 +18,16 @@ DATING_LABELS = {
     WITHIN_DAYS: f"{APPROXIMATE} within days",
     MONTH_OR_LONGER: f"{APPROXIMATE} month or longer",
 }
+# Who holds a town, on the map's town labels, in the legend and in the brief:
+# "Kidal · FLA since 28 Apr 2026", "Timbuktu · JNIM (contested) since 8 Aug 2023".
+TOWN_SEPARATOR = " · "
+HELD_SINCE = "since"
+CONTESTED_MARK = "(contested)"
+NO_HOLDER = "no holder on record"
+# A town's history of control (its popup on the map): one row per change.
+HISTORY_TITLE = "Who held {town}"
+HISTORY_COLUMNS = ("From", "Holder", "Source")
+# The legend's words for the key towns' labels, and when the window shows nothing.
+LABEL_SAMPLE = "Town · holder since day"
+LABEL_MEANING = "who holds a key town on the as-of day"
+NOTHING_SHOWN = "Nothing on the map in this window and view"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import math
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -21,6 +22,20 @@ _GEO = Path(__file__).parent
 # The folders whose files are templates; nothing else can be loaded.
 TEMPLATE_DIRS = {name: _GEO / name / "templates" for name in ("map", "documents", "articles")}
 _LITERAL_SAFE = str.maketrans({"`": "&#96;", "$": "&#36;", "\\": "&#92;"})
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]|[\U00010800-\U00010fff]|[\U0001e800-\U0001efff]")
+FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE = "\u2068", "\u2069"
+
+
+def bidi_isolated(text: str) -> str:
+    """``text`` without direction controls, isolated when it holds right-to-left letters.
+
+    Explicit direction controls in data (U+202A-U+202E, U+2066-U+2069, U+200E/U+200F, U+061C) are
+    removed, and a value holding right-to-left letters is wrapped in U+2068 FIRST STRONG ISOLATE …
+    U+2069 POP DIRECTIONAL ISOLATE, so it can never reverse our own label around it.
+    """
+    text = BIDI_CONTROLS.sub("", text)
+    return f"{FIRST_STRONG_ISOLATE}{text}{POP_DIRECTIONAL_ISOLATE}" if RIGHT_TO_LEFT.search(text) else text
 
 
 def html_text(value: object) -> str:
@@ -28,13 +43,13 @@ def html_text(value: object) -> str:
 
     Besides ``<``, ``>``, ``&`` and quotes, the backtick, ``$`` and backslash are escaped: folium
     puts popup and tooltip HTML inside JavaScript template literals, where a note holding `` ` `` or
-    ``${`` would otherwise break out.
+    ``${`` would otherwise break out. Bidirectional text is isolated (:func:`bidi_isolated`).
     """
     if value is None or value is pd.NA or value is pd.NaT:
         return ""
     if isinstance(value, float) and math.isnan(value):
         return ""
-    return html.escape(str(value), quote=True).translate(_LITERAL_SAFE)
+    return html.escape(bidi_isolated(str(value)), quote=True).translate(_LITERAL_SAFE)
 
 
 def _escaped(value: object) -> Markup:

@@ -10,6 +10,7 @@ import numpy as np
 from pyproj import Geod, Transformer
 
 _TO_MERCATOR = Transformer.from_crs("EPSG:4326", "EPSG:3857", always_xy=True)
+_FROM_MERCATOR = Transformer.from_crs("EPSG:3857", "EPSG:4326", always_xy=True)
 _GEOD = Geod(ellps="WGS84")
 # EPSG:3857's extent: half the equator's length in metres, and the latitude where y reaches it.
 _HALF_WORLD_M = 20_037_508.342789244
@@ -34,6 +35,21 @@ def mercator_world(lon, lat) -> tuple[np.ndarray, np.ndarray]:
     x, y = _TO_MERCATOR.transform(np.asarray(lon, dtype=float), lat)
     scale = 2 * _HALF_WORLD_M
     return (np.asarray(x) + _HALF_WORLD_M) / scale, (_HALF_WORLD_M - np.asarray(y)) / scale
+
+
+def lonlat_of_world(x, y) -> tuple[np.ndarray, np.ndarray]:
+    """The inverse of ``mercator_world``: (lon, lat) in degrees of world units (0..1).
+
+    Examples
+    --------
+    >>> [round(float(v), 6) for v in lonlat_of_world(0.5, 0.5)]
+    [0.0, 0.0]
+    """
+    scale = 2 * _HALF_WORLD_M
+    metres_x = np.asarray(x, dtype=float) * scale - _HALF_WORLD_M
+    metres_y = _HALF_WORLD_M - np.asarray(y, dtype=float) * scale
+    lon, lat = _FROM_MERCATOR.transform(metres_x, metres_y)
+    return np.asarray(lon), np.asarray(lat)
 
 
 def mercator_pixels(lon, lat, zoom: int) -> tuple[np.ndarray, np.ndarray]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from data.config import SETTINGS
+from data.config import SETTINGS, STORE_SETTINGS
 from data.schema import EVENT_COLUMNS, TERRITORY_COLUMNS, TOWN_STATUS_COLUMNS
 from data.view.stories import STORY_COLUMNS
 
@@ -31,9 +31,11 @@ def shown_default(default: str) -> str:
 
 
 def settings_table() -> str:
-    """The settings: environment variable, default and meaning."""
+    """Every setting (the app's, then the store's and server's): environment variable, default and meaning."""
     rows = ["| setting | default | meaning |", "|---|---|---|"]
-    rows += [f"| `{s.name}` | `{_cell(shown_default(s.default))}` | {_cell(s.help)} |" for s in SETTINGS]
+    rows += [
+        f"| `{s.name}` | `{_cell(shown_default(s.default))}` | {_cell(s.help)} |" for s in (*SETTINGS, *STORE_SETTINGS)
+    ]
     return "\n".join(rows) + "\n"
 
 

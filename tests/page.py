@@ -79,3 +79,49 @@ def map_shown(at: AppTest) -> dict:
 def map_event_count(at: AppTest) -> int:
     """How many events the map draws for the page's window."""
     return len(map_shown(at)["events"])
+
+
+def window(at: AppTest):
+    """The page's window ``(start, end)`` as its session holds it (the time bar draws it, no widget does)."""
+    return at.session_state["timeline.range"]
+
+
+def set_window(at: AppTest, start, end, as_of=None) -> AppTest:
+    """Set the page's window from the server side (as a story step or a link does), then run the page.
+
+    The time bar reports the user's moves (``BarReports``); both end in the same session keys.
+    """
+    at.session_state["timeline.range"] = (start, end)
+    at.session_state["timeline.apart"] = as_of is not None and as_of != end
+    if as_of is not None:
+        at.session_state["timeline.as_of"] = as_of
+    return at.run()
+
+
+class BarReports:
+    """The time bar as the browser runs it: its component returns the reports given here.
+
+    ``data`` is what the page last sent the bar (bounds, window, revision, locked).
+    """
+
+    def __init__(self, monkeypatch):
+        import components.timebar
+
+        self.value: dict = {}
+        self.data: dict | None = None
+        self.seq = 0
+        monkeypatch.setattr(components.timebar, "_bar", self._render)
+
+    def _render(self, data, **_):
+        self.data = data
+        return self.value
+
+    def report(self, at: AppTest, start, end, as_of=None) -> AppTest:
+        """The bar reports ``start``–``end`` (as-of ``as_of``, else the end) at the revision it has; run."""
+        from components.timebar import day_number
+
+        self.seq += 1
+        days = [day_number(day) for day in (start, end, as_of or end)]
+        rev = self.data["rev"] if self.data else 0
+        self.value = {"window": {"start": days[0], "end": days[1], "as_of": days[2], "seq": self.seq, "rev": rev}}
+        return at.run()

@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from data.view.filters import EventFilter, apply_filter, describe
 from tests.conftest import PUBLISHED
-from tests.page import header_text, map_args, map_element, map_event_count, map_shown
+from tests.page import header_text, map_args, map_element, map_event_count, map_shown, set_window, window
 
 
 def test_page_runs_and_counts_every_event(app, dataset):
@@ -20,11 +20,11 @@ def test_page_runs_and_counts_every_event(app, dataset):
     assert app.title[0].value == "Conflict Map: northern Mali"
 
 
-def test_moving_the_slider_changes_the_count_without_remounting_the_map(app, dataset):
+def test_moving_the_window_changes_the_count_without_remounting_the_map(app, dataset):
     before = map_element(app)
     before_args = json.loads(before.json_args)
     window = (dataset.events["event_date"].min().date(), date(2013, 12, 31))
-    app.slider(key="timeline.range").set_value(window).run()
+    set_window(app, *window)
     assert not app.exception
     expected = len(apply_filter(dataset.events, EventFilter(*window)))
     assert 0 < expected < len(dataset.events)
@@ -40,8 +40,7 @@ def test_moving_the_slider_changes_the_count_without_remounting_the_map(app, dat
 
 
 def test_as_of_can_be_set_apart_from_the_window(app):
-    app.toggle(key="timeline.apart").set_value(True).run()
-    app.slider(key="timeline.as_of").set_value(date(2013, 1, 1)).run()
+    set_window(app, *window(app), as_of=date(2013, 1, 1))
     assert not app.exception
     assert header_text(app).startswith("**As of 1 Jan 2013**")
     assert "territory as of 1 Jan 2013" in header_text(app)
@@ -80,7 +79,7 @@ def test_export_is_prepared_on_request(app, dataset):
     assert not app.exception
     assert len(map_downloads(app)) == 1
     # A new view makes the prepared file stale: the download button waits for a new request.
-    app.slider(key="timeline.range").set_value((dataset.events["event_date"].min().date(), date(2014, 1, 1))).run()
+    set_window(app, dataset.events["event_date"].min().date(), date(2014, 1, 1))
     assert not map_downloads(app)
 
 

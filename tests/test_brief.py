@@ -14,7 +14,7 @@ import pytest
 from data.validation.validate import validate_events
 from data.view.changes import what_changed
 from data.view.filters import valid_at
-from geo.documents.brief import A4_TEXT_WIDTH_MM, BRIEF_MAP, BriefContent, brief_html, page_footer
+from geo.documents.brief import A4_TEXT_WIDTH_MM, BRIEF_MAP, MAX_FIELD_CHARS, BriefContent, brief_html, page_footer
 from geo.documents.brief_text import named_sources
 from geo.documents.render import IMAGE_SIZES, ImageSize
 from geo.documents.standalone import IMAGE_CSS, ExportView, ScreenView, content_bounds, in_frame, standalone_html
@@ -161,6 +161,18 @@ def test_what_changed_reports_tolls_of_both_periods():
     cells = re.sub(r">\s+<", "><", text)
     assert "<td>This period</td><td>16 Nov 2023 – 30 Nov 2023 (15 days)</td><td>12</td><td>2</td><td>1</td>" in cells
     assert "<td>Period before</td><td>1 Nov 2023 – 15 Nov 2023 (15 days)</td><td>0</td><td>0</td><td>0</td>" in cells
+
+
+def test_very_long_fields_are_clipped_with_a_note():
+    # A 100,000-character note would make the PDF time out and fill pages.
+    long = events(event_row(event_id_cnty="L1", event_date="2023-11-14", notes="n" * 100_000, actor1="a" * 5_000))
+    rows = event_rows(brief(long))
+    assert len(rows) == 1
+    assert "clipped: 100,000 characters in all" in rows[0]
+    assert rows[0].count("characters in all)") == 2  # the summary and the actors
+    assert "n" * (MAX_FIELD_CHARS + 1) not in rows[0]
+    assert "a" * (MAX_FIELD_CHARS + 1) not in rows[0]
+    assert len(rows[0]) < 20_000
 
 
 def test_a_missing_map_image_is_said_not_hidden():

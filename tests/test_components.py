@@ -3,24 +3,23 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime
+from datetime import date
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from components.filters_sidebar import SESSION_KEYS
-from components.timeline import LOCKED_HELP
 from data.view.filters import EventCriteria, criteria_of
 
 
-def timeline_page(locked: bool = False):
+def timeline_page(last: tuple[int, int, int] = (2026, 4, 29)):
     from datetime import date
 
     import streamlit as st
 
     from components import timeline
 
-    selection = timeline.show(date(2012, 1, 1), date(2026, 4, 29), locked=locked, key="t")
+    selection = timeline.current(date(2012, 1, 1), date(*last), key="t")
     st.write(f"{selection.start}|{selection.end}|{selection.as_of_day}")
 
 
@@ -54,28 +53,34 @@ def test_timeline_returns_the_whole_record_by_default():
 
 
 def test_timeline_as_of_follows_the_window_end_unless_set_apart():
+    # No widget draws the window: the time bar reports it, a story step or a link sets it.
     at = AppTest.from_function(timeline_page).run()
-    at.slider(key="t.range").set_value((date(2013, 1, 1), date(2014, 6, 1))).run()
-    assert at.markdown[0].value == "2013-01-01|2014-06-01|2014-06-01"
-    at.toggle(key="t.apart").set_value(True).run()
-    at.slider(key="t.as_of").set_value(date(2020, 2, 2)).run()
-    assert at.markdown[0].value == "2013-01-01|2014-06-01|2020-02-02"
-
-
-@pytest.mark.parametrize("locked", [False, True])
-def test_timeline_sliders_cover_the_records_days_and_lock_together(locked):
-    at = AppTest.from_function(timeline_page, kwargs={"locked": locked})
-    at.session_state["t.apart"] = True
+    at.session_state["t.range"] = (date(2013, 1, 1), date(2014, 6, 1))
     at.run()
-    window, as_of = at.slider(key="t.range"), at.slider(key="t.as_of")
-    for slider in (window, as_of):  # the proto holds microseconds since the epoch
-        bounds = [datetime.fromtimestamp(us / 1e6, tz=UTC).date() for us in (slider.min, slider.max)]
-        assert bounds == [date(2012, 1, 1), date(2026, 4, 29)]
-        assert slider.step == 86_400 * 10**6  # one day
-        assert slider.disabled is locked
-    unlocked_help = "Events whose date (or date range) overlaps this window are on the map."
-    assert window.help == (LOCKED_HELP if locked else unlocked_help)
-    assert as_of.help == ""  # the as-of slider has no help of its own
+    assert at.markdown[0].value == "2013-01-01|2014-06-01|2014-06-01"
+    at.session_state["t.apart"] = True
+    at.session_state["t.as_of"] = date(2020, 2, 2)
+    at.run()
+    assert at.markdown[0].value == "2013-01-01|2014-06-01|2020-02-02"
+    at.session_state["t.as_of"] = date(2030, 1, 1)  # outside the record: its last day
+    at.run()
+    assert at.markdown[0].value == "2013-01-01|2014-06-01|2026-04-29"
+
+
+def test_timeline_follows_the_record_when_it_grows_or_shrinks():
+    at = AppTest.from_function(timeline_page).run()
+    grown = AppTest.from_function(timeline_page, kwargs={"last": (2026, 5, 6)})
+    grown.session_state["t.range"], grown.session_state["t.bounds"] = (
+        at.session_state["t.range"],
+        at.session_state["t.bounds"],
+    )
+    grown.run()
+    assert grown.markdown[0].value == "2012-01-01|2026-05-06|2026-05-06"  # a window showing everything still does
+    shrunk = AppTest.from_function(timeline_page, kwargs={"last": (2020, 1, 1)})
+    shrunk.session_state["t.range"] = (date(2019, 1, 1), date(2024, 1, 1))
+    shrunk.session_state["t.bounds"] = (date(2012, 1, 1), date(2026, 4, 29))
+    shrunk.run()
+    assert shrunk.markdown[0].value == "2019-01-01|2020-01-01|2020-01-01"  # clamped to the record
 
 
 SEEDED = {

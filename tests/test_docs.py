@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 from cogapp import Cog
 
-from data.config import SETTINGS, load_settings
+from data.config import SETTINGS, STORE_SETTINGS, load_settings
 from data.schema import EVENT_COLUMNS, TERRITORY_COLUMNS, TOWN_STATUS_COLUMNS
 from data.view.aggregate import precise_only_hides
 from data.view.filters import EventFilter, apply_filter, describe
@@ -20,7 +21,7 @@ DATA_MODEL = (ROOT / "docs" / "data-model.md").read_text(encoding="utf-8")
 GENERATED = [ROOT / "README.md", ROOT / "docs" / "data-model.md", ROOT / "docs" / "briefing.md"]
 
 
-@pytest.mark.parametrize("setting", SETTINGS, ids=lambda s: s.name)
+@pytest.mark.parametrize("setting", [*SETTINGS, *STORE_SETTINGS], ids=lambda s: s.name)
 def test_readme_documents_every_setting(setting):
     assert f"| `{setting.name}` |" in README
 
@@ -56,11 +57,30 @@ def test_readme_states_the_default_publication_date():
         ({"CONFLICT_MAP_PUBLISHED": "29/04/2026"}, "CONFLICT_MAP_PUBLISHED='29/04/2026': expected an ISO date"),
         ({"CONFLICT_MAP_BASEMAP": "maps"}, "CONFLICT_MAP_BASEMAP='maps': expected one of auto, tiles, vector"),
         ({"CONFLICT_MAP_THEATRE": "MLI"}, "CONFLICT_MAP_THEATRE='MLI': expected a two-letter country code"),
+        ({"CONFLICT_MAP_PROJECT": "../etc"}, "CONFLICT_MAP_PROJECT='../etc': expected lower-case letters, digits"),
+        ({"CONFLICT_MAP_PROJECT": "Sahel"}, "CONFLICT_MAP_PROJECT='Sahel': expected lower-case letters, digits"),
     ],
 )
 def test_bad_settings_name_the_variable(env, message):
     with pytest.raises(ValueError, match=re.escape(message)):
         load_settings(env)
+
+
+STORES = Path.home() / ".local" / "share" / "conflict-map"
+
+
+@pytest.mark.parametrize(
+    ("env", "store"),
+    [
+        ({}, str(STORES / "northern-mali" / "events.sqlite")),
+        ({"CONFLICT_MAP_PROJECT": "burkina-2025"}, str(STORES / "burkina-2025" / "events.sqlite")),
+        # A store someone named is theirs, whatever the project.
+        ({"CONFLICT_MAP_PROJECT": "sahel", "CONFLICT_MAP_STORE": "/srv/x.sqlite"}, "/srv/x.sqlite"),
+        ({"CONFLICT_MAP_STORE": "postgresql://db/cm"}, "postgresql://db/cm"),
+    ],
+)
+def test_the_default_store_is_one_file_per_project(env, store):
+    assert load_settings(env).store == store
 
 
 def test_settings_read_the_environment():
@@ -91,8 +111,7 @@ NAMED_PATH = re.compile(
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md")), *sorted(ROOT.glob("*/**/*.md"))]
 
 
-# wip/ describes branches not merged yet, so the files it names are not in main.
-@pytest.mark.parametrize("page", [p for p in PAGES if not {".venv", "node_modules", "wip"} & set(p.parts)],
+@pytest.mark.parametrize("page", [p for p in PAGES if not {".venv", "node_modules"} & set(p.parts)],
                          ids=lambda p: str(p.relative_to(ROOT)))  # fmt: skip
 def test_every_file_a_page_names_exists(page):
     named = {m.group(1) for m in NAMED_PATH.finditer(page.read_text(encoding="utf-8"))}

@@ -77,7 +77,11 @@ def test_no_other_module_writes_a_projection_or_distance_formula():
     # One definition each: a second Mercator (log tan) or haversine (arcsin sqrt) formula in our
     # code would drift from pyproj's.
     root = Path(__file__).resolve().parents[1]
-    formulas = re.compile(r"log\(\s*np\.tan|log\(\s*math\.tan|arcsin\(\s*np\.sqrt|asin\(\s*math\.sqrt|6371")
+    formulas = re.compile(
+        r"log\(\s*(?:np|math)\.tan"  # Mercator forward
+        r"|a(?:rc)?tan\(\s*(?:np|math)\.sinh"  # Mercator inverse
+        r"|a(?:rc)?sin\(\s*(?:np|math)\.sqrt|6371"  # haversine, the Earth's mean radius in km
+    )
     offenders = [
         str(path.relative_to(root))
         for folder in ("geo", "data", "components", "benchmarks", "scripts", "tests")

@@ -9,7 +9,8 @@ import pandas as pd
 import pytest
 
 from data.config import DATA_DIR
-from data.stores.events import SqliteStore
+from data.stores.events import SCHEMA_VERSION
+from data.stores.sqlite import SqliteStore
 from data.validation.validate import validate_events
 from data.vocabulary import WITHIN_DAYS
 from geo.articles.extraction import extract
@@ -126,7 +127,7 @@ def test_store_round_trip_and_upsert(event_store):
     stored = event_store.read()
     assert sorted(stored["event_id_cnty"]) == ["U1", "U2", "U3"]  # nothing stored before is lost
     assert stored.loc[stored["event_id_cnty"] == "U1", "reviewed_by"].iloc[0] == "tester"
-    assert event_store.schema_version() == 1
+    assert event_store.schema_version() == SCHEMA_VERSION == 3
     assert event_store.token() != token
 
 
@@ -146,7 +147,7 @@ def test_failed_write_keeps_what_was_stored(event_store, monkeypatch):
     good = stored_rows("NEW1")[list(stored_rows("NEW1").columns)]
     rows = [good.iloc[0].tolist(), [{"not": "bindable"}, *good.iloc[0].tolist()[1:]]]
     # The second row cannot be written: the whole write must roll back, the first row too.
-    for module in ("data.stores.events", "data.stores.postgis"):
+    for module in ("data.stores.sqlite", "data.stores.postgis"):
         monkeypatch.setattr(f"{module}.check_columns", lambda _rows: rows)
     with pytest.raises(Exception):  # noqa: B017, PT011 - sqlite3 and psycopg raise their own types
         event_store.write(good, writer=ANALYST)

@@ -17,7 +17,7 @@ from data.validation.validate import validate_events
 from geo.map.build import CANVAS_THRESHOLD, build_overlays, uses_canvas
 from geo.map.packed import MAGIC, TYPE_INDEX, day_numbers, pack_events, packed_name
 from tests.conftest import ROOT, event_row, raw_table
-from tests.page import map_layer, maps
+from tests.page import map_layer, maps, set_window, window
 
 
 def test_synthetic_events_are_reproducible_and_valid():
@@ -95,8 +95,8 @@ def test_page_draws_a_large_record_on_the_canvas(large_data_dir, monkeypatch):
     assert len(args["script"]) < 200_000  # ...not in the map's script
     assert len(args["feature_group"]) < 20_000  # nor in the overlays
     before = json.loads(maps(app)[0].proto.json_args)["script"]
-    first = app.slider(key="timeline.range").value[0]
-    app.slider(key="timeline.range").set_value((first, date(2014, 1, 1))).run()
+    first = window(app)[0]
+    set_window(app, first, date(2014, 1, 1))
     after = json.loads(maps(app)[0].proto.json_args)
     assert after["script"] == before  # a window move does not touch the map
     assert after["feature_group"] == args["feature_group"]

@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 from components.plain import markdown
 from data.view.filters import EventFilter, apply_filter, describe
 from tests.conftest import PUBLISHED
-from tests.page import header_text, map_args, map_event_count, open_page
+from tests.page import header_text, map_args, map_event_count, open_page, set_window, window
 
 
 def notices(at: AppTest) -> list[str]:
@@ -33,7 +33,7 @@ def test_a_link_sets_the_filters_and_the_sentence(dataset):
     expected = len(apply_filter(dataset.events, selection))
     assert 0 < expected < len(dataset.events)
     assert header_text(at) == f"**As of 29 Apr 2026** · {describe(selection, expected, len(dataset.events))}"
-    assert at.slider(key="timeline.range").value == (date(2024, 1, 1), PUBLISHED)
+    assert window(at) == (date(2024, 1, 1), PUBLISHED)
     assert at.multiselect(key="filters.types").value == ["Battles"]
     assert at.multiselect(key="filters.regions").value == ["Kidal"]
     assert map_event_count(at) == expected
@@ -86,11 +86,11 @@ def app_default_header() -> str:
 def test_the_address_bar_follows_the_view(dataset):
     at = open_page({})
     assert url(at) == {}
-    at.slider(key="timeline.range").set_value((first_day(dataset), date(2013, 12, 31))).run()
+    set_window(at, first_day(dataset), date(2013, 12, 31))
     at.multiselect(key="filters.types").set_value(["Battles", "Strategic developments"]).run()
     at.toggle(key="filters.precise").set_value(True).run()
     assert url(at) == {"to": ["2013-12-31"], "type": ["Battles", "Strategic developments"], "precise": ["1"]}
-    at.slider(key="timeline.range").set_value((first_day(dataset), PUBLISHED)).run()
+    set_window(at, first_day(dataset), PUBLISHED)
     at.toggle(key="filters.precise").set_value(False).run()
     assert url(at) == {"type": ["Battles", "Strategic developments"]}  # defaults leave the link
 
@@ -102,7 +102,7 @@ def test_the_link_moves_the_map_without_remounting_it(dataset):
     assert (linked["center"], linked["zoom"]) == ([18.4434, 1.4092], 8)
     assert linked["script"] == plain["script"]  # the base map is the same: no remount
     assert linked["returned_objects"][-2:] == ["center", "zoom"]  # the view, for the link
-    at.slider(key="timeline.range").set_value((first_day(dataset), date(2014, 1, 1))).run()
+    set_window(at, first_day(dataset), date(2014, 1, 1))
     after = map_args(at)
     assert (after["script"], after["center"], after["zoom"]) == (linked["script"], [18.4434, 1.4092], 8)
     assert url(at)["lat"] == ["18.4434"]

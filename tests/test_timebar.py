@@ -11,6 +11,7 @@ import streamlit as st
 import streamlit_folium
 
 from components import timebar, timeline
+from data.view.filters import EventFilter, window_mask
 
 VERIFIED_STREAMLIT_FOLIUM = "0.27.4"
 RECHECK = "docs/timeline.md lists what the time bar relies on in streamlit-folium: re-verify it, then bump this"
@@ -94,3 +95,41 @@ def test_a_symbol_click_reaches_python_once_by_its_id(state):
     for malformed in (None, "CM-MLI-0016", {"n": 3}, {"id": 7, "n": 4}):
         timebar.receive_pick(malformed, "timebar")
         assert timebar.pending_pick("timebar") is None
+
+
+def test_on_the_page_a_bar_report_becomes_the_window_the_header_and_the_map_read(monkeypatch, dataset):
+    from tests.page import BarReports, header_text, map_event_count, open_page, window
+
+    bar = BarReports(monkeypatch)
+    at = open_page()
+    rev = bar.data["rev"]
+    start, end = date(2013, 1, 1), date(2014, 6, 30)
+    bar.report(at, start, end)
+    assert not at.exception
+    assert window(at) == (start, end)
+    expected = int(window_mask(dataset.events, EventFilter(start=start, end=end)).sum())
+    assert f"Showing {expected} of {len(dataset.events)} events" in header_text(at)
+    assert header_text(at).startswith("**As of 30 Jun 2014**")
+    assert map_event_count(at) == expected
+    assert bar.data["rev"] == rev  # the bar's own window coming back is an echo: no new revision
+    bar.report(at, start, end, as_of=date(2013, 5, 1))  # the as-of handle set apart
+    assert header_text(at).startswith("**As of 1 May 2013**")
+    assert bar.data["rev"] == rev
+
+
+def test_on_the_page_a_server_set_window_goes_to_the_bar_with_a_new_revision(monkeypatch, dataset):
+    from tests.page import BarReports, header_text, open_page, set_window
+
+    bar = BarReports(monkeypatch)
+    at = open_page()
+    rev = bar.data["rev"]
+    assert bar.data["window"] == [bar.data["first"], bar.data["last"], bar.data["last"]]
+    set_window(at, date(2015, 1, 1), date(2015, 3, 31))  # as a story step or a link sets it
+    assert bar.data["rev"] == rev + 1
+    assert bar.data["window"] == [timebar.day_number(date(2015, 1, 1)), *[timebar.day_number(date(2015, 3, 31))] * 2]
+    assert header_text(at).startswith("**As of 31 Mar 2015**")
+    # A report the bar made before it saw that revision is dropped: it would undo the server's window.
+    bar.value = {"window": {"start": bar.data["first"], "end": bar.data["last"], "as_of": bar.data["last"],
+                            "seq": 50, "rev": rev}}  # fmt: skip
+    at.run()
+    assert header_text(at).startswith("**As of 31 Mar 2015**")

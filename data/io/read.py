@@ -17,6 +17,8 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from data.io import quotes
+
 FEATURE_SUFFIXES = (".geojson", ".json", ".gpkg")
 # Properties that agree with the geometry to this many degrees keep their own text (no float noise).
 SAME_PLACE_DEG = 1e-5
@@ -154,18 +156,31 @@ def read_csv(source: Path | BinaryIO, name: str) -> Incoming:
     ------
     UnreadableFile
         When the encoding or the delimiter cannot be told (the message names the file).
+
+    A line that opens a quote never closed (which would swallow every later row) is set aside with a
+    reason and the rest is read (``data.io.quotes``).
     """
     data = source.read_bytes() if isinstance(source, Path) else source.read()
     encoding = detect_encoding(data, name)
     text = data.decode(encoding).lstrip("\ufeff")
     delimiter = sniff_delimiter(text.split("\n", 1)[0], name)
+    skipped: list[int] = []
     try:
-        frame = pd.read_csv(io.StringIO(text), sep=delimiter, dtype=str, keep_default_na=False)
-    except (pd.errors.ParserError, pd.errors.EmptyDataError) as error:
+        frame = quotes.parse(text, delimiter)
+    except pd.errors.ParserError as error:
+        record = quotes.unterminated_record(error)
+        if record is None:
+            raise UnreadableFile(f"{name}: not a readable CSV file ({error})") from error
+        try:
+            frame, skipped = quotes.without_unterminated(text, record, delimiter)
+        except ValueError as again:
+            raise UnreadableFile(f"{name}: {again}") from error
+    except pd.errors.EmptyDataError as error:
         raise UnreadableFile(f"{name}: not a readable CSV file ({error})") from error
     frame.columns = [str(column).strip() for column in frame.columns]
+    frame, problems = quotes.with_placeholders(frame, skipped, CSV_FIRST_ROW)
     frame.attrs.update(encoding=encoding, delimiter=delimiter)
-    return Incoming(name, frame, np.arange(len(frame)) + CSV_FIRST_ROW)
+    return Incoming(name, frame, np.arange(len(frame)) + CSV_FIRST_ROW, problems)
 
 
 def read_incoming(source: Path | bytes | BinaryIO, name: str | None = None) -> Incoming:

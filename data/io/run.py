@@ -16,9 +16,10 @@ import pandas as pd
 
 from data.access.roles import Writer
 from data.io import formats as importers
+from data.io.batches import new_batch
 from data.io.names import Names, match_names, unmatched_report
 from data.io.read import Incoming
-from data.stores.events import COLUMNS, RECORD_COLUMN, EventStore
+from data.stores.events import APP_SOURCE, COLUMNS, RECORD_COLUMN, EventStore, source_family
 from data.validation.country_check import FIELD as COUNTRY_FIELD
 from data.validation.country_check import outside_country
 from data.validation.validate import FIRST_DATA_ROW, Rejection, validate_events
@@ -29,7 +30,6 @@ CONVERTERS = {"acled": importers.from_acled, "ucdp": importers.from_ucdp, "ours"
 CHUNK_ROWS = 5_000
 DATE_FIELDS = {"event_date": "date_start", "date_end": "date_end"}  # ours -> UCDP GED's name
 MAX_CHUNKS = 10
-APP_SOURCE = "the app"  # what a stored row without ``imported_from`` came from
 Progress = Callable[[float, str], None]
 
 
@@ -50,6 +50,10 @@ class ImportResult:
     written: int = 0
     unmatched: list[dict] = field(default_factory=list)  # names matching no canonical name
     batch: str = ""  # the batch the stored import was recorded as (``data.io.batches``)
+    # Row number of each accepted row, and who owned each accepted id when the file was checked
+    # (``None``: not stored): the store refuses an id whose owner changed since (a concurrent import).
+    accepted_rows: list[int] = field(default_factory=list)
+    expected: dict[str, str | None] = field(default_factory=dict)
 
     def report(self) -> dict:
         """The JSON report: ``file, format, rows, accepted, duplicates, rejected, written, unmatched``."""
@@ -59,11 +63,6 @@ class ImportResult:
             "duplicates": self.duplicates, "rejected": rejected, "written": self.written,
             "unmatched": self.unmatched, **({"batch": self.batch} if self.batch else {}),
         }  # fmt: skip
-
-
-def source_family(imported_from: str) -> str:
-    """``"acled: sahel.csv"`` → ``"acled"``; a row entered in the app → :data:`APP_SOURCE`."""
-    return imported_from.split(":", 1)[0].strip() if imported_from else APP_SOURCE
 
 
 def _chunk_rejections(rows: pd.DataFrame, numbers, name: str, seen: set[str]) -> list[Rejection]:
@@ -165,24 +164,42 @@ def prepare_import(
             done = min(start + chunk_rows, len(readable))
             progress(done / max(len(readable), 1), f"Checked {done:,} of {len(readable):,} rows")
     bad_numbers = {r.row for r in rejected}
-    accepted = rows[[number not in bad_numbers for number in numbers]].reset_index(drop=True)
+    keep = np.array([number not in bad_numbers for number in numbers], dtype=bool)
+    accepted = rows[keep].reset_index(drop=True)
     rejected.sort(key=lambda r: r.row)
     duplicates = int(accepted["event_id_cnty"].isin(set(owners)).sum())
-    return ImportResult(name, kind, len(raw), accepted[COLUMNS], duplicates, rejected, unmatched=unmatched)
+    stored_owners = dict(zip(stored["event_id_cnty"], stored["imported_from"], strict=True))
+    expected = {event_id: stored_owners.get(event_id) for event_id in accepted["event_id_cnty"]}
+    result = ImportResult(name, kind, len(raw), accepted[COLUMNS], duplicates, rejected, unmatched=unmatched)
+    result.accepted_rows, result.expected = [int(n) for n in np.asarray(numbers)[keep]], expected
+    return result
+
+
+def _set_aside_refused(result: ImportResult, refused: dict[str, str]) -> None:
+    """Rows the store refused inside its lock move from ``accepted`` to ``rejected``, with the store's reason."""
+    ids = result.accepted["event_id_cnty"].tolist()
+    numbers = result.accepted_rows or list(range(len(ids)))
+    result.rejected += [
+        Rejection(result.file, number, "event_id_cnty", refused[event_id])
+        for event_id, number in zip(ids, numbers, strict=True)
+        if event_id in refused
+    ]
+    result.rejected.sort(key=lambda r: r.row)
+    result.accepted = result.accepted[~result.accepted["event_id_cnty"].isin(refused)].reset_index(drop=True)
 
 
 def store_import(result: ImportResult, store: EventStore, writer: Writer, as_batch: bool = True) -> ImportResult:
-    """Upsert the accepted rows in one transaction as ``writer``; ``written`` counts them.
+    """Write the accepted rows as ``writer`` in one transaction; ``written`` counts them.
 
-    With ``as_batch`` the import is recorded as a batch (``data.io.batches``) that can be removed,
+    The store checks each id's owner again inside its write lock: a row whose id another import
+    stored since this file was checked is refused, and reported like any rejected row. With
+    ``as_batch`` the import is recorded as a batch (``data.io.batches``) in that same transaction,
     and ``batch`` names it.
     """
     if len(result.accepted):
-        before = store.read() if as_batch else None
-        outcome = store.write(result.accepted, writer=writer)
-        result.written = outcome.added + outcome.replaced
-        if as_batch:
-            from data.io.batches import record_import
-
-            result.batch = record_import(store, result, before, by=writer.name)
+        batch = new_batch(result, by=writer.name) if as_batch else None
+        outcome = store.write(result.accepted, writer=writer, expected=result.expected, batch=batch)
+        result.written, result.batch = outcome.added + outcome.replaced, outcome.batch
+        if outcome.refused:
+            _set_aside_refused(result, outcome.refused)
     return result

@@ -2,44 +2,107 @@
 
 Two backends behind one small interface, chosen by one setting (``CONFLICT_MAP_STORE``):
 
-- a file path: SQLite (Python's own ``sqlite3``), the zero-set-up default for one analyst;
+- a file path: SQLite (``data.stores.sqlite``, Python's own ``sqlite3``), the zero-set-up default;
 - a ``postgresql://`` URL: PostgreSQL with PostGIS (``data.stores.postgis``), shared by a team and
   by several app instances.
 
-Both are versioned (opening a store brings its schema up to date: new optional columns are added,
-nothing is dropped), write by upsert on ``event_id_cnty`` (accepting the same draft twice stores
-it once) in one transaction (a failed write leaves what was stored intact).
-
-Every write names its ``Writer`` (``data.access.roles``) and is refused with ``PermissionError``
-before anything is touched unless that writer is an analyst.
+Both are versioned: the schema is created or migrated once per process (SQLite records its version
+in ``PRAGMA user_version``, PostGIS in ``meta``), never on an ordinary read. Readers never take the
+write lock. Every write names its ``Writer`` (``data.access.roles``) and is refused with
+``PermissionError`` before anything is touched unless that writer is an analyst. A write is one
+transaction that takes the store's write lock, checks who owns each id *now*, keeps the previous
+version of each replaced row in ``events_history``, writes, and records the import's batch
+(``data.stores.batch_tables``): all of it lands or none. See ``docs/store.md``.
 """
 
 from __future__ import annotations
 
-import sqlite3
-from contextlib import closing
-from dataclasses import dataclass
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Protocol
 
 import pandas as pd
 
-from data.access.roles import Writer, require_analyst
+from data.access.roles import Writer
 from data.schema import EVENT_COLUMNS, column_names
 
-SCHEMA_VERSION = 1
+# 1: events + meta; 2: events_history, WAL, version in PRAGMA user_version;
+# 3: the imported row (source_record), batches recorded in the write, history rows name their batch.
+SCHEMA_VERSION = 3
+APP_SOURCE = "the app"  # what a stored row without ``imported_from`` came from
+# Seconds a writer waits for another writer's transaction before giving up with "database is locked".
+WRITE_WAIT_S = 60
 # The schema's columns, then the imported row as it came (``data.io.formats.RECORD_COLUMN``: JSON of
 # the source's own columns and cells, for a lossless export; empty for events made in the app).
 RECORD_COLUMN = "source_record"
 COLUMNS = [*column_names(EVENT_COLUMNS), RECORD_COLUMN]
+HISTORY_COLUMNS = [*COLUMNS, "replaced_at", "replaced_by", "batch"]
 
 
 @dataclass(frozen=True)
 class WriteResult:
-    """How many rows a write added and how many it replaced."""
+    """How many rows a write added and replaced, those it refused, and the batch it recorded."""
 
     added: int
     replaced: int
+    refused: dict[str, str] = field(default_factory=dict)  # id -> why it was not written
+    batch: str = ""  # ``NewBatch.batch`` when the write recorded one (nothing written: none)
+
+
+@dataclass(frozen=True)
+class NewBatch:
+    """An import to record with its write: file, format, counts read and rejected before, who, when."""
+
+    file: str
+    format: str
+    rows: int
+    rejected: int  # rows rejected before the write (the store adds those it refuses)
+    who: str
+    batch: str  # ``YYYYMMDDTHHMMSSffffffZ-xxxx``: sortable by time, to the microsecond
+    imported_at: str  # UTC, to the second (``2026-05-01T10:00:00+00:00``)
+
+    @classmethod
+    def now(cls, file: str, format: str, rows: int, rejected: int, who: str) -> NewBatch:
+        """A batch made now, with a fresh id."""
+        made = datetime.now(UTC)
+        batch = f"{made:%Y%m%dT%H%M%S%fZ}-{uuid.uuid4().hex[:4]}"
+        return cls(file, format, rows, rejected, who, batch, made.isoformat(timespec="seconds"))
+
+
+def source_family(imported_from: str) -> str:
+    """``"acled: sahel.csv"`` → ``"acled"``; a row entered in the app → :data:`APP_SOURCE`."""
+    return imported_from.split(":", 1)[0].strip() if imported_from else APP_SOURCE
+
+
+def refusals(
+    values: list[list[str]], current: dict[str, str], expected: dict[str, str | None] | None
+) -> dict[str, str]:
+    """Ids of ``values`` that must not be written, given their owners ``current`` (inside the lock).
+
+    ``expected`` is what the writer saw when it checked the rows (id -> ``imported_from``, ``None`` when
+    absent); ``None`` means an unconditional upsert (an event accepted in the app). A row is refused when
+    its id now belongs to another source family, or when another write changed it since it was checked.
+    """
+    if expected is None:
+        return {}
+    source = COLUMNS.index("imported_from")
+    refused = {}
+    for row in values:
+        event_id, owner = row[0], current.get(row[0])
+        if owner is None:
+            continue  # a new id (or one removed since): nothing to lose
+        if source_family(owner) != source_family(row[source]):
+            refused[event_id] = (
+                f"id {event_id!r} is already used by an event from {owner or APP_SOURCE}; not overwritten"
+            )
+        elif owner != expected.get(event_id):
+            refused[event_id] = (
+                f"id {event_id!r} was stored by another import ({owner or APP_SOURCE}) while this file was checked; "
+                "not overwritten (import the file again to replace it)"
+            )
+    return refused
 
 
 class EventStore(Protocol):
@@ -48,8 +111,24 @@ class EventStore(Protocol):
     def read(self) -> pd.DataFrame:
         """Stored events as strings, every schema column present."""
 
-    def write(self, rows: pd.DataFrame, *, writer: Writer) -> WriteResult:
-        """Upsert rows of strings (every required schema column present); ``writer`` must be an analyst."""
+    def write(
+        self,
+        rows: pd.DataFrame,
+        *,
+        writer: Writer,
+        expected: dict[str, str | None] | None = None,
+        batch: NewBatch | None = None,
+    ) -> WriteResult:
+        """Upsert rows of strings as ``writer`` (an analyst); see :func:`refusals`; ``batch`` recorded with it."""
+
+    def history(self) -> pd.DataFrame:
+        """Previous versions of replaced rows (:data:`HISTORY_COLUMNS`), oldest first."""
+
+    def batches(self) -> list[dict]:
+        """The recorded imports, oldest first (``data.stores.batch_tables.BATCH_FIELDS``)."""
+
+    def remove_batch(self, batch: str, *, writer: Writer) -> dict:
+        """Undo one import as ``writer`` (an analyst): ``{batch, removed, restored}``."""
 
     def schema_version(self) -> int:
         """The schema version recorded in the store."""
@@ -59,7 +138,7 @@ class EventStore(Protocol):
 
 
 def check_columns(rows: pd.DataFrame) -> list[list[str]]:
-    """Rows as lists of strings in schema order; optional columns absent from ``rows`` are empty.
+    """Rows as lists of strings in :data:`COLUMNS` order; optional columns absent from ``rows`` are empty.
 
     Raises
     ------
@@ -72,63 +151,9 @@ def check_columns(rows: pd.DataFrame) -> list[list[str]]:
     return rows.reindex(columns=COLUMNS, fill_value="").fillna("").astype(str).to_numpy().tolist()
 
 
-class SqliteStore:
-    """The embedded store: one SQLite file, created on first use."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = Path(path)
-
-    def _connect(self) -> sqlite3.Connection:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        connection = sqlite3.connect(self.path, timeout=10)
-        with connection:
-            connection.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-            connection.execute('CREATE TABLE IF NOT EXISTS events ("event_id_cnty" TEXT PRIMARY KEY)')
-            present = {row[1] for row in connection.execute("PRAGMA table_info(events)")}
-            for name in COLUMNS:
-                if name not in present:
-                    connection.execute(f'ALTER TABLE events ADD COLUMN "{name}" TEXT NOT NULL DEFAULT ""')
-            connection.execute(
-                "INSERT INTO meta (key, value) VALUES ('schema_version', ?) "
-                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                (str(SCHEMA_VERSION),),
-            )
-        return connection
-
-    def read(self) -> pd.DataFrame:
-        """Stored events (an empty frame with the schema's columns when there is no file yet)."""
-        if not self.path.exists():
-            return pd.DataFrame(columns=COLUMNS, dtype=str)
-        with closing(self._connect()) as connection:
-            frame = pd.read_sql_query(f"SELECT {_quoted()} FROM events ORDER BY rowid", connection, dtype=str)
-        return frame.fillna("")
-
-    def write(self, rows: pd.DataFrame, *, writer: Writer) -> WriteResult:
-        """Upsert ``rows`` in one transaction; ``PermissionError`` unless ``writer`` is an analyst."""
-        require_analyst(writer)
-        values = check_columns(rows)
-        placeholders = ", ".join("?" for _ in COLUMNS)
-        with closing(self._connect()) as connection, connection:
-            existing = {row[0] for row in connection.execute("SELECT event_id_cnty FROM events")}
-            connection.executemany(f"INSERT OR REPLACE INTO events ({_quoted()}) VALUES ({placeholders})", values)
-        replaced = sum(1 for row in values if row[0] in existing)
-        return WriteResult(added=len(values) - replaced, replaced=replaced)
-
-    def schema_version(self) -> int:
-        """The schema version recorded in the file."""
-        with closing(self._connect()) as connection:
-            return int(connection.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0])
-
-    def token(self) -> str:
-        """File size and modification time (``-`` when there is no file yet)."""
-        if not self.path.exists():
-            return f"{self.path.name}:-"
-        stat = self.path.stat()
-        return f"{self.path.name}:{stat.st_mtime_ns}:{stat.st_size}"
-
-
-def _quoted() -> str:
-    return ", ".join(f'"{name}"' for name in COLUMNS)
+def quoted(columns: list[str] = COLUMNS) -> str:
+    """``columns`` as a quoted SQL column list."""
+    return ", ".join(f'"{name}"' for name in columns)
 
 
 def open_store(location: str | Path) -> EventStore:
@@ -138,4 +163,6 @@ def open_store(location: str | Path) -> EventStore:
         from data.stores.postgis import PostgisStore
 
         return PostgisStore(text)
+    from data.stores.sqlite import SqliteStore
+
     return SqliteStore(Path(text))

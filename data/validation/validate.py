@@ -7,13 +7,16 @@ A bad value never stops a load: the row is set aside with an exact message (foli
 from __future__ import annotations
 
 import math
+import os
 from dataclasses import dataclass, field
+from datetime import date
 
 import pandas as pd
 
+from data.config import event_date_bounds
 from data.dates import BadDate, parse_iso
 from data.schema import EVENT_COLUMNS, EVENT_TYPES, TERRITORY_COLUMNS, TOWN_STATUS_COLUMNS, Column
-from data.validation import fast_parse
+from data.validation import date_bounds, fast_parse
 
 # A CSV's header is line 1, so its first data row is line 2: the number a spreadsheet shows.
 FIRST_DATA_ROW = 2
@@ -89,9 +92,13 @@ def parse_cell(text: str, column: Column) -> object:
         return None
     if column.kind == "date":
         try:
-            return parse_iso(text)  # strict: not 20231114 nor 2023-W46-2
+            day = parse_iso(text)  # strict: not 20231114 nor 2023-W46-2
         except BadDate as error:
             raise InvalidValue(str(error)) from None
+        reason = date_bounds.unholdable(day, text)
+        if reason:
+            raise InvalidValue(reason)
+        return day
     if column.kind in ("int", "float"):
         return _parse_number(text, column, integer=column.kind == "int")
     if column.kind == "choice" and text not in column.choices:
@@ -216,15 +223,21 @@ def check_validity_period(values: dict) -> list[tuple[str, str]]:
     return []
 
 
-def validate_events(raw: pd.DataFrame, file: str) -> Validated:
-    """Validate ACLED-compatible events; kept rows are sorted by date with ``date_end`` filled in."""
+def validate_events(raw: pd.DataFrame, file: str, bounds: tuple[date, date] | None = None) -> Validated:
+    """Validate ACLED-compatible events; kept rows are sorted by date with ``date_end`` filled in.
+
+    Dates outside ``bounds`` are rejected per row (``data.validation.date_bounds``); ``bounds`` defaults
+    to the settings in force (``data.config.event_date_bounds``).
+    """
+    bounds = bounds or event_date_bounds(dict(os.environ))
+
     result = validate_table(
         raw,
         EVENT_COLUMNS,
         file,
-        checks=(check_event,),
+        checks=(check_event, lambda values: date_bounds.bound_errors(values, bounds)),
         unique="event_id_cnty",
-        fast_checks=(fast_parse.events_consistent,),
+        fast_checks=(fast_parse.events_consistent, lambda parsed: date_bounds.within(parsed, bounds)),
     )
     kept = result.kept
     kept["date_end"] = kept["date_end"].fillna(kept["event_date"])

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 import pandas as pd
 
 from data.view.filters import format_day
+from data.vocabulary import CONTESTED_MARK, HELD_SINCE, TOWN_SEPARATOR
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,21 @@ class Holder:
     actor: str
     status: str
     since: date
+
+    @property
+    def holding(self) -> str:
+        """``FLA since 28 Apr 2026``, or ``JNIM (contested) since 8 Aug 2023``."""
+        return f"{holder_name(self.actor, self.status)} {HELD_SINCE} {format_day(self.since)}"
+
+    @property
+    def label(self) -> str:
+        """``Kidal · FLA since 28 Apr 2026``: the map's town label and the brief's summary say it so."""
+        return f"{self.town}{TOWN_SEPARATOR}{self.holding}"
+
+
+def holder_name(actor: str, status: str) -> str:
+    """Who holds a town, with the contested mark when the hold is contested: ``JNIM (contested)``."""
+    return f"{actor} {CONTESTED_MARK}" if status == "contested" else actor
 
 
 # The towns a brief's summary names first, in this order (every town whose control the record

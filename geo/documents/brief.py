@@ -77,6 +77,19 @@ def _killed(value: object) -> str:
     return "–" if label == fatalities_label(None) else label
 
 
+# A field longer than this is clipped in documents, with a note: a 100,000-character note would
+# otherwise make the PDF time out and fill pages.
+MAX_FIELD_CHARS = 2_000
+
+
+def clipped(value: object, limit: int = MAX_FIELD_CHARS) -> str:
+    """``value`` as text, cut at ``limit`` characters with a note saying how long it was (Jinja escapes it)."""
+    text = "" if value is None or (isinstance(value, float) and value != value) else str(value)
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]} … (clipped: {len(text):,} characters in all)"
+
+
 def _event_rows(events: pd.DataFrame, changes: Changes) -> list[dict]:
     new = set(changes.new_events["event_id_cnty"])
     rows = []
@@ -86,15 +99,15 @@ def _event_rows(events: pd.DataFrame, changes: Changes) -> list[dict]:
             {
                 "new": event["event_id_cnty"] in new,
                 "when": date_label(event["event_date"], event.get("date_end"), int(event["time_precision"])),
-                "place": place,
+                "place": clipped(place),
                 # Said only when approximate: "the town itself" on every row is noise on paper.
                 "place_precision": PLACE_PRECISION.get(int(event["geo_precision"]), "")
                 if int(event["geo_precision"]) >= 2
                 else "",
                 "what": f"{event['event_type']}: {event['sub_event_type']}",
-                "who": actors_text(event),
+                "who": clipped(actors_text(event)),
                 "killed": _killed(event.get("fatalities")),
-                "summary": event["notes"],
+                "summary": clipped(event["notes"]),
                 "source": named_sources(
                     event.get("source"), event.get("source_title"), event.get("source_url"), event.get("source_date")
                 )[0],

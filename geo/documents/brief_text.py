@@ -75,8 +75,7 @@ def _changed_line(changes: Changes) -> str:
 def _holders_line(holders: list[Holder]) -> str:
     if not holders:
         return "no town-status record holds on this day."
-    return "; ".join(f"{h.town} · {h.actor}{' (contested)' * (h.status == 'contested')} since {format_day(h.since)}"
-                     for h in holders) + "."  # fmt: skip
+    return "; ".join(holder.label for holder in holders) + "."  # the map's town labels say the same
 
 
 def _deaths_line(changes: Changes) -> str:

@@ -5,15 +5,23 @@ Playwright's Python API, never a downloaded browser). The documents it renders a
 (``geo.documents.standalone``, ``geo.documents.brief``) with every asset inlined, so no server is needed and the page is
 kept off the network. Each call launches Chromium (~1 s) in a worker thread of its own: Playwright's
 synchronous API refuses to run in a thread that has an asyncio loop, and Streamlit's may have one.
+
+At most ``CONFLICT_MAP_MAX_RENDERS`` browsers run at once in a server process (default 2, for a
+2-core machine); a later render waits its turn (the page's spinner stays up) for up to
+:data:`QUEUE_WAIT_S`, then gives up with a message rather than starting one more Chromium.
 """
 
 from __future__ import annotations
 
+import os
+import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
+
+from data.config import positive_int_setting
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_FLAGS = (
@@ -59,7 +67,17 @@ IMAGE_SIZES = (
 
 
 class RendererUnavailable(RuntimeError):
-    """The browser (or Playwright) is missing: the message says how to install it."""
+    """The browser (or Playwright) is missing, or busy: the message says what to do."""
+
+
+class RendererBusy(RendererUnavailable):
+    """Every render slot stayed taken for :data:`QUEUE_WAIT_S`."""
+
+
+QUEUE_WAIT_S = 90.0
+MAX_RENDERS = positive_int_setting(dict(os.environ), "CONFLICT_MAP_MAX_RENDERS")
+# One per server process: every session's renders share these slots.
+RENDER_SLOTS = threading.BoundedSemaphore(MAX_RENDERS)
 
 
 class Renderer(Protocol):
@@ -117,8 +135,16 @@ class ChromiumRenderer:
                 f"Chromium is not installed ({self.executable} is missing), so images and PDFs cannot be "
                 "made. Run `bash scripts/setup.sh` (it installs Debian's chromium package), then try again."
             )
-        with ThreadPoolExecutor(max_workers=1) as worker:
-            return worker.submit(self._run, job, context_options).result()
+        if not RENDER_SLOTS.acquire(timeout=QUEUE_WAIT_S):
+            raise RendererBusy(
+                f"The server is already drawing {MAX_RENDERS} maps or briefs for other people and this one waited "
+                f"{QUEUE_WAIT_S:.0f} s for its turn. Please try again in a minute."
+            )
+        try:
+            with ThreadPoolExecutor(max_workers=1) as worker:
+                return worker.submit(self._run, job, context_options).result()
+        finally:
+            RENDER_SLOTS.release()
 
     def _run(self, job: Callable, context_options: dict) -> bytes:
         try:

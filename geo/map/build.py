@@ -33,7 +33,7 @@ from geo.map.elements import (
 )
 from geo.map.halos import halo_layer
 from geo.map.highlight import selected_layer
-from geo.map.legend import ATTRIBUTION, OSM_ATTRIBUTION, legend_html
+from geo.map.legend import ATTRIBUTION, OSM_ATTRIBUTION, LiveLegend, legend_html
 from geo.map.popups import html_text, status_tooltip_html
 from geo.map.style import (
     PRESENTATION_MAP_CSS,
@@ -43,6 +43,7 @@ from geo.map.style import (
     town_icon_svg,
 )
 from geo.map.timeline_layer import TimelineLayer
+from geo.map.towns import TownLayer
 
 OVERLAY_NAMES = ("Territory", "Town status", "Events")
 LABEL_PANE = "cm-labels"
@@ -55,16 +56,22 @@ CANVAS_THRESHOLD = 300
 CLUSTER_RADIUS_PX = 16
 MAP_CSS = """
 <style>
+/* In streamlit-folium's frame (#map_div) the map fills the frame, whose height the page sets from the
+   viewport (components/layout.py); Leaflet follows the frame's resize. */
+html body:has(#map_div) { margin: 0; overflow: hidden; }
+html #map_div { height: 100vh !important; }
 /* "html" outranks Leaflet's and markercluster's own rules, whichever loads last. */
 html .leaflet-container { background: %(sea)s; font: 13px/1.35 system-ui, sans-serif; }
 .cm-label { color: #333; font-size: 12px; font-weight: 600; white-space: nowrap;
   text-shadow: 0 0 3px #fff, 0 0 3px #fff, 0 0 2px #fff; }
 .cm-legend { background: rgba(255,255,255,0.93); padding: 6px 9px; border-radius: 5px;
-  box-shadow: 0 1px 4px rgba(0,0,0,0.35); line-height: 1.5; font-size: 12px; }
+  box-shadow: 0 1px 4px rgba(0,0,0,0.35); line-height: 1.5; font-size: 13px; }
 .cm-legend svg { vertical-align: -3px; }
 .cm-legend hr { margin: 4px 0; border: 0; border-top: 1px solid #ccc; }
 .cm-legend-title { font-weight: 700; margin-bottom: 2px; cursor: pointer; }
-.cm-swatch { display: inline-block; width: 16px; height: 10px; vertical-align: -1px; }
+.cm-legend svg.cm-swatch { vertical-align: -2px; }
+span.cm-swatch, .cm-halo-swatch { display: inline-block; width: 16px; height: 10px; vertical-align: -1px; }
+.cm-legend [hidden] { display: none !important; }
 .cm-dot { display: inline-block; width: 10px; height: 10px; border-radius: 50%%; }
 .cm-popup table { border-collapse: collapse; margin: 4px 0; }
 .cm-popup th { text-align: left; padding-right: 8px; vertical-align: top; color: #555; }
@@ -110,6 +117,8 @@ def _add_basemap(fmap: folium.Map, basemap: Basemap, options: MapOptions, assets
     # browser's fetches finish in.
     folium.map.CustomPane(LAND_PANE, z_index=210, pointer_events=False).add_to(fmap)
     folium.map.CustomPane(LINE_PANE, z_index=220, pointer_events=False).add_to(fmap)
+    # Place names above the event symbols (markers: 600), under the town panes (geo.map.towns).
+    folium.map.CustomPane(LABEL_PANE, z_index=610, pointer_events=False).add_to(fmap)
     colours = basemap_colours(options.theme)
     if options.basemap == "tiles":
         folium.TileLayer("OpenStreetMap", attr=OSM_ATTRIBUTION, max_zoom=12).add_to(fmap)
@@ -133,7 +142,7 @@ def _add_labels(fmap: folium.Map, basemap: Basemap) -> None:
     dot = {"color": "#222", "fillColor": "#222", "fillOpacity": 1, "opacity": 1.0, "radius": 2.5, "weight": 1}
     dot.update({"bubblingMouseEvents": True, "fill": True, "fillRule": "evenodd", "stroke": True})
     dot.update({"lineCap": "round", "lineJoin": "round", "dashArray": None, "dashOffset": None, "interactive": False})
-    PlaceLabels([(html_text(name), lat, lon) for name, lon, lat in basemap.labels], dot).add_to(fmap)
+    PlaceLabels([(html_text(name), lat, lon, name) for name, lon, lat in basemap.labels], dot, LABEL_PANE).add_to(fmap)
 
 
 def uses_canvas(event_count: int) -> bool:
@@ -186,9 +195,12 @@ def build_base_map(
     _add_labels(fmap, basemap)
     if packed_url:
         CanvasEvents(packed_url).add_to(fmap)
-    if timeline:
+    live = timeline is not None
+    HtmlControl(legend_html(canvas=packed_url is not None, live=live), position="bottomleft").add_to(fmap)
+    if live:  # the towns and the legend hook into the layer's redraw: added after it, the legend last
         TimelineLayer(timeline).add_to(fmap)
-    HtmlControl(legend_html(canvas=packed_url is not None), position="bottomleft").add_to(fmap)
+        TownLayer().add_to(fmap)
+        LiveLegend().add_to(fmap)
     Attribution(ATTRIBUTION).add_to(fmap)
     return fmap
 

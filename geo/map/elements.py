@@ -181,17 +181,21 @@ class PlaceLabels(RenderedOnce):
     One element instead of three folium elements per place: branca compiles every rendered script
     fragment as a Jinja template and streamlit-folium renders the map twice per rerun, so 14 labels
     as folium Markers cost 126 of the base map's 189 compilations on every timeline move.
-    ``labels`` holds ``(html, lat, lon)``, the names already HTML-escaped.
+    ``labels`` holds ``(html, lat, lon, name)``, the names HTML-escaped, then as they are (the label's
+    ``data-place``); ``pane`` is the Leaflet pane of the names (default: the markers').
     """
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
         (function () {
-            var map = {{ this._parent.get_name() }}, dot = {{ this.dot|tojson }};
+            var map = {{ this._parent.get_name() }}, dot = {{ this.dot|tojson }}, pane = {{ this.pane|tojson }};
             {{ this.labels|tojson }}.forEach(function (label) {
                 var icon = L.divIcon({html: label[0], iconSize: [120, 16], iconAnchor: [-6, 8], className: "cm-label"});
-                L.marker([label[1], label[2]], {interactive: false, icon: icon}).addTo(map);
+                var options = pane ? {interactive: false, icon: icon, pane: pane} : {interactive: false, icon: icon};
+                var name = L.marker([label[1], label[2]], options).addTo(map);
+                // Named by data, so a layer that labels the town itself can set this one aside.
+                name.getElement().setAttribute("data-place", label[3]);
                 L.circleMarker([label[1], label[2]], dot).addTo(map);
             });
         })();
@@ -199,10 +203,10 @@ class PlaceLabels(RenderedOnce):
         """
     )
 
-    def __init__(self, labels: list[tuple[str, float, float]], dot: dict) -> None:
+    def __init__(self, labels: list[tuple[str, float, float, str]], dot: dict, pane: str | None = None) -> None:
         super().__init__()
         self._name = "PlaceLabels"
-        self.labels, self.dot = [list(label) for label in labels], dot
+        self.labels, self.dot, self.pane = [list(label) for label in labels], dot, pane
 
 
 class EventSymbols(RenderedOnce):

@@ -42,11 +42,12 @@ ACTOR_COLOURS: dict[str, str] = {
 }
 _FALLBACK_PALETTE = ("#5d4037", "#00838f", "#ad1457", "#558b2f", "#4527a0", "#f9a825")
 
-# Territory status -> Leaflet path options. Claims are dashed and faint, control solid.
+# Territory status -> Leaflet path options. Claims are dashed and faint, control solid, contested
+# ground a line of round dots over a middle fill: three outlines that differ at a glance and in grey.
 STATUS_STYLES: dict[str, dict] = {
     "claimed": {"weight": 2.5, "dashArray": "8 6", "fillOpacity": 0.08, "opacity": 0.9},
     "controlled": {"weight": 2, "dashArray": None, "fillOpacity": 0.35, "opacity": 1.0},
-    "contested": {"weight": 2, "dashArray": "2 5", "fillOpacity": 0.2, "opacity": 1.0},
+    "contested": {"weight": 3, "dashArray": "0.1 6", "lineCap": "round", "fillOpacity": 0.2, "opacity": 1.0},
 }
 
 BASEMAP_COLOURS = {
@@ -144,6 +145,7 @@ html .leaflet-container { font-size: 17px; }
 .cm-legend-title { font-size: 17px; }
 .cm-event svg { transform: scale(1.45); }
 .cm-town svg { transform: scale(1.3); }
+html .cm-holder-text { font-size: 17px; border-left-width: 7px; }
 /* CSS outranks the paths' SVG attributes: thicker outlines survive compression. */
 .leaflet-overlay-pane path { stroke-width: 3.5px; }
 .cm-highlight { stroke-width: 5px !important; }

@@ -19,17 +19,17 @@ from jinja2 import Template
 
 from data.io.geojson import geometry_mapping
 from data.schema import EVENT_TYPES
-from data.view.filters import format_day
 from data.vocabulary import PLACE_PRECISION
 from geo.map.elements import RenderedOnce, latlon, script_json
 from geo.map.packed import day_numbers
 from geo.map.popups import actors_text, date_label, fatalities_label
-from geo.map.style import STATUS_STYLES, actor_colour, event_icon_svg, event_style, town_icon_svg
+from geo.map.style import STATUS_STYLES, actor_colour, event_icon_svg, event_style
+from geo.map.towns import town_places, town_versions
+from geo.map.validity import NO_END, status_fields, validity  # noqa: F401 (NO_END: the file's word, named here)
 
 _SCRIPT = (Path(__file__).parent / "templates" / "timeline_layer.js.j2").read_text(encoding="utf-8")
 # At most this many events in view get a rich symbol (shape, ring, badge, popup); more are dots.
 RICH_LIMIT = 300
-NO_END = 2**31 - 1  # a version still in force
 
 
 def _text(value: object) -> str:
@@ -69,35 +69,11 @@ def _event_columns(events: pd.DataFrame) -> dict:
         "type": [type_index.get(name, 0) for name in events["event_type"]],
         "symbol": symbol_of,
         "symbols": [event_icon_svg(*key) for key in symbols],
+        "flags": [[key[1], key[2]] for key in symbols],  # place approximate, date approximate: for the legend
         "colours": [event_style(name)[0] for name in EVENT_TYPES],
         "fields": fields,
         "ids": [_text(name) for name in events["event_id_cnty"]],  # what a click on a symbol reports
     }
-
-
-def _validity(records: pd.DataFrame) -> tuple[list[int], list[int]]:
-    if records.empty:
-        return [], []
-    firsts = day_numbers(records["valid_from"]).tolist()
-    ends = records["valid_to"]
-    lasts = [
-        NO_END if pd.isna(end) else int(day)
-        for end, day in zip(ends, day_numbers(ends.fillna(records["valid_from"])), strict=True)
-    ]
-    return firsts, lasts
-
-
-def _period(record: dict) -> str:
-    since = format_day(pd.Timestamp(record["valid_from"]).date())
-    until = record.get("valid_to")
-    return (
-        f"since {since}" if until is None or pd.isna(until) else f"{since} – {format_day(pd.Timestamp(until).date())}"
-    )
-
-
-def _status_fields(record: dict, label: str) -> list[str]:
-    return [_text(record[label]), _text(record["status"]), _text(record["actor"]), _period(record),
-            _text(record.get("notes")), _text(record.get("source"))]  # fmt: skip
 
 
 def timeline_payload(events: pd.DataFrame, territories: pd.DataFrame, towns: pd.DataFrame) -> dict:
@@ -106,20 +82,16 @@ def timeline_payload(events: pd.DataFrame, territories: pd.DataFrame, towns: pd.
     Events: ``first``/``last`` day (inclusive). Territory and town-status versions: ``from`` (inclusive)
     and ``to`` (exclusive, ``NO_END`` while in force), as ``data.view.filters.valid_at`` reads them.
     """
-    t_from, t_to = _validity(territories)
+    t_from, t_to = validity(territories)
     territory = []
     for record, first, last in zip(territories.to_dict("records"), t_from, t_to, strict=True):
         colour = actor_colour(record["actor"])
         style = {**STATUS_STYLES[record["status"]], "color": colour, "fillColor": colour}
         territory.append({"geometry": geometry_mapping(record["geometry"], 4), "style": style, "from": first,
-                          "to": last, "fields": _status_fields(record, "name")})  # fmt: skip
-    w_from, w_to = _validity(towns)
-    town = []
-    for record, first, last in zip(towns.to_dict("records"), w_from, w_to, strict=True):
-        town.append({"at": latlon(record["longitude"], record["latitude"]), "from": first, "to": last,
-                     "svg": town_icon_svg(actor_colour(record["actor"]), record["status"]),
-                     "fields": _status_fields(record, "town")})  # fmt: skip
-    return {"version": 1, "events": _event_columns(events), "territories": territory, "towns": town}
+                          "to": last, "fields": status_fields(record, "name"), "status": record["status"]})  # fmt: skip
+    places = town_places(towns)
+    return {"version": 1, "events": _event_columns(events), "territories": territory,
+            "towns": town_versions(towns, places), "places": places}  # fmt: skip
 
 
 class TimelineLayer(RenderedOnce):

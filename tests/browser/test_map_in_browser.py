@@ -31,14 +31,14 @@ def test_map_draws_every_event_offline(app_url, page, dataset):
 
 
 def move_range_end(page, presses: int) -> None:
-    """Move the timeline's end handle back by ``presses`` pages (a tenth of the record each)."""
-    end_thumb = page.get_by_role("slider", name="Events between — end")
+    """Move the time bar's end handle back by ``presses`` pages (a tenth of the record each)."""
+    end_thumb = page.get_by_role("slider", name="Window end")
     end_thumb.focus()
     for _ in range(presses):
         end_thumb.press("PageDown")
 
 
-def test_slider_move_updates_the_map_without_remounting(app_url, page, dataset):
+def test_a_window_move_updates_the_map_without_remounting(app_url, page, dataset):
     page.goto(app_url)
     frame = expect_map_ready(page, len(dataset.events))
     expect_symbols(frame, len(dataset.events))

@@ -1,0 +1,42 @@
+"""When a territory or town-status version holds, as day numbers the page compares with its window."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from data.view.filters import format_day
+from geo.map.packed import day_numbers
+
+NO_END = 2**31 - 1  # a version still in force
+
+
+def text(value: object) -> str:
+    """``value`` as text; missing → empty."""
+    return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+
+
+def validity(records: pd.DataFrame) -> tuple[list[int], list[int]]:
+    """Each record's first day (inclusive) and end (exclusive; ``NO_END`` in force), as ``valid_at`` reads them."""
+    if records.empty:
+        return [], []
+    firsts = day_numbers(records["valid_from"]).tolist()
+    ends = records["valid_to"]
+    lasts = [
+        NO_END if pd.isna(end) else int(day)
+        for end, day in zip(ends, day_numbers(ends.fillna(records["valid_from"])), strict=True)
+    ]
+    return firsts, lasts
+
+
+def _period(record: dict) -> str:
+    since = format_day(pd.Timestamp(record["valid_from"]).date())
+    until = record.get("valid_to")
+    return (
+        f"since {since}" if until is None or pd.isna(until) else f"{since} – {format_day(pd.Timestamp(until).date())}"
+    )
+
+
+def status_fields(record: dict, label: str) -> list[str]:
+    """A status tooltip's fields: place, status, actor, period, notes, source."""
+    return [text(record[label]), text(record["status"]), text(record["actor"]), _period(record),
+            text(record.get("notes")), text(record.get("source"))]  # fmt: skip
