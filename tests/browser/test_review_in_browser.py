@@ -48,7 +48,8 @@ def test_accepted_events_reach_the_map_and_survive_a_restart(page, tmp_path):
         added = paste_and_accept(page)
         assert added >= 1
         expect_header_count(page, before + added, before + added)
-        expect_symbols(expect_map_ready(page), before + added)
+        # The map draws them in its window (it frames the accepted event, so not all are in view).
+        expect_map_ready(page, before + added)
         page.screenshot(path=str(ARTIFACTS / "review-accepted.png"), full_page=True)
         # The drafts are still on screen and now match the events just stored: flagged, and one
         # button selects the stored event (the address bar's event= names it).
