@@ -107,20 +107,23 @@ class Opened:
 
 
 @contextlib.contextmanager
-def app_page(browser, env: dict[str, str], viewport=(1280, 720), timeout: float = 300, script: Path | None = None):
+def app_page(browser, env: dict[str, str], viewport=(1280, 720), timeout: float = 300, init_script: str = ""):
     """Start the app in a fresh process, open it, wait for the drawn map; yields ``Opened``.
 
     Cold start: from the process launch to the map's layer having drawn its file (``shown``) and
-    the bar being there. The probes (press stamps, paint stamps, sends) are installed at once.
+    the bar being there. The probes (press stamps, paint stamps, sends) are installed at once;
+    ``init_script`` runs in every frame before the page's own scripts.
     """
     port = free_port()
     launched = time.perf_counter()
-    server = start_server(script or ROOT / "dashboard.py", port, env)
+    server = start_server(ROOT / "dashboard.py", port, env)
     page = None
     try:
         wait_until_healthy(f"http://127.0.0.1:{port}", server, timeout=timeout)
         page = browser.new_page(viewport={"width": viewport[0], "height": viewport[1]})
         messages = Messages(page)
+        if init_script:
+            page.add_init_script(init_script)
         page.goto(f"http://127.0.0.1:{port}", timeout=timeout * 1000)
         page.wait_for_function(READY_JS, timeout=timeout * 1000)
         cold = round(time.perf_counter() - launched, 2)
