@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import statistics
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -112,8 +113,12 @@ def app_page(browser, env: dict[str, str], viewport=(1280, 720), timeout: float 
 
     Cold start: from the process launch to the map's layer having drawn its file (``shown``) and
     the bar being there. The probes (press stamps, paint stamps, sends) are installed at once;
-    ``init_script`` runs in every frame before the page's own scripts.
+    ``init_script`` runs in every frame before the page's own scripts. Without a store in ``env``
+    the app gets an empty scratch store and cache, so the user's own events never join the record.
     """
+    scratch = tempfile.TemporaryDirectory(prefix="conflict-map-bench-")
+    own = {"CONFLICT_MAP_STORE": f"{scratch.name}/store.sqlite", "CONFLICT_MAP_CACHE_DIR": f"{scratch.name}/cache"}
+    env = {**own, **env}
     port = free_port()
     launched = time.perf_counter()
     server = start_server(ROOT / "dashboard.py", port, env)
@@ -134,6 +139,7 @@ def app_page(browser, env: dict[str, str], viewport=(1280, 720), timeout: float 
         if page is not None:
             page.close()
         stop(server)
+        scratch.cleanup()
 
 
 def press_to_paint(page, handle, key: str) -> float:
