@@ -35,7 +35,6 @@ from data.view.filters import attribute_mask, describe, valid_at, window_mask
 from geo.documents.furniture import story_caption
 from geo.documents.standalone import ExportView
 from geo.map.build import MapOptions, build_base_map
-from geo.map.halos import focus_view
 from geo.map.highlight import selected_layer
 from geo.map.timeline_layer import timeline_data_layer
 
@@ -101,7 +100,7 @@ overlays = [timeline_data_layer(timeline_url), selected_layer(picked, base_layer
 with map_area:
     # A story step centres the map, else "zoom to what is shown", else a selected event, else a link's view
     # (only a change moves it).
-    focus = brief.view or framed or focus_view(picked) or share.link_view(link)
+    focus = brief.view or framed or linked.focus(picked) or share.link_view(link)
     map_view.show(base, overlays, options.height, view=focus, key="map")
     event_panel.show(picked)
 # The strip sits under the slider but is sent after the map: on a move the browser redraws the map

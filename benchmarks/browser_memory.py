@@ -1,10 +1,13 @@
-"""Browser-side memory of a page: the JS heap (CDP) and the renderer processes' proportional set size.
+"""Browser memory of the app with a large record against an empty map: JS heap (CDP) and renderer PSS.
 
-Used by ``benchmarks.responsive``: the app with N events against an "empty map" (the same app with
-a handful of events, drawn as rich symbols) in the same run, each in a fresh browser and a fresh app process.
+Run: ``.venv/bin/python -m benchmarks.browser_memory [--sizes 1000000]``. The app with each of
+``--sizes`` synthetic events (``data.synthetic``) against an "empty map" (the same app with
+``EMPTY`` events), each in a fresh browser and a fresh app process, measured once the map's layer
+has drawn its file (``window.__cmMap.shown``) and the page has settled. ``benchmarks.responsive``
+runs it too (``--memory-sizes``).
 
-- Page memory: CDP ``Runtime.getHeapUsage`` after a forced garbage collection: the V8 heap, the
-  array buffers' backing stores (the packed events live there, outside the V8 heap) and the DOM's
+- Page memory: CDP ``Runtime.getHeapUsage`` after a forced garbage collection: the V8 heap (the
+  layer's file is JSON, parsed into it), the array buffers' backing stores and the DOM's
   garbage-collected heap; their sum is ``page_total_mb``. The map's iframe is same-origin, so it
   shares the page's V8 isolate and is counted too.
 - Renderer PSS: the sum of ``Pss`` (``/proc/<pid>/smaps_rollup``) over the Chromium renderer processes
@@ -13,12 +16,20 @@ a handful of events, drawn as rich symbols) in the same run, each in a fresh bro
 
 from __future__ import annotations
 
+import argparse
+import json
 import os
+import sys
+import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.browser_timing import start_server, stop, target_frame
-from tests.browser.conftest import CHROMIUM, CHROMIUM_FLAGS, free_port, wait_until_healthy
+from benchmarks.browser_timing import start_server, stop
+from benchmarks.timebar_probe import data_env, write_data_dir
+from benchmarks.timebar_scripts import READY_JS
+from tests.browser.conftest import CHROMIUM, CHROMIUM_FLAGS, ROOT, free_port, wait_until_healthy
+
+EMPTY = 10  # the "empty map": a handful of events (the app needs at least two days for its timeline)
 
 
 def _descendants(root: int) -> list[int]:
@@ -74,8 +85,8 @@ def page_memory(page) -> dict:
     return {**heap, "renderer_pss_mb": renderer_pss_mb(), "dom_nodes": int(metrics["Nodes"])}
 
 
-def measure_memory(playwright, script: Path, ready: str, env: dict[str, str], timeout: float = 600) -> dict:
-    """Open the app in a fresh browser; return the time from navigation to ``ready`` and its memory."""
+def measure_memory(playwright, script: Path, env: dict[str, str], timeout: float = 900) -> dict:
+    """Open the app in a fresh browser; return the time from navigation to the drawn map, and its memory."""
     port = free_port()
     server = start_server(script, port, env)
     browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
@@ -83,11 +94,53 @@ def measure_memory(playwright, script: Path, ready: str, env: dict[str, str], ti
         wait_until_healthy(f"http://127.0.0.1:{port}", server, timeout=timeout)
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         started = time.perf_counter()
-        page.goto(f"http://127.0.0.1:{port}")
-        target_frame(page, ready, timeout)
+        page.goto(f"http://127.0.0.1:{port}", timeout=timeout * 1000)
+        page.wait_for_function(READY_JS, timeout=timeout * 1000)
         drawn_s = time.perf_counter() - started
         page.wait_for_timeout(2000)  # let late work (fonts, labels, a second rerun) settle
-        return {"navigate_to_drawn_s": round(drawn_s, 2), **page_memory(page)}
+        shown = page.evaluate("window.__cmMap.shown.events")
+        return {"navigate_to_drawn_s": round(drawn_s, 2), "events_in_window": shown, **page_memory(page)}
     finally:
         browser.close()
         stop(server)
+
+
+def memory(playwright, scratch: Path, sizes: list[int], folders: dict[int, Path] | None = None) -> dict:
+    """Browser memory of the app with each of ``sizes`` events, and of an empty map, in MB (and ratios)."""
+    rows, folders = {}, folders or {}
+    for count in [EMPTY, *sizes]:
+        folder = folders.get(count) or write_data_dir(Path(tempfile.mkdtemp(dir=scratch)), count)
+        rows[count] = measure_memory(playwright, ROOT / "dashboard.py", data_env(folder))
+        print(json.dumps({"memory": {count: rows[count]}}), flush=True)
+    empty = rows[EMPTY]
+    for count in sizes:
+        for name in ("page_total_mb", "renderer_pss_mb"):
+            rows[count][f"{name}_above_empty"] = round(rows[count][name] - empty[name], 1)
+            rows[count][f"{name}_ratio"] = round(rows[count][name] / empty[name], 2)
+    return rows
+
+
+def print_memory(rows: dict) -> None:
+    names = ["js_heap_mb", "array_buffers_mb", "dom_heap_mb", "page_total_mb", "page_total_mb_above_empty"]
+    names += ["page_total_mb_ratio", "renderer_pss_mb", "renderer_pss_mb_above_empty", "renderer_pss_mb_ratio"]
+    print("events | navigate → drawn s | " + " | ".join(names))
+    for count, row in rows.items():
+        label = f"empty map ({EMPTY} events)" if count == EMPTY else f"{count:,}"
+        print(" | ".join(str(c) for c in (label, row["navigate_to_drawn_s"], *(row.get(n, "-") for n in names))))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1_000_000])
+    args = parser.parse_args(argv)
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as scratch, sync_playwright() as playwright:
+        rows = memory(playwright, Path(scratch), args.sizes)
+    print_memory(rows)
+    print(json.dumps(rows))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

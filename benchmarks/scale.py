@@ -3,11 +3,15 @@
 Run: ``.venv/bin/python -m benchmarks.scale [--sizes 1000 10000 100000 1000000] [--moves 5]
 [--naive-max 10000] [--no-browser]``. Seeded synthetic ACLED-like events inside Mali's bounding
 box (``data.synthetic``). For each size it prints, server side: first load (read + validate),
-filter time (median of 7 windows), map build time and bytes sent per timeline move; browser side
-(headless Chromium, fresh app process): cold start to a drawn map, median move → painted, peak
-app memory; and the ratio of each move to the floor measured in the same run. The naive design
-(one folium.Marker per event, map rebuilt every rerun) runs up to ``--naive-max`` events: beyond,
-its per-event cost measured at the largest size it ran is extrapolated and marked so.
+filter time (median of 7 windows), the map layer's file (``geo.map.timeline_layer``: build time
+and bytes, fetched once per set of attribute filters) and the map's arguments of a rerun (build
+time and bytes; the same on every rerun, the window is not in them); browser side (headless
+Chromium, fresh app processes, ``benchmarks.timebar_probe``): cold start to a drawn map, the first
+time and with the validated-events cache warm; key press on the time bar → map painted (median
+and p95, no rerun) and its ratio to the floor's move (a full rerun) measured in the same run; the
+bytes received for the one rerun after a rest; peak app memory. The naive design (one
+folium.Marker per event, map rebuilt every rerun, a Streamlit slider) runs up to ``--naive-max``
+events.
 """
 
 from __future__ import annotations
@@ -23,16 +27,16 @@ from pathlib import Path
 
 import streamlit_folium as sf
 
-from benchmarks.browser_timing import FLOOR_APP, measure
+from benchmarks.browser_timing import FLOOR_APP, measure, peak_memory_mb
+from benchmarks.timebar_probe import app_page, data_env, percentile, presses, rest_after_burst, write_data_dir
 from data.config import DATA_DIR
 from data.stores.shipped import read_table
-from data.synthetic import synthetic_events
 from data.validation.validate import validate_events
-from data.view.filters import EventFilter, apply_filter
+from data.view.filters import EventFilter, window_mask
 from geo.map.assets import local_assets
 from geo.map.basemap import load_basemap
-from geo.map.build import MapOptions, build_base_map, build_map, build_overlays, uses_canvas
-from geo.map.packed import pack_events
+from geo.map.build import MapOptions, build_base_map, build_map
+from geo.map.timeline_layer import timeline_data_layer, timeline_payload
 from tests.browser.conftest import CHROMIUM, CHROMIUM_FLAGS, ROOT
 
 WINDOWS = [(date(2012 + k, 1, 1), date(2014 + k, 6, 30)) for k in range(7)]
@@ -44,66 +48,77 @@ def timed(function, *args):
     return result, time.perf_counter() - start
 
 
-def write_data_dir(folder: Path, count: int) -> Path:
-    for name in ("territories.csv", "town_status.csv"):
-        (folder / name).write_bytes((DATA_DIR / name).read_bytes())
-    synthetic_events(count).to_csv(folder / "events.csv", index=False)
-    return folder
+def shipped_versions() -> tuple:
+    """The shipped territory and town-status versions, as the page loads them."""
+    from data.stores.events import open_store
+    from geo.pipeline import load_dataset
+
+    with tempfile.TemporaryDirectory() as scratch:
+        data = load_dataset(DATA_DIR, date(2026, 4, 29), "ML", open_store(f"{scratch}/s.sqlite"), Path(scratch))
+    return data.territories, data.towns
 
 
-def server_side(folder: Path, naive: bool) -> dict:
+def server_side(folder: Path, naive: bool, versions: tuple) -> dict:
     events, load_s = timed(lambda: validate_events(read_table(folder / "events.csv"), "events.csv").kept)
-    filter_s = statistics.median(timed(apply_filter, events, EventFilter(*w))[1] for w in WINDOWS)
-    # The page opens on the whole record: that is the view both designs draw first.
+    filter_s = statistics.median(timed(window_mask, events, EventFilter(*w))[1] for w in WINDOWS)
     basemap, assets = load_basemap(), local_assets()
-    window = (events["event_date"].min().date(), events["date_end"].max().date())
-    empty = events.iloc[:0]
+    first, last = events["event_date"].min().date(), events["date_end"].max().date()
+    payload, payload_s = timed(lambda: json.dumps(timeline_payload(events, *versions), separators=(",", ":")))
 
-    canvas = uses_canvas(len(events))  # as the app decides: rich symbols up to the threshold
+    def map_arguments():  # what st_folium renders on every rerun (dashboard.py)
+        bounds = tuple((day - date(1970, 1, 1)).days for day in (first, last, last))
+        base = build_base_map(basemap, MapOptions(), assets, timeline=bounds)
+        group = timeline_data_layer("/app/static/generated/timeline-0123456789abcdef.json")
+        return sf._get_map_string(base) + sf._get_feature_group_string(group, base, 0)
 
-    def ours():
-        packed = "/app/static/generated/x.bin" if canvas else None
-        base = build_base_map(basemap, MapOptions(), assets, packed_url=packed)
-        visible = apply_filter(events, EventFilter(*window))
-        groups = build_overlays(visible, empty, empty, assets, window=window if canvas else None)
-        script = sf._get_map_string(base)
-        return script, "".join(sf._get_feature_group_string(g, base, i) for i, g in enumerate(groups))
-
-    (script, per_move), build_s = timed(ours)
+    script, map_s = timed(map_arguments)
     result = {
         "events": len(events),
         "first_load_s": round(load_s, 2),
         "filter_ms": round(filter_s * 1000, 1),
-        "build_ms": round(build_s * 1000, 1),
-        "bytes_per_move": len(per_move),
-        "first_bytes": len(script) + len(pack_events(events)),
+        "layer_file_ms": round(payload_s * 1000, 1),
+        "layer_file_bytes": len(payload.encode("utf-8")),
+        "map_args_ms": round(map_s * 1000, 1),
+        "map_args_bytes": len(script),
     }
     if naive:
-        visible = apply_filter(events, EventFilter(*window))
-        fmap, naive_s = timed(lambda: build_map(visible, empty, empty, basemap, MapOptions(), assets))
+        empty = events.iloc[:0]
+        fmap, naive_s = timed(lambda: build_map(events, empty, empty, basemap, MapOptions(), assets))
         naive_script, naive_render_s = timed(sf._get_map_string, fmap)
         result.update(
             {
                 "naive_build_ms": round((naive_s + naive_render_s) * 1000, 1),
                 "naive_bytes_per_move": len(naive_script),
-                "naive_events_drawn": len(visible),
+                "naive_events_drawn": len(events),
             }
         )
     return result
 
 
+def ours(browser, env: dict[str, str], moves: int) -> dict:
+    """The app on ``env``'s data: a first launch (validates, fills the cache), then a warm one, timed."""
+    with app_page(browser, env, timeout=900) as first:
+        pass
+    with app_page(browser, env, timeout=900) as opened:
+        times = presses(opened.page, moves)
+        rest = rest_after_burst(opened.page, opened.messages)
+        peak = peak_memory_mb(opened.server)
+    return {
+        "cold_start_s": opened.cold_start_s,
+        "cold_start_first_s": first.cold_start_s,
+        "move_ms_median": round(statistics.median(times), 1),
+        "move_ms_p95": percentile(times, 0.95),
+        "move_ms": times,
+        "bytes_per_rerun": rest["bytes_received"],
+        "reruns_after_rest": rest["reruns_after_rest"],
+        "server_peak_mb": peak,
+    }
+
+
 def browser_side(browser, folder: Path, count: int, naive: bool, floor_ms: float, moves: int) -> dict:
-    env = {"CONFLICT_MAP_DATA_DIR": str(folder), "CONFLICT_MAP_STORE": str(folder / "store.sqlite")}
-    canvas = uses_canvas(count)
-    ready = ".cm-canvas[data-drawn]" if canvas else ".leaflet-marker-pane .cm-event"
-    observed = ".leaflet-overlay-pane" if canvas else ".leaflet-marker-pane"
-    env["CONFLICT_MAP_CACHE_DIR"] = str(folder / "cache")
-    # First launch validates the file (and fills the validated-events cache); the second is a
-    # later cold start, which is what users see day to day. Moves are timed on the second.
-    first = measure(browser, ROOT / "dashboard.py", ready, observed, 1, env, timeout=600)
-    ours = measure(browser, ROOT / "dashboard.py", ready, observed, moves, env, timeout=600)
-    ours["cold_start_first_s"] = first["cold_start_s"]
-    result = {"ours": ours, "ours_ratio": round(ours["move_ms_median"] / floor_ms, 2)}
+    env = data_env(folder)
+    mine = ours(browser, env, moves)
+    result = {"ours": mine, "ours_ratio": round(mine["move_ms_median"] / floor_ms, 2)}
     if naive:
         # Streamlit serves static/ beside the main script: run the baseline from the repository root.
         script = ROOT / "_naive_app_benchmark.py"
@@ -136,10 +151,11 @@ def main(argv: list[str] | None = None) -> int:
             playwright = sync_playwright().start()
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
             report["floor"] = measure(browser, floor_script, "text=Showing", "[data-testid='stMain']", args.moves)
+        versions = shipped_versions()
         for count in args.sizes:
             folder = write_data_dir(Path(tempfile.mkdtemp(dir=scratch)), count)
             naive = count <= args.naive_max
-            row = server_side(folder, naive)
+            row = server_side(folder, naive, versions)
             if browser is not None:
                 row.update(browser_side(browser, folder, count, naive, report["floor"]["move_ms_median"], args.moves))
             report["sizes"][count] = row
@@ -156,34 +172,25 @@ def print_table(report: dict) -> None:
     floor = report.get("floor", {})
     if floor:
         print(f"floor (slider + text): move {floor['move_ms_median']} ms, cold start {floor['cold_start_s']} s")
-    header = (
-        "events",
-        "load s",
-        "filter ms",
-        "build ms",
-        "B/move",
-        "move ms",
-        "×floor",
-        "cold s (first run)",
-        "peak MB",
-        "naive build ms",
-        "naive B/move",
-        "naive move ms",
-        "naive ×floor",
-    )
+    header = ("events", "load s", "filter ms", "layer file ms", "layer file B", "map args ms", "map args B",
+              "press ms (p95)", "×floor", "B/rerun", "cold s (first run)", "peak MB",
+              "naive build ms", "naive B/move", "naive move ms", "naive ×floor")  # fmt: skip
     print(" | ".join(header))
     for count, row in report["sizes"].items():
-        ours, naive = row.get("ours", {}), row.get("naive", {})
+        mine, naive = row.get("ours", {}), row.get("naive", {})
         cells = (
             count,
             row["first_load_s"],
             row["filter_ms"],
-            row["build_ms"],
-            row["bytes_per_move"],
-            ours.get("move_ms_median", "-"),
+            row["layer_file_ms"],
+            row["layer_file_bytes"],
+            row["map_args_ms"],
+            row["map_args_bytes"],
+            f"{mine.get('move_ms_median', '-')} ({mine.get('move_ms_p95', '-')})",
             row.get("ours_ratio", "-"),
-            f"{ours.get('cold_start_s', '-')} ({ours.get('cold_start_first_s', '-')})",
-            ours.get("server_peak_mb", "-"),
+            mine.get("bytes_per_rerun", "-"),
+            f"{mine.get('cold_start_s', '-')} ({mine.get('cold_start_first_s', '-')})",
+            mine.get("server_peak_mb", "-"),
             row.get("naive_build_ms", "-"),
             row.get("naive_bytes_per_move", "-"),
             naive.get("move_ms_median", "-"),

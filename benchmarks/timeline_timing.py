@@ -1,12 +1,21 @@
-"""Time bar: key press → map painted (p50/p95), playback fps, against Streamlit's floor, in one run.
+"""Time bar against issue 16's targets: press → painted, playback fps and jitter, reruns, the floor.
 
-Run: ``.venv/bin/python -m benchmarks.timeline_timing [--presses 60] [--events 100000] [--play 3]``
-(on a quiet machine; ``--events 0`` skips the large record). Starts, each in a fresh process, the
-floor app (a slider and a text, as ``benchmarks.browser_timing``), the app on the shipped data and
-the app on ``--events`` synthetic events. A press is stamped at ``keydown`` in the page
-(``performance.timeOrigin + event.timeStamp``); the map's layer stamps ``painted`` after the next
-animation frame following its redraw (``geo/map/templates/timeline_layer.js.j2``). Prints a table
-and one JSON line. Not a test: nothing here asserts a target.
+Run: ``.venv/bin/python -m benchmarks.timeline_timing [--presses 60] [--events 100000 1000000]
+[--play 3]`` (on a quiet machine; ``--events`` with no size, or ``0``, runs the shipped data only).
+Starts, each in a fresh process, the floor app (a slider and a text, as ``benchmarks.browser_timing``),
+the app on the shipped data and the app on each ``--events`` count of synthetic events
+(``data.synthetic``). For each record, in one page (``benchmarks.timebar_probe``):
+
+- press → painted: keydown on "Window end" (the event's own stamp) to the map layer's next paint,
+  p50/p95 over ``--presses``;
+- WebSocket messages sent between an input and its paint (counted in the page; 0 expected);
+- a burst of five presses, then rest: the reruns the page asks for after it (1 expected), and
+  whether the header ("Showing N of … events: start – end") then agrees with the map;
+- playback at 30 one-day steps a second for ``--play`` s: painted frames a second, the frame
+  interval's p50/p95/std and jitter (p95 − p50; one frame is 16.7 ms), reruns a second (at most
+  one expected).
+
+Prints a table and one JSON line. Not a test: nothing here asserts a target.
 """
 
 from __future__ import annotations
@@ -15,70 +24,71 @@ import argparse
 import json
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-from benchmarks.browser_timing import FLOOR_APP, measure, start_server, stop, wait_for
-from tests.browser.conftest import CHROMIUM, CHROMIUM_FLAGS, ROOT, free_port, wait_until_healthy
+from benchmarks.browser_timing import FLOOR_APP, measure
+from benchmarks.timebar_probe import (
+    app_page,
+    data_env,
+    percentile,
+    play,
+    presses,
+    rest_after_burst,
+    sends_between_input_and_paint,
+    write_data_dir,
+)
+from tests.browser.conftest import CHROMIUM, CHROMIUM_FLAGS
 
-STAMP_JS = """() => { window.__press = 0; document.addEventListener('keydown',
-    (e) => { window.__press = performance.timeOrigin + e.timeStamp; }, true); }"""
+COLUMNS = (
+    ("press p50", "press_ms_p50"),
+    ("press p95", "press_ms_p95"),
+    ("sent<paint", "sent_before_paint"),
+    ("reruns/rest", "reruns_after_rest"),
+    ("header ok", "header_agrees"),
+    ("fps", "fps"),
+    ("jitter", "jitter_ms"),
+    ("int. std", "interval_ms_std"),
+    ("reruns/s", "reruns_per_s"),
+    ("cold s", "cold_start_s"),
+)
 
 
-def _percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return round(ordered[min(len(ordered) - 1, int(share * len(ordered)))], 1)
-
-
-def measure_bar(browser, env: dict[str, str], presses: int, play_seconds: float) -> dict:
-    port = free_port()
-    launched = time.perf_counter()
-    server = start_server(ROOT / "dashboard.py", port, env)
-    try:
-        wait_until_healthy(f"http://127.0.0.1:{port}", server, timeout=300)
-        page = browser.new_page(viewport={"width": 1280, "height": 720})
-        page.goto(f"http://127.0.0.1:{port}")
-        page.wait_for_function("() => window.__cmMap && window.__cmMap.shown && window.__cmBar", timeout=300_000)
-        cold = time.perf_counter() - launched
-        page.evaluate(STAMP_JS)
-        handle = page.get_by_role("slider", name="Window end")
-        handle.focus()
-        times = []
-        for index in range(presses):
-            painted = page.evaluate("window.__cmMap.painted")
-            handle.press("ArrowLeft" if index % 2 == 0 else "ArrowRight")
-            wait_for(lambda p=painted: page.evaluate("window.__cmMap.painted") > p, timeout=30, step=0.002)
-            times.append(page.evaluate("window.__cmMap.painted - window.__press"))
-        # Playback at the fastest speed, one-day steps: painted frames a second.
-        page.evaluate("() => { const b = window.__cmBar; b.step.value = 'day'; b.speed.value = '30'; }")
-        page.evaluate("() => window.__cmBar.set(window.__cmBar.first, window.__cmBar.first, 0, 'none')")
-        before = page.evaluate("window.__cmMap.frames")
-        page.evaluate("window.__cmBar.playNow()")
-        page.wait_for_timeout(play_seconds * 1000)
-        frames = page.evaluate("(() => { window.__cmBar.pause(); return window.__cmMap.frames; })()") - before
+def measure_bar(browser, env: dict[str, str], count: int, play_seconds: float) -> dict:
+    """Every measure above for the app on ``env``'s data, in one fresh process and page."""
+    with app_page(browser, env, timeout=900) as opened:
+        page = opened.page
+        times = presses(page, count)
+        rest = rest_after_burst(page, opened.messages)
+        playing = play(page, opened.messages, play_seconds)
+        sends = sends_between_input_and_paint(page)  # over the presses, the burst and playback
         shown = page.evaluate("window.__cmMap.shown.events")
-        page.close()
-        return {
-            "cold_start_s": round(cold, 2),
-            "press_ms_p50": _percentile(times, 0.5),
-            "press_ms_p95": _percentile(times, 0.95),
-            "playback_fps": round(frames / play_seconds, 1),
-            "events_in_first_window": shown,
-        }
-    finally:
-        stop(server)
+    return {
+        "cold_start_s": opened.cold_start_s,
+        "press_ms_p50": percentile(times, 0.5),
+        "press_ms_p95": percentile(times, 0.95),
+        "press_ms": times,
+        **sends,
+        **rest,
+        **playing,
+        "events_in_last_window": shown,
+    }
+
+
+def print_table(floor: dict, rows: dict[str, dict]) -> None:
+    print(f"{'record':<18}" + "".join(f"{title:>12}" for title, _ in COLUMNS))
+    floor_cells = {"press_ms_p50": floor["move_ms_median"], "cold_start_s": floor["cold_start_s"]}
+    print(f"{'streamlit floor':<18}" + "".join(f"{floor_cells.get(name, ''):>12}" for _, name in COLUMNS))
+    for record, row in rows.items():
+        print(f"{record:<18}" + "".join(f"{row[name]!s:>12}" for _, name in COLUMNS))
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--presses", type=int, default=60)
-    parser.add_argument("--events", type=int, default=100_000)
+    parser.add_argument("--events", type=int, nargs="*", default=[100_000, 1_000_000])
     parser.add_argument("--play", type=float, default=3.0)
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
-
-    from data.config import DATA_DIR
-    from data.synthetic import synthetic_events
 
     rows = {}
     with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
@@ -87,21 +97,12 @@ def main(argv: list[str] | None = None) -> int:
         floor_script.write_text(FLOOR_APP)
         floor = measure(browser, floor_script, "text=Showing", "[data-testid='stMain']", max(3, args.presses // 10))
         rows["default data"] = measure_bar(browser, {}, args.presses, args.play)
-        if args.events:
-            big = Path(folder) / "big"
-            big.mkdir()
-            for name in ("territories.csv", "town_status.csv"):
-                (big / name).write_bytes((DATA_DIR / name).read_bytes())
-            synthetic_events(args.events).to_csv(big / "events.csv", index=False)
-            env = {"CONFLICT_MAP_DATA_DIR": str(big), "CONFLICT_MAP_STORE": str(big / "store.sqlite")}
-            rows[f"{args.events:,} events"] = measure_bar(browser, env, args.presses, args.play)
+        for count in [size for size in args.events if size > 0]:
+            big = write_data_dir(Path(tempfile.mkdtemp(dir=folder)), count)
+            rows[f"{count:,} events"] = measure_bar(browser, data_env(big), args.presses, args.play)
+            print(json.dumps({count: rows[f"{count:,} events"]}), flush=True)
         browser.close()
-    print(f"{'record':<18}{'press p50 (ms)':>16}{'press p95 (ms)':>16}{'playback fps':>14}{'cold (s)':>10}")
-    print(f"{'streamlit floor':<18}{floor['move_ms_median']:>16}{'':>16}{'':>14}{floor['cold_start_s']:>10}")
-    for name, row in rows.items():
-        print(
-            f"{name:<18}{row['press_ms_p50']:>16}{row['press_ms_p95']:>16}{row['playback_fps']:>14}{row['cold_start_s']:>10}"
-        )
+    print_table(floor, rows)
     print(json.dumps({"floor": floor, **rows}))
     return 0
 

@@ -23,6 +23,7 @@ from data.view.aggregate import (
     weekly_counts,
     weekly_dating,
 )
+from geo.map.halos import focus_view
 from geo.map.selection import clicked_event_id, selected_event
 from geo.map.table import TableRows, table_rows
 
@@ -40,14 +41,25 @@ def picked_event(
     """
     click = map_view.pending_click(map_key)
     if click is not None:
-        selection.choose(clicked_event_id(events, in_view, click))
+        selection.choose(clicked_event_id(events, in_view, click), on_map=True)
     symbol = timebar.pending_pick(bar_key)  # a symbol names its event by id
     if symbol is not None:
-        selection.choose(symbol)
+        selection.choose(symbol, on_map=True)
     rows = event_table.pending(table_key)
     if rows is not None:
         selection.choose(rows[0] if rows else None)
     return selected_event(events, in_view, selection.current())
+
+
+def focus(event: dict | None, map_key: str = "map") -> tuple[list[float], int] | None:
+    """Where the map centres the selected event (``([lat, lon], zoom)`` or ``None``).
+
+    Clicked on the map: at the map's own zoom (centred, no zoom jump); chosen in the table, by a
+    link or a button: at the zoom its place precision calls for.
+    """
+    reported = map_view.reported_view(map_key)
+    keep = reported[1] if reported is not None and selection.chosen_on_map() else None
+    return focus_view(event, zoom=keep)
 
 
 @st.cache_resource(max_entries=4)

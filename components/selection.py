@@ -1,10 +1,14 @@
-"""The selected event, shared by the map, the table and (later) the URL: session key ``selection.event_id``."""
+"""The selected event, shared by the map, the table and the URL.
+
+Session keys ``selection.event_id`` and ``selection.on_map`` (whether a click on the map made it).
+"""
 
 from __future__ import annotations
 
 import streamlit as st
 
 KEY = "selection.event_id"
+ON_MAP_KEY = "selection.on_map"
 
 
 def current() -> str | None:
@@ -13,6 +17,12 @@ def current() -> str | None:
     return str(value) if value not in (None, "") else None
 
 
-def choose(event_id: str | None) -> None:
-    """Select ``event_id`` (``None`` clears the selection)."""
+def choose(event_id: str | None, on_map: bool = False) -> None:
+    """Select ``event_id`` (``None`` clears the selection); ``on_map``: the reader clicked it on the map."""
     st.session_state[KEY] = event_id
+    st.session_state[ON_MAP_KEY] = on_map
+
+
+def chosen_on_map() -> bool:
+    """Whether the selection was made by a click on the map (not the table, a link or a button)."""
+    return bool(st.session_state.get(ON_MAP_KEY))

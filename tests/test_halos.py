@@ -74,6 +74,11 @@ def test_focus_view_centres_in_folium_order():
     assert focus_view(None) is None
 
 
+def test_focus_view_keeps_a_zoom_it_is_given():
+    # A click on the map centres its event where the reader looks: no zoom jump.
+    assert focus_view({"longitude": 1.4, "latitude": 18.4, "geo_precision": 1}, zoom=6) == ([18.4, 1.4], 6)
+
+
 def test_halo_layer_draws_rings_and_one_outline_per_area(basemap):
     frame = events(
         event_row(event_id_cnty="exact", geo_precision="1"),

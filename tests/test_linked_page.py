@@ -245,3 +245,17 @@ def test_the_canvas_packs_the_new_filters_too(large_data_dir, monkeypatch):
     shown = int(header_text(at).split("Showing ")[1].split(" of")[0].replace(",", ""))
     assert 0 < shown < total
     assert packed_count(at) == shown  # the whole window: the canvas holds exactly what the header counts
+
+
+@pytest.mark.parametrize(("on_map", "zoom"), [(True, 7), (False, None)], ids=["clicked-on-the-map", "chosen-elsewhere"])
+def test_a_click_on_the_map_centres_its_event_without_a_zoom_jump(app, dataset, on_map, zoom):
+    from geo.map.halos import focus_zoom
+
+    event = dataset.events[dataset.events["geo_precision"] == 1].iloc[0]
+    app.session_state["map.view"] = ((-1.0, 17.0), 7)  # the map's own report: the reader is at zoom 7
+    app.session_state["selection.event_id"] = event["event_id_cnty"]
+    app.session_state["selection.on_map"] = on_map
+    app.run()
+    args = map_args(app)
+    assert args["center"] == [event["latitude"], event["longitude"]]
+    assert args["zoom"] == (zoom if on_map else focus_zoom(1))  # a table row zooms in to its place

@@ -6,6 +6,8 @@
 // as-of handle; every handle is a slider (role="slider", aria values read as dates, keys).
 const DAY = 86400000;
 const IDLE_MS = 200, PLAYING_MS = 1000;
+// A frame due within this much of now counts as due (frames land on ~16.7 ms ticks, not on the step).
+const FRAME_SLACK_MS = 4;
 const BIN_PX = 6;  // a histogram bar every 6 px of track
 const WINDOW_FILL = "#1f66b2", OUTSIDE_FILL = "#b7c0c9";
 const iso = (day) => new Date(day * DAY).toISOString().slice(0, 10);
@@ -151,8 +153,12 @@ function createBar(root, setStateValue) {
   function tick(now) {
     frame = null;
     if (!bar.playing) return;
-    if (now >= due) {
-      due = now + 1000 / Number(bar.speed.value);
+    const interval = 1000 / Number(bar.speed.value);
+    if (now >= due - FRAME_SLACK_MS) {
+      // Step from the previous due time, not from this frame's: a frame a little late must not push
+      // every later step back by a whole frame (33 ms steps at 60 Hz became 50 ms). A long stall
+      // (a hidden tab) starts afresh rather than catching up in a burst.
+      due = due && now - due < interval ? due + interval : now + interval;
       if (bar.window[1] >= bar.last) {
         if (bar.loop.checked) {
           const width = bar.window[1] - bar.window[0];

@@ -44,11 +44,17 @@ def focus_zoom(geo_precision: int) -> int:
     return FOCUS_ZOOM.get(int(geo_precision), FOCUS_ZOOM[3])
 
 
-def focus_view(event: dict | None) -> tuple[list[float], int] | None:
-    """Where the map centres a selected event: ``([lat, lon], zoom)`` for streamlit-folium, or ``None``."""
+def focus_view(event: dict | None, zoom: int | None = None) -> tuple[list[float], int] | None:
+    """Where the map centres a selected event: ``([lat, lon], zoom)`` for streamlit-folium, or ``None``.
+
+    ``zoom``: keep this zoom (an event clicked on the map is centred where the reader already looks,
+    without a jump); by default the zoom its place precision calls for (a row chosen in the table).
+    """
     if event is None:
         return None
-    return latlon(event["longitude"], event["latitude"]), focus_zoom(event["geo_precision"])
+    return latlon(event["longitude"], event["latitude"]), zoom if zoom is not None else focus_zoom(
+        event["geo_precision"]
+    )
 
 
 def region_lookup(basemap: Basemap) -> dict[str, object]:
