@@ -117,13 +117,17 @@ def show(
     Session keys: ``{key}.text``, ``.upload``, ``.published``, ``.source``, ``.title``, ``.url``,
     ``.drafts.<hash>`` and ``.editor.<hash>.<n>`` (per text and date, so a new date re-resolves
     the drafts; see ``components.draft_checks``), ``.ask.*`` (date questions), ``.duplicate.*``
-    (show an existing event), ``.done`` (message after an accept). "Reviewed by" is ``writer``, the
-    signed-in person; the store refuses the accept unless they are an analyst. ``record``: the
-    events already stored, for the possible-duplicate check.
+    (show an existing event), ``.done`` (the text and the message of the last accept, shown while
+    that text is under review). "Reviewed by" is ``writer``, the signed-in person; the store
+    refuses the accept unless they are an analyst. ``record``: the events already stored, for the
+    possible-duplicate check.
     """
-    if message := st.session_state.pop(f"{key}.done", None):
-        st.success(message)
     text, provenance = _inputs(key, default_published, writer)
+    done = st.session_state.get(f"{key}.done")
+    # Kept while the same text is under review: the map flying to the new event reruns the page at
+    # once (its view report), which would otherwise take the confirmation away before it is read.
+    if done and done[0] == text:
+        st.success(done[1])
     if not text:
         return 0
     extraction = extract(text, provenance.published, gazetteer, theatre, lookup)
@@ -146,10 +150,10 @@ def show(
     if asking:
         st.error("Answer the date question above first: the draft's dating is not settled.")
         return 0
-    return _accept(edited, extraction, gazetteer, theatre, provenance, store, writer, key)
+    return _accept(edited, extraction, gazetteer, theatre, provenance, store, writer, key, text)
 
 
-def _accept(edited, extraction, gazetteer, theatre, provenance, store, writer, key) -> int:
+def _accept(edited, extraction, gazetteer, theatre, provenance, store, writer, key, text) -> int:
     if not provenance.source:
         st.error("Name the publisher first: every event on the map says where it comes from.")
         return 0
@@ -160,7 +164,7 @@ def _accept(edited, extraction, gazetteer, theatre, provenance, store, writer, k
         return 0
     if result is None:
         return 0
-    st.session_state[f"{key}.done"] = f"Added {result.added} event(s) to the map ({result.replaced} updated)."
+    st.session_state[f"{key}.done"] = (text, f"Added {result.added} event(s) to the map ({result.replaced} updated).")
     st.rerun()
     return result.added
 

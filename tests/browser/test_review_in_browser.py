@@ -6,7 +6,16 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.browser.app_utils import count_in_header, expect_header_count, expect_map_ready, expect_symbols
+from data.stores.events import open_store
+from geo.map.halos import focus_zoom
+from tests.browser.app_utils import (
+    count_in_header,
+    expect_header_count,
+    expect_map_holds,
+    expect_map_ready,
+    expect_symbols,
+    view_is,
+)
 from tests.browser.conftest import ARTIFACTS, running_app
 
 ARTICLE = (
@@ -50,6 +59,10 @@ def test_accepted_events_reach_the_map_and_survive_a_restart(page, tmp_path):
         expect_header_count(page, before + added, before + added)
         # The map draws them in its window (it frames the accepted event, so not all are in view).
         expect_map_ready(page, before + added)
+        # ... and flies to the first one accepted, at the zoom its place precision calls for.
+        first = open_store(tmp_path / "events.sqlite").read().iloc[0]
+        lon, lat, zoom = float(first["longitude"]), float(first["latitude"]), focus_zoom(int(first["geo_precision"]))
+        expect_map_holds(page, view_is(lon, lat, zoom))
         page.screenshot(path=str(ARTIFACTS / "review-accepted.png"), full_page=True)
         # The drafts are still on screen and now match the events just stored: flagged, and one
         # button selects the stored event (the address bar's event= names it).
