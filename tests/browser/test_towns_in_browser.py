@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from playwright.sync_api import expect
@@ -46,10 +46,17 @@ def open_map(browser, app_url, width: int, height: int):
 
 
 def show_day(page, first: date, day: date) -> None:
-    """The window from the record's first day to ``day``, as of ``day``: what the time bar would set."""
-    window = [day_number(first), day_number(day), day_number(day)]
-    page.evaluate("w => window.__cmMap.setWindow(w[0], w[1], w[2])", window)
+    """The window from the record's first day to ``day``, as of ``day``, set on the time bar.
+
+    Through the bar (which moves the map and reports at once), not the map's ``setWindow`` alone: a
+    rerun from another report would give the map the bar's own window back.
+    """
+    asked = [day_number(first), day_number(day), day_number(day)]
+    window = page.evaluate("w => { window.__cmBar.set(w[0], w[1], w[2], 'now'); return window.__cmBar.window; }", asked)
     page.wait_for_function("w => window.__cmMap.shown.window.join() === w.join()", arg=window)
+    as_of = EPOCH + timedelta(days=window[2])  # the bar keeps the window inside the record
+    header = page.get_by_text(f"As of {as_of.day} {as_of:%b %Y}", exact=True)  # the server agrees
+    expect(header).to_be_visible(timeout=30_000)
 
 
 def expected_label(dataset, town: str, day: date) -> str:
