@@ -84,8 +84,24 @@ class HtmlControl(RenderedOnce):
             control.addTo({{ this._parent.get_name() }});
             // A fold (the legend) starts closed on a short map, where open it would cover a third
             // of it and the towns under it; its title stays, one click opens it.
+            var map = {{ this._parent.get_name() }};
             var fold = control.getContainer().querySelector("details");
-            if (fold && {{ this._parent.get_name() }}.getSize().y < 700) { fold.open = false; }
+            if (!fold) { return; }
+            if (map.getSize().y < 700) { fold.open = false; }
+            // A legend never covers a popup: it folds while a popup it would overlap is open, and
+            // opens again when that popup closes (only if it was open before).
+            var foldedFor = null;
+            map.on("popupopen", function (event) {
+                var popup = event.popup.getElement(), legend = control.getContainer();
+                if (!fold.open || !popup) { return; }
+                var a = popup.getBoundingClientRect(), b = legend.getBoundingClientRect();
+                if (a.left < b.right && a.right > b.left && a.top < b.bottom && a.bottom > b.top) {
+                    fold.open = false; foldedFor = event.popup;
+                }
+            });
+            map.on("popupclose", function (event) {
+                if (foldedFor === event.popup) { fold.open = true; foldedFor = null; }
+            });
         })();
         {% endmacro %}
         """

@@ -63,3 +63,32 @@ def test_the_legend_lists_what_the_window_shows(browser, app_url, dataset, width
         expect(frame.locator(".cm-legend-row[data-mode='rich']:not([hidden])")).to_have_count(0)
     finally:
         context.close()
+
+
+def test_the_legend_folds_away_from_a_popup_it_would_cover_and_opens_again(browser, app_url):
+    context, page = open_map(browser, app_url, 1920, 1080)
+    try:
+        frame = page.frame_locator(MAP_FRAME)
+        fold = frame.locator(".cm-legend details")
+        frame.locator(".cm-legend-title").click()  # open the fold (it starts closed on a map under 700 px)
+        expect(fold).to_have_attribute("open", "")
+        # A popup opened right over the legend (bottom left), as a town's or an event's would be.
+        frame.locator("body").evaluate(
+            """() => { const box = document.querySelector(".cm-legend").getBoundingClientRect();
+                       const inMap = map.getContainer().getBoundingClientRect();
+                       const at = [box.left + box.width / 2 - inMap.left, box.top + box.height / 2 - inMap.top];
+                       L.popup({autoPan: false}).setLatLng(map.containerPointToLatLng(at))
+                        .setContent("over the legend").openOn(map); }"""
+        )
+        expect(frame.get_by_text("over the legend")).to_be_visible()
+        expect(fold).not_to_have_attribute("open", "")
+        frame.locator("body").evaluate("() => map.closePopup()")
+        expect(fold).to_have_attribute("open", "")
+        # A popup far from it leaves it open.
+        frame.locator("body").evaluate(
+            """() => L.popup({autoPan: false}).setLatLng(map.getCenter()).setContent("elsewhere").openOn(map)"""
+        )
+        expect(frame.get_by_text("elsewhere")).to_be_visible()
+        expect(fold).to_have_attribute("open", "")
+    finally:
+        context.close()
