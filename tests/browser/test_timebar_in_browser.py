@@ -7,6 +7,7 @@ from types import SimpleNamespace
 
 from playwright.sync_api import expect
 
+from benchmarks.timebar_scripts import WATCH_SENDS_JS  # one copy: the benchmark counts the same
 from data.view.filters import EventFilter, valid_at, window_mask
 from data.view.stories import load_stories
 from tests.browser.conftest import ARTIFACTS
@@ -34,21 +35,6 @@ def ready(page):
     page.goto(page.app_url)
     page.wait_for_function("() => window.__cmMap && window.__cmMap.shown && window.__cmBar", timeout=90_000)
     return page.locator("[data-testid='stBidiComponent'], .st-key-timebar").first
-
-
-# Counts the page's WebSocket sends at each setWindow (the same task as the input that made it) and
-# again once that window is painted: any difference is a message sent between an input and its paint.
-WATCH_SENDS_JS = """() => {
-  window.__wsSent = 0; window.__sendsBeforePaint = [];
-  const send = WebSocket.prototype.send;
-  WebSocket.prototype.send = function (...args) { window.__wsSent++; return send.apply(this, args); };
-  const map = window.__cmMap, setWindow = map.setWindow;
-  map.setWindow = function (...args) {
-    const at = window.__wsSent;
-    setWindow.apply(this, args);
-    requestAnimationFrame(() => setTimeout(() => window.__sendsBeforePaint.push(window.__wsSent - at), 0));
-  };
-}"""
 
 
 def count_sent_frames(page):
