@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from types import SimpleNamespace
 
+import pytest
 from playwright.sync_api import expect
 
 from benchmarks.timebar_scripts import WATCH_SENDS_JS  # one copy: the benchmark counts the same
@@ -205,8 +206,9 @@ def test_a_shared_link_opens_with_its_window_on_the_bar_and_the_map(page, app_ur
     expect(page.get_by_text("As of 1 May 2013", exact=True)).to_be_visible()
 
 
-def test_presenting_the_whole_story_steps_with_the_keyboard_only(browser, app_url, dataset):
-    context = browser.new_context(viewport={"width": 1280, "height": 720})
+@pytest.mark.parametrize(("width", "height"), [(1280, 720), (1920, 1080)])
+def test_presenting_the_whole_story_steps_with_the_keyboard_only(browser, app_url, dataset, width, height):
+    context = browser.new_context(viewport={"width": width, "height": height})
     page = context.new_page()
     page.app_url = f"{app_url}/?mode=present"
     try:
@@ -220,6 +222,8 @@ def test_presenting_the_whole_story_steps_with_the_keyboard_only(browser, app_ur
         expect(switch).to_be_focused()
         page.keyboard.press(" ")  # the switch's own key: the story starts
         bar_and_map_show(page, dataset, day_numbers(*steps[0].window, steps[0].as_of))
+        expect(page.get_by_text(f"1/{len(steps)} · {steps[0].title}")).to_be_visible()
+        page.screenshot(path=str(ARTIFACTS / f"present-story-step-1-{width}x{height}.png"))
         page.keyboard.press("Shift+Tab")  # onto the bar, locked: its keys go to the story
         for index, step in enumerate(steps[1:], start=1):
             page.keyboard.press("ArrowRight")
@@ -229,8 +233,8 @@ def test_presenting_the_whole_story_steps_with_the_keyboard_only(browser, app_ur
             for part in (page.locator(MAP_FRAME), page.locator(".st-key-story-next"), page.locator(".cm-axis")):
                 box = part.bounding_box()
                 assert box["y"] >= 0, part
-                assert box["y"] + box["height"] <= 720, part
-            page.screenshot(path=str(ARTIFACTS / f"present-story-step-{index + 1}.png"))
+                assert box["y"] + box["height"] <= height, part
+            page.screenshot(path=str(ARTIFACTS / f"present-story-step-{index + 1}-{width}x{height}.png"))
         # The clock is locked during a story: space plays nothing and the step stays.
         page.keyboard.press(" ")
         assert page.evaluate("window.__cmBar.playing") is False
