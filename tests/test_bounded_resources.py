@@ -32,6 +32,8 @@ class SlowChromium(render.ChromiumRenderer):
         with self.lock:
             SlowChromium.running += 1
             SlowChromium.peak = max(SlowChromium.peak, SlowChromium.running)
+        # The stand-in render's own work: it holds its slot a while so the others must queue behind
+        # it (the behaviour under test), not a wait for some state to appear.
         time.sleep(0.2)
         with self.lock:
             SlowChromium.running -= 1
