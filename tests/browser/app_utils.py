@@ -82,11 +82,22 @@ def expect_map_holds(page: Page, condition: str, timeout: float = RERUN_MS) -> N
 
 
 def view_is(lon: float, lat: float, zoom: int) -> str:
-    """JS condition: the map is centred on (lon, lat) at ``zoom``."""
+    """JS condition: the map rests centred on (lon, lat) at ``zoom``.
+
+    Leaflet takes the new zoom as the animation starts; until it ends the old drawing is only
+    scaled (a picture taken then shows the basemap cut short), so "at rest" is part of the view.
+    """
     return (
         f"Math.abs(map.getCenter().lat - {lat}) < 0.05 && Math.abs(map.getCenter().lng - {lon}) < 0.05"
-        f" && map.getZoom() === {zoom}"
+        f" && map.getZoom() === {zoom} && !map._animatingZoom && !(map._panAnim && map._panAnim._inProgress)"
     )
+
+
+# The drawings of the basemap and the areas (Leaflet's renderers: an SVG or canvas per pane) cover the whole map.
+BASEMAP_COVERS_MAP = """(drawings => drawings.length > 0 && drawings.every(d => {
+  const a = d.getBoundingClientRect(), m = map.getContainer().getBoundingClientRect();
+  return a.left <= m.left + 1 && a.top <= m.top + 1 && a.right >= m.right - 1 && a.bottom >= m.bottom - 1;
+}))([...map.getContainer().querySelectorAll('.leaflet-pane > svg.leaflet-zoom-animated, .leaflet-pane > canvas')])"""
 
 
 def header(page: Page) -> Locator:
