@@ -25,7 +25,6 @@ from geo.gazetteer.online_geocoder import lookup_for
 from geo.map import generated
 from geo.map.assets import STATIC_DIR, STATIC_URL
 from geo.map.basemap import Basemap, load_basemap
-from geo.map.packed import pack_events, packed_name
 from geo.map.tiles import resolve_basemap_mode
 from geo.map.timeline_layer import timeline_payload
 from geo.pipeline import Dataset, load_dataset
@@ -88,44 +87,26 @@ def filter_options(token: str, published: date, events) -> dict[str, list[str]]:
 
 
 @st.cache_resource(max_entries=8)
-def _packed_url(version: str, published: date, subset: tuple, _events, _chosen) -> str:
-    payload = pack_events(_events if _chosen.all() else _events[_chosen])
-    path = generated.write(STATIC_DIR / "generated", packed_name(payload), payload)
-    return f"{STATIC_URL}/generated/{path.name}"
-
-
-def packed_events_url(token: str, published: date, subset: tuple, events, chosen) -> str:
-    """URL of the packed events (those ``chosen``) for the canvas layer.
-
-    Written once per dataset version and ``subset``, the non-date filters that made ``chosen``;
-    the page filters dates itself.
-    """
-    url = _packed_url(token, published, subset, events, chosen)
-    if not generated.touch(STATIC_DIR / "generated" / url.rsplit("/", 1)[1]):  # pruned from the capped cache
-        _packed_url.clear()
-        url = _packed_url(token, published, subset, events, chosen)
-    return url
-
-
-@st.cache_resource(max_entries=8)
 def _timeline_url(version: str, published: date, subset: tuple, _events, _chosen, _territories, _towns) -> str:
     events = _events if _chosen.all() else _events[_chosen]
     payload = json.dumps(timeline_payload(events, _territories, _towns), ensure_ascii=False, separators=(",", ":"))
     body = payload.encode("utf-8")
-    folder = STATIC_DIR / "generated"
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"timeline-{hashlib.sha1(body).hexdigest()[:16]}.json"
-    if not path.exists():
-        path.write_bytes(body)
+    # Content-addressed: a page that has the file keeps it; in the capped cache like every generated file.
+    path = generated.write(STATIC_DIR / "generated", f"timeline-{hashlib.sha1(body).hexdigest()[:16]}.json", body)
     return f"{STATIC_URL}/generated/{path.name}"
 
 
 def timeline_url(token: str, published: date, subset: tuple, data: Dataset, chosen) -> str:
     """URL of the window-aware layer's file (``geo.map.timeline_layer``), written once per version.
 
-    It holds every event ``chosen`` by the non-date filters ``subset``, and every territory and town-status version.
+    It holds every event ``chosen`` by the non-date filters ``subset``, and every territory and
+    town-status version. A file the capped cache has pruned since is written again.
     """
-    return _timeline_url(token, published, subset, data.events, chosen, data.territories, data.towns)
+    url = _timeline_url(token, published, subset, data.events, chosen, data.territories, data.towns)
+    if not generated.touch(STATIC_DIR / "generated" / url.rsplit("/", 1)[1]):
+        _timeline_url.clear()
+        url = _timeline_url(token, published, subset, data.events, chosen, data.territories, data.towns)
+    return url
 
 
 @st.cache_resource

@@ -6,7 +6,9 @@ import os
 import threading
 import time
 import tomllib
+from datetime import date
 
+import pandas as pd
 import pytest
 
 from geo.documents import render
@@ -82,3 +84,23 @@ def test_docs_store_lists_every_store_setting():
 
     text = (ROOT / "docs" / "store.md").read_text(encoding="utf-8")
     assert all(f"| `{setting.name}` |" in text for setting in STORE_SETTINGS)
+
+
+def test_the_live_maps_file_is_in_the_capped_cache_and_written_again_once_pruned(dataset, tmp_path, monkeypatch):
+    from components import cached
+
+    monkeypatch.setattr(cached, "STATIC_DIR", tmp_path)
+    monkeypatch.setenv("CONFLICT_MAP_GENERATED_CAP_MB", "1")
+    folder = tmp_path / "generated"
+    folder.mkdir()
+    stale = folder / "timeline-old.json"
+    stale.write_bytes(b"x" * 1_500_000)
+    os.utime(stale, (1, 1))  # used longest ago
+    everything = pd.Series(True, index=dataset.events.index)
+    url = cached.timeline_url("test-token", date(2026, 4, 30), ("cap",), dataset, everything)
+    path = folder / url.rsplit("/", 1)[1]
+    assert path.is_file()
+    assert not stale.exists()  # the old file went out to keep the folder under its cap
+    path.unlink()  # pruned meanwhile (another page's write): the next run writes it again
+    assert cached.timeline_url("test-token", date(2026, 4, 30), ("cap",), dataset, everything) == url
+    assert path.is_file()
