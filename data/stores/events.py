@@ -18,14 +18,15 @@ version of each replaced row in ``events_history``, writes, and records the impo
 from __future__ import annotations
 
 import uuid
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 import pandas as pd
 
-from data.access.roles import Writer
+from data.access.roles import Writer, require_analyst
 from data.schema import EVENT_COLUMNS, column_names
 
 # 1: events + meta; 2: events_history, WAL, version in PRAGMA user_version;
@@ -135,6 +136,44 @@ class EventStore(Protocol):
 
     def token(self) -> str:
         """Changes whenever the stored events change (a cache key)."""
+
+
+class LockedWrites:
+    """The two writes every store makes the same way: the role first, then one locked transaction.
+
+    A backend supplies ``_locked()`` (a context manager: a connection inside one transaction that
+    holds the store's write lock, committed when the block ends), ``_upsert`` and ``_undo``.
+    """
+
+    def _locked(self) -> AbstractContextManager[Any]:
+        raise NotImplementedError
+
+    def _upsert(self, connection: Any, values: list[list[str]], expected: dict | None, batch: NewBatch | None):
+        raise NotImplementedError
+
+    def _undo(self, connection: Any, batch: str) -> dict:
+        raise NotImplementedError
+
+    def write(
+        self, rows: pd.DataFrame, *, writer: Writer, expected: dict | None = None, batch: NewBatch | None = None
+    ) -> WriteResult:
+        """Check owners, upsert ``rows`` and record ``batch`` in one transaction under the write lock.
+
+        Raises
+        ------
+        PermissionError
+            Unless ``writer`` is an analyst (nothing is touched).
+        """
+        require_analyst(writer)
+        values = check_columns(rows)
+        with self._locked() as connection:
+            return self._upsert(connection, values, expected, batch)
+
+    def remove_batch(self, batch: str, *, writer: Writer) -> dict:
+        """Undo ``batch`` in one transaction under the write lock (``batch_tables.undo``); analysts only."""
+        require_analyst(writer, "remove an import")
+        with self._locked() as connection:
+            return self._undo(connection, batch)
 
 
 def check_columns(rows: pd.DataFrame) -> list[list[str]]:

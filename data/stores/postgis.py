@@ -11,19 +11,19 @@ records the batch (readers are never blocked: MVCC).
 from __future__ import annotations
 
 import uuid
+from contextlib import contextmanager
 
 import pandas as pd
 
-from data.access.roles import Writer, require_analyst
 from data.stores import batch_tables
 from data.stores.events import (
     APP_SOURCE,
     COLUMNS,
     HISTORY_COLUMNS,
     SCHEMA_VERSION,
+    LockedWrites,
     NewBatch,
     WriteResult,
-    check_columns,
     quoted,
     refusals,
 )  # fmt: skip
@@ -130,7 +130,7 @@ def _place(connection, ids: list[str]) -> None:
     connection.execute(f"UPDATE events e SET geom = {_geometry_sql()} WHERE e.event_id_cnty = ANY(%s)", (ids,))
 
 
-class PostgisStore:
+class PostgisStore(LockedWrites):
     """Events in a PostgreSQL database with PostGIS, at ``url`` (``postgresql://user@host/db``)."""
 
     def __init__(self, url: str) -> None:
@@ -159,41 +159,27 @@ class PostgisStore:
             rows = connection.execute(f"SELECT {columns} FROM events_history ORDER BY revision, replaced_at").fetchall()
         return pd.DataFrame(rows, columns=HISTORY_COLUMNS, dtype=str)
 
-    def write(
-        self, rows: pd.DataFrame, *, writer: Writer, expected: dict | None = None, batch: NewBatch | None = None
-    ) -> WriteResult:
-        """Check owners, upsert ``rows`` and record ``batch`` in one transaction under the write lock.
-
-        Raises
-        ------
-        PermissionError
-            Unless ``writer`` is an analyst (nothing is touched).
-        """
-        require_analyst(writer)
-        values = check_columns(rows)
-        with self._connect() as connection, connection.transaction():
-            connection.execute("SELECT pg_advisory_xact_lock(%s)", (_WRITE_LOCK_ID,))
-            return _upsert(connection, values, expected, batch)
-
     def batches(self) -> list[dict]:
         """The recorded imports, oldest first."""
         with self._connect() as connection:
             return batch_tables.listed(_sql(connection))
 
-    def remove_batch(self, batch: str, *, writer: Writer) -> dict:
-        """Undo ``batch`` in one transaction under the write lock (``batch_tables.undo``); analysts only."""
-        require_analyst(writer, "remove an import")
+    @contextmanager
+    def _locked(self):
+        """A transaction holding the app's advisory write lock (every instance takes the same one)."""
         with self._connect() as connection, connection.transaction():
             connection.execute("SELECT pg_advisory_xact_lock(%s)", (_WRITE_LOCK_ID,))
-            ids = [
-                row[0]
-                for row in _sql(connection).rows(
-                    "SELECT event_id_cnty FROM import_batch_rows WHERE batch = ?", (batch,)
-                )
-            ]
-            outcome = batch_tables.undo(_sql(connection), batch)
-            _place(connection, ids)
-            _revision(connection, step=1)
+            yield connection
+
+    _upsert = staticmethod(_upsert)
+
+    @staticmethod
+    def _undo(connection, batch: str) -> dict:
+        sql = _sql(connection)
+        ids = [row[0] for row in sql.rows("SELECT event_id_cnty FROM import_batch_rows WHERE batch = ?", (batch,))]
+        outcome = batch_tables.undo(sql, batch)
+        _place(connection, ids)  # restored rows get their point back
+        _revision(connection, step=1)
         return outcome
 
     def schema_version(self) -> int:

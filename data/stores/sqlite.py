@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pandas as pd
 
-from data.access.roles import Writer, require_analyst
 from data.stores import batch_tables
 from data.stores.events import (
     APP_SOURCE,
@@ -23,9 +22,9 @@ from data.stores.events import (
     HISTORY_COLUMNS,
     SCHEMA_VERSION,
     WRITE_WAIT_S,
+    LockedWrites,
     NewBatch,
     WriteResult,
-    check_columns,
     quoted,
     refusals,
 )  # fmt: skip
@@ -139,7 +138,7 @@ def _upsert(
     return WriteResult(len(kept) - len(replaced), len(replaced), refused, recorded)
 
 
-class SqliteStore:
+class SqliteStore(LockedWrites):
     """Events in one SQLite file at ``path``."""
 
     def __init__(self, path: Path) -> None:
@@ -178,21 +177,6 @@ class SqliteStore:
         """Previous versions of replaced rows, oldest first."""
         return self._query(f"SELECT {quoted(HISTORY_COLUMNS)} FROM events_history ORDER BY rowid", HISTORY_COLUMNS)
 
-    def write(
-        self, rows: pd.DataFrame, *, writer: Writer, expected: dict | None = None, batch: NewBatch | None = None
-    ) -> WriteResult:
-        """Check owners, upsert ``rows`` and record ``batch`` in one ``BEGIN IMMEDIATE`` transaction.
-
-        Raises
-        ------
-        PermissionError
-            Unless ``writer`` is an analyst (nothing is touched).
-        """
-        require_analyst(writer)
-        values = check_columns(rows)
-        with closing(self._writer()) as connection, immediate(connection):
-            return _upsert(connection, values, expected, batch)
-
     def batches(self) -> list[dict]:
         """The recorded imports, oldest first."""
         if not self.path.exists():
@@ -200,12 +184,18 @@ class SqliteStore:
         with closing(self._reader()) as connection:
             return batch_tables.listed(_sql(connection))
 
-    def remove_batch(self, batch: str, *, writer: Writer) -> dict:
-        """Undo ``batch`` in one transaction (``batch_tables.undo``); analysts only."""
-        require_analyst(writer, "remove an import")
+    @contextmanager
+    def _locked(self) -> Iterator[sqlite3.Connection]:
+        """A ``BEGIN IMMEDIATE`` transaction: SQLite's write lock, held until the block ends."""
         with closing(self._writer()) as connection, immediate(connection):
-            outcome = batch_tables.undo(_sql(connection), batch)
-            _revision(connection, step=1)
+            yield connection
+
+    _upsert = staticmethod(_upsert)
+
+    @staticmethod
+    def _undo(connection: sqlite3.Connection, batch: str) -> dict:
+        outcome = batch_tables.undo(_sql(connection), batch)
+        _revision(connection, step=1)
         return outcome
 
     def schema_version(self) -> int:
