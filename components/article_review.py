@@ -81,7 +81,7 @@ def _editor(drafts: pd.DataFrame, choices: list[str], key: str, digest: str):
         column_config=config,
         disabled=disabled,
         hide_index=True,
-        use_container_width=True,
+        width="stretch",
         on_change=draft_checks.merge_edits,
         args=(key, digest),
     )

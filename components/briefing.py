@@ -10,6 +10,7 @@ from streamlit.delta_generator import DeltaGenerator
 
 from components import keyboard, presentation, story
 from data.view.stories import Story, StoryStep
+from geo.map.elements import latlon
 from geo.map.highlight import highlight_layer
 
 
@@ -30,8 +31,7 @@ class Briefing:
         """``([lat, lon], zoom)`` of the story step for ``map_view``, or ``None`` (the map keeps its view)."""
         if not self.step:
             return None
-        lon, lat = self.step[0].center
-        return [lat, lon], self.step[0].zoom
+        return latlon(*self.step[0].center), self.step[0].zoom
 
     def highlight(self, events: pd.DataFrame) -> list[folium.FeatureGroup]:
         """The overlay ringing the step's events (empty outside a story)."""

@@ -16,6 +16,7 @@ from components import filters_sidebar
 from components.plain import markdown
 from data.view.filters import EventFilter, criteria_of
 from data.view.view_state import PARAMS, Choices, View, params_from_view, view_from_params
+from geo.map.elements import latlon
 
 # The session keys of the view's owners: publication, timeline, filters_sidebar, the event table
 # (selection) and briefing mode (presentation).
@@ -147,5 +148,5 @@ def link_view(asked: View) -> tuple[list[float] | None, int | None] | None:
     """The link's map view for ``map_view.show``: ``([lat, lon] or None, zoom or None)``, or ``None``."""
     if asked.center is None and asked.zoom is None:
         return None
-    center = None if asked.center is None else [asked.center[1], asked.center[0]]  # folium's order
+    center = None if asked.center is None else latlon(*asked.center)
     return center, asked.zoom

@@ -75,10 +75,10 @@ def show(stories: list[Story], events: pd.DataFrame, key: str = "story") -> tupl
     last = len(story.steps) - 1
     index = min(st.session_state.get(f"{key}.index", 0), last)
     prev.button("Previous", key=f"{key}.prev", icon=":material/chevron_left:", disabled=not on or index == 0,
-                on_click=_go, args=(key, available, -1), use_container_width=True)  # fmt: skip
+                on_click=_go, args=(key, available, -1), width="stretch")  # fmt: skip
     label.markdown(f"Step {index + 1} of {len(story.steps)}" if on else "")
     follow.button("Next", key=f"{key}.next", icon=":material/chevron_right:", disabled=not on or index == last,
-                  on_click=_go, args=(key, available, 1), use_container_width=True)  # fmt: skip
+                  on_click=_go, args=(key, available, 1), width="stretch")  # fmt: skip
     if not on:
         return None
     # The step holds the timeline on every run, not only in the callback: a rerun the browser sends

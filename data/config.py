@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+from data.dates import parse_iso
+
 DATA_DIR = Path(__file__).resolve().parent / "datasets"
 
 
@@ -166,7 +168,7 @@ def load_settings(env: dict[str, str]) -> Settings:
     """
     raw = {s.name: env.get(s.name, "").strip() or s.default for s in SETTINGS}
     try:
-        published = date.fromisoformat(raw["CONFLICT_MAP_PUBLISHED"])
+        published = parse_iso(raw["CONFLICT_MAP_PUBLISHED"])
     except ValueError:
         value = raw["CONFLICT_MAP_PUBLISHED"]
         raise ValueError(f"CONFLICT_MAP_PUBLISHED={value!r}: expected an ISO date (YYYY-MM-DD)") from None
@@ -228,7 +230,7 @@ def event_date_bounds(env: dict[str, str], today: date | None = None) -> tuple[d
             bounds.append(today + timedelta(days=365))
             continue
         try:
-            bounds.append(date.fromisoformat(text))
+            bounds.append(parse_iso(text))
         except ValueError:
             raise ValueError(f"{name}={text!r}: expected an ISO date (YYYY-MM-DD)") from None
     return bounds[0], bounds[1]

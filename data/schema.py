@@ -36,6 +36,10 @@ EVENT_TYPES: dict[str, tuple[str, ...]] = {
 }
 
 TERRITORY_STATUSES = ("claimed", "controlled", "contested")
+# The one coordinate reference system of every stored and drawn geometry: WGS84 (lon, lat).
+CRS = "EPSG:4326"
+# A CSV's header is line 1, so its first data row is line 2: the number a spreadsheet shows.
+FIRST_DATA_ROW = 2
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Seeded synthetic ACLED-like events inside Mali, for tests and benchmarks (never shipped data)."""
+"""Seeded synthetic ACLED-like events inside Mali: tests, benchmarks and the shipped sample files (never the record)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from data.io.formats import ACLED_EXPORT_COLUMNS, UCDP_GED_COLUMNS
-from data.schema import EVENT_COLUMNS, EVENT_TYPES, column_names
+from data.schema import CRS, EVENT_COLUMNS, EVENT_TYPES, column_names
 
 # Mali's bounding box (lon, lat), Natural Earth admin-0.
 BBOX = (-12.24, 10.16, 4.24, 25.0)
@@ -190,7 +190,7 @@ def _mali_towns() -> pd.DataFrame:
         towns, geometry=gpd.points_from_xy(towns["lon"].astype(float), towns["lat"].astype(float))
     )
     regions = gpd.read_file(DATA_DIR / "basemap" / "admin1.geojson")[["name", "geometry"]]
-    joined = gpd.sjoin(points.set_crs("EPSG:4326"), regions.set_crs("EPSG:4326"), how="left", predicate="within")
+    joined = gpd.sjoin(points.set_crs(CRS), regions.set_crs(CRS), how="left", predicate="within")
     return joined.rename(columns={"name_left": "location", "name_right": "region"}).drop_duplicates("geonameid")
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 
+from data.schema import CRS
 from data.stores import shipped as store
 from data.stores.events import EventStore
 from data.validation.validate import (
@@ -113,7 +114,7 @@ def attach_region_geometry(
         except KeyError as error:
             rejected.append(Rejection(file, position + FIRST_DATA_ROW, "regions", str(error.args[0])))
     frame = records.iloc[keep].reset_index(drop=True)
-    return gpd.GeoDataFrame(frame, geometry=geometries, crs="EPSG:4326"), rejected
+    return gpd.GeoDataFrame(frame, geometry=geometries, crs=CRS), rejected
 
 
 def _with_stored_events(events: Validated, event_store: EventStore | None) -> Validated:

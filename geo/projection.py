@@ -9,8 +9,10 @@ from __future__ import annotations
 import numpy as np
 from pyproj import Geod, Transformer
 
-_TO_MERCATOR = Transformer.from_crs("EPSG:4326", "EPSG:3857", always_xy=True)
-_FROM_MERCATOR = Transformer.from_crs("EPSG:3857", "EPSG:4326", always_xy=True)
+from data.schema import CRS
+
+_TO_MERCATOR = Transformer.from_crs(CRS, "EPSG:3857", always_xy=True)
+_FROM_MERCATOR = Transformer.from_crs("EPSG:3857", CRS, always_xy=True)
 _GEOD = Geod(ellps="WGS84")
 # EPSG:3857's extent: half the equator's length in metres, and the latitude where y reaches it.
 _HALF_WORLD_M = 20_037_508.342789244

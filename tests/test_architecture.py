@@ -1,6 +1,8 @@
 """Imports go one way: dashboard → components → geo/data (geo may use data, never the reverse).
 
 Within ``geo``, reading an article (``geo.articles``) never needs the map or the documents made from it.
+Only ``import`` and ``from ... import`` statements are read: ``importlib.import_module`` and
+``__import__`` would pass unseen (the code has none; this guards mistakes, not an adversary).
 """
 
 from __future__ import annotations

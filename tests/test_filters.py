@@ -136,7 +136,7 @@ def test_describe(selection, shown, total, sentence):
     assert describe(selection, shown, total) == sentence
 
 
-def test_window_mask_matches_apply_filter():
+def test_an_event_that_overlaps_the_window_is_in_it_and_apply_filter_keeps_the_same_rows():
     frame = events(("2012-01-17", "2012-01-17"), ("2023-11-14", "2023-11-20"), ("2026-04-25", "2026-04-26"))
     selection = EventFilter(date(2023, 11, 18), date(2026, 4, 25))
     assert window_mask(frame, selection).tolist() == [False, True, True]

@@ -15,14 +15,14 @@ import pandas as pd
 
 from data.io.export_csv import event_strings
 from data.io.geojson import to_feature_collection
-from data.schema import EVENT_COLUMNS, column_names
+from data.schema import CRS, EVENT_COLUMNS, column_names
 
 EVENTS_LAYER = "events"
 
 
 def _points(frame: pd.DataFrame, events: pd.DataFrame) -> gpd.GeoDataFrame:
     geometry = gpd.points_from_xy(events["longitude"].astype(float), events["latitude"].astype(float))
-    return gpd.GeoDataFrame(frame, geometry=geometry, crs="EPSG:4326")
+    return gpd.GeoDataFrame(frame, geometry=geometry, crs=CRS)
 
 
 def events_geojson(events: pd.DataFrame) -> str:

@@ -18,11 +18,11 @@ import pandas as pd
 import shapely
 
 from data.io import quotes
+from data.schema import FIRST_DATA_ROW
 
 FEATURE_SUFFIXES = (".geojson", ".json", ".gpkg")
 # Properties that agree with the geometry to this many degrees keep their own text (no float noise).
 SAME_PLACE_DEG = 1e-5
-CSV_FIRST_ROW = 2  # the header is line 1: a spreadsheet's row number
 FEATURE_FIRST_ROW = 1  # features are counted from 1
 
 
@@ -178,9 +178,9 @@ def read_csv(source: Path | BinaryIO, name: str) -> Incoming:
     except pd.errors.EmptyDataError as error:
         raise UnreadableFile(f"{name}: not a readable CSV file ({error})") from error
     frame.columns = [str(column).strip() for column in frame.columns]
-    frame, problems = quotes.with_placeholders(frame, skipped, CSV_FIRST_ROW)
+    frame, problems = quotes.with_placeholders(frame, skipped, FIRST_DATA_ROW)
     frame.attrs.update(encoding=encoding, delimiter=delimiter)
-    return Incoming(name, frame, np.arange(len(frame)) + CSV_FIRST_ROW, problems)
+    return Incoming(name, frame, np.arange(len(frame)) + FIRST_DATA_ROW, problems)
 
 
 def read_incoming(source: Path | bytes | BinaryIO, name: str | None = None) -> Incoming:

@@ -19,10 +19,11 @@ from data.io import formats as importers
 from data.io.batches import new_batch
 from data.io.names import Names, match_names, unmatched_report
 from data.io.read import Incoming
+from data.schema import FIRST_DATA_ROW
 from data.stores.events import APP_SOURCE, COLUMNS, RECORD_COLUMN, EventStore, source_family
 from data.validation.country_check import FIELD as COUNTRY_FIELD
 from data.validation.country_check import outside_country
-from data.validation.validate import FIRST_DATA_ROW, Rejection, validate_events
+from data.validation.validate import Rejection, validate_events
 
 CONVERTERS = {"acled": importers.from_acled, "ucdp": importers.from_ucdp, "ours": importers.from_ours}
 # At least this many rows per chunk (each chunk's validation has a fixed cost of ~0.1 s), and no

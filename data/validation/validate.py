@@ -15,11 +15,8 @@ import pandas as pd
 
 from data.config import event_date_bounds
 from data.dates import BadDate, parse_iso
-from data.schema import EVENT_COLUMNS, EVENT_TYPES, TERRITORY_COLUMNS, TOWN_STATUS_COLUMNS, Column
+from data.schema import EVENT_COLUMNS, EVENT_TYPES, FIRST_DATA_ROW, TERRITORY_COLUMNS, TOWN_STATUS_COLUMNS, Column
 from data.validation import date_bounds, fast_parse
-
-# A CSV's header is line 1, so its first data row is line 2: the number a spreadsheet shows.
-FIRST_DATA_ROW = 2
 
 
 @dataclass(frozen=True)

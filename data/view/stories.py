@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from data.schema import Column
+from data.schema import FIRST_DATA_ROW, Column
 from data.stores.shipped import read_table
-from data.validation.validate import FIRST_DATA_ROW, InvalidValue, Rejection, parse_cell
+from data.validation.validate import InvalidValue, Rejection, parse_cell
 
 STORIES_DIR = Path(__file__).resolve().parents[1] / "datasets" / "stories"
 MIN_ZOOM, MAX_ZOOM = 3, 12

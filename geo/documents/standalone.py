@@ -21,6 +21,7 @@ from geo.documents.furniture import FURNITURE_CSS, StoryCaption, add_furniture, 
 from geo.map.assets import STATIC_DIR, STATIC_URL, local_assets
 from geo.map.basemap import Basemap
 from geo.map.build import MapOptions, build_map
+from geo.map.elements import latlon
 from geo.map.style import HIGHLIGHT_COLOUR
 from geo.projection import mercator_pixels
 
@@ -185,7 +186,7 @@ def standalone_html(
     bounds = None if screen is not None else content_bounds(events, territories, towns)
     if bounds is not None:
         west, south, east, north = bounds
-        fmap.fit_bounds([[south, west], [north, east]], padding=(24, 24), max_zoom=FIT_MAX_ZOOM)
+        fmap.fit_bounds([latlon(west, south), latlon(east, north)], padding=(24, 24), max_zoom=FIT_MAX_ZOOM)
     if for_image:
         fmap.get_root().header.add_child(Element(IMAGE_CSS + OPEN_LEGEND_JS))
     if not legend:

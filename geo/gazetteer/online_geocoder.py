@@ -8,6 +8,7 @@ network. Answers, including "not found", are cached on disk so a name is asked o
 from __future__ import annotations
 
 import json
+import os
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -60,9 +61,16 @@ class CachedLookup:
         key = f"{country}|{name}"
         if key not in self._cache:
             self._cache[key] = self._ask(name, country)
-            self.cache_path.parent.mkdir(parents=True, exist_ok=True)
-            self.cache_path.write_text(json.dumps(self._cache, ensure_ascii=False, indent=1), encoding="utf-8")
+            self._save()
         return result_to_place(name, self._cache[key])
+
+    def _save(self) -> None:
+        # Written aside, then renamed over the old file: a reader (another app process) sees the old
+        # cache or the new one, never half of one.
+        self.cache_path.parent.mkdir(parents=True, exist_ok=True)
+        partial = self.cache_path.with_name(f".{self.cache_path.name}.{os.getpid()}.part")
+        partial.write_text(json.dumps(self._cache, ensure_ascii=False, indent=1), encoding="utf-8")
+        partial.replace(self.cache_path)
 
 
 def nominatim_lookup(cache_path: Path) -> CachedLookup:

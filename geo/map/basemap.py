@@ -71,7 +71,7 @@ def load_basemap(data_dir: Path = DATA_DIR, theatre: str = "ML") -> Basemap:
     """Read the basemap layers once per folder (~50 ms).
 
     The town labels come from ``labels.csv`` (derived from the gazetteer, and checked against it by
-    a test): the page's cold start never loads the 60,000-place gazetteer just for 14 labels. A
+    a test): the page's cold start never loads the whole gazetteer (thousands of places) just for its few labels. A
     folder without that file has its labels geocoded.
     """
     folder = data_dir / "basemap"

@@ -3,8 +3,8 @@
 The base (basemap, labels, legend) never changes; the overlays (territory, town status, events)
 do.
 
-Coordinates are (lon, lat) everywhere in our code; folium wants [lat, lon], and the swap happens
-only in ``geo.map.elements.latlon``.
+Coordinates are (lon, lat) everywhere in our code; folium wants [lat, lon], and the swap goes
+through ``geo.map.elements.latlon``.
 """
 
 from __future__ import annotations
@@ -101,9 +101,6 @@ class MapOptions:
     theme: str = "standard"
 
 
-_latlon = latlon  # folium's [lat, lon] from our (lon, lat)
-
-
 def _basemap_layer(basemap: Basemap, name: str, style: dict, pane: str, assets: Assets) -> GeoJsonLayer:
     if assets.basemap_url:
         return GeoJsonLayer(style, pane, url=f"{assets.basemap_url}/{name}.geojson")
@@ -112,7 +109,8 @@ def _basemap_layer(basemap: Basemap, name: str, style: dict, pane: str, assets: 
     return GeoJsonLayer(style, pane, data={"type": "FeatureCollection", "features": features})
 
 
-def _add_basemap(fmap: folium.Map, basemap: Basemap, options: MapOptions, assets: Assets) -> None:
+def add_basemap(fmap: folium.Map, basemap: Basemap, options: MapOptions, assets: Assets) -> None:
+    """Tiles, or the shipped vector basemap (land, regions, rivers, lakes) served or inlined."""
     # Two panes under the overlays (400): land below, lines above it, whatever order the
     # browser's fetches finish in.
     folium.map.CustomPane(LAND_PANE, z_index=210, pointer_events=False).add_to(fmap)
@@ -136,13 +134,15 @@ def _add_basemap(fmap: folium.Map, basemap: Basemap, options: MapOptions, assets
         _basemap_layer(basemap, name, style, pane, assets).add_to(fmap)
 
 
-def _add_labels(fmap: folium.Map, basemap: Basemap) -> None:
+def add_labels(fmap: folium.Map, basemap: Basemap) -> None:
+    """The basemap's town names, each with its dot, in a pane above the event symbols (under the towns)."""
     # The dot's options are what folium.CircleMarker(radius=2.5, color="#222", weight=1, fill=True,
     # fill_opacity=1) emitted when each label was a folium element.
     dot = {"color": "#222", "fillColor": "#222", "fillOpacity": 1, "opacity": 1.0, "radius": 2.5, "weight": 1}
     dot.update({"bubblingMouseEvents": True, "fill": True, "fillRule": "evenodd", "stroke": True})
     dot.update({"lineCap": "round", "lineJoin": "round", "dashArray": None, "dashOffset": None, "interactive": False})
-    PlaceLabels([(html_text(name), lat, lon, name) for name, lon, lat in basemap.labels], dot, LABEL_PANE).add_to(fmap)
+    labels = [(html_text(name), *latlon(lon, lat), name) for name, lon, lat in basemap.labels]
+    PlaceLabels(labels, dot, LABEL_PANE).add_to(fmap)
 
 
 def uses_canvas(event_count: int) -> bool:
@@ -176,7 +176,7 @@ def build_base_map(
     """
     assets = assets or map_assets()
     fmap = folium.Map(
-        location=_latlon(*options.center),
+        location=latlon(*options.center),
         zoom_start=options.zoom,
         tiles=None,
         height=options.height,
@@ -186,13 +186,13 @@ def build_base_map(
         minZoom=3,
         maxZoom=12,
     )
-    # Only what our map uses, served locally: Leaflet, and jQuery for folium's popups.
+    # Only what our map uses, served locally: Leaflet (no jQuery: no folium.Popup, our popups are built in JS).
     fmap.default_js, fmap.default_css = assets.js, assets.css
     fmap.get_root().header.add_child(Element(MAP_CSS % basemap_colours(options.theme)))
     if options.theme == "presentation":
         fmap.get_root().header.add_child(Element(PRESENTATION_MAP_CSS))
-    _add_basemap(fmap, basemap, options, assets)
-    _add_labels(fmap, basemap)
+    add_basemap(fmap, basemap, options, assets)
+    add_labels(fmap, basemap)
     if packed_url:
         CanvasEvents(packed_url).add_to(fmap)
     live = timeline is not None
@@ -221,7 +221,7 @@ def town_layer(towns: pd.DataFrame) -> folium.FeatureGroup:
     """Who holds each northern town on the as-of day."""
     group = folium.FeatureGroup(name=OVERLAY_NAMES[1])
     symbols = [
-        (*_latlon(record["longitude"], record["latitude"]), town_icon_svg(actor_colour(record["actor"]),
+        (*latlon(record["longitude"], record["latitude"]), town_icon_svg(actor_colour(record["actor"]),
          record["status"]), None, status_tooltip_html(record, "town"), "cm-town")
         for record in towns.to_dict("records")
     ]  # fmt: skip

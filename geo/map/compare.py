@@ -16,11 +16,12 @@ from branca.element import Element
 from shapely.geometry.base import BaseGeometry
 
 from data.io.geojson import geometry_mapping
+from data.schema import CRS
 from data.view.filters import format_day, valid_at
 from geo.map.assets import Assets, map_assets
 from geo.map.basemap import Basemap
-from geo.map.build import MAP_CSS, MapOptions, _add_basemap, _add_labels, _latlon
-from geo.map.elements import Attribution, HtmlControl, ShapesWithTooltips
+from geo.map.build import MAP_CSS, MapOptions, add_basemap, add_labels
+from geo.map.elements import Attribution, HtmlControl, ShapesWithTooltips, latlon
 from geo.map.legend import ATTRIBUTION
 from geo.map.style import BASEMAP_COLOURS, actor_colour
 from geo.map.territory import EQUAL_AREA_CRS, union_of_regions
@@ -47,7 +48,7 @@ def holdings(
 
 
 def _equal_area(shapes: list[BaseGeometry]) -> list[BaseGeometry]:
-    return list(gpd.GeoSeries(shapes, crs="EPSG:4326").to_crs(EQUAL_AREA_CRS))
+    return list(gpd.GeoSeries(shapes, crs=CRS).to_crs(EQUAL_AREA_CRS))
 
 
 def territory_change(
@@ -113,13 +114,13 @@ def comparison_base(
     """A small map of its own (not the page's main map): basemap, labels and a legend of both dates."""
     assets = assets or map_assets()
     fmap = folium.Map(
-        location=_latlon(*options.center), zoom_start=options.zoom, tiles=None, height=options.height,
+        location=latlon(*options.center), zoom_start=options.zoom, tiles=None, height=options.height,
         control_scale=True, min_zoom=3, max_zoom=12,
     )  # fmt: skip
     fmap.default_js, fmap.default_css = assets.js, assets.css
     fmap.get_root().header.add_child(Element(MAP_CSS % BASEMAP_COLOURS))
-    _add_basemap(fmap, basemap, options, assets)
-    _add_labels(fmap, basemap)
+    add_basemap(fmap, basemap, options, assets)
+    add_labels(fmap, basemap)
     HtmlControl(_legend_html(*days, *held)).add_to(fmap)
     Attribution(ATTRIBUTION).add_to(fmap)
     return fmap

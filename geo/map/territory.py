@@ -6,6 +6,8 @@ import geopandas as gpd
 import shapely
 from shapely.geometry.base import BaseGeometry
 
+from data.schema import CRS
+
 # World Cylindrical Equal Area (NSIDC EASE-Grid 2.0): areas in m², valid at any latitude.
 EQUAL_AREA_CRS = "EPSG:6933"
 
@@ -35,5 +37,5 @@ def union_of_regions(codes: list[str], admin1: gpd.GeoDataFrame) -> BaseGeometry
 
 def area_km2(geometry: BaseGeometry) -> float:
     """Area of a lon/lat geometry in km², computed in an equal-area projection."""
-    projected = gpd.GeoSeries([geometry], crs="EPSG:4326").to_crs(EQUAL_AREA_CRS)
+    projected = gpd.GeoSeries([geometry], crs=CRS).to_crs(EQUAL_AREA_CRS)
     return float(projected.area.iloc[0] / 1e6)
