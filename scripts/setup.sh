@@ -2,7 +2,7 @@
 # Set up everything the app and its tests need, idempotently:
 #   - a Python virtual environment in .venv with requirements.lock (every package of
 #     requirements-dev.txt pinned with its PyPI hashes; `make lock` regenerates it);
-#   - the map's front-end assets (Leaflet, jQuery) from npm, copied into static/vendor/;
+#   - the map's front-end assets (Leaflet, Leaflet.markercluster) from npm, copied into static/vendor/;
 #   - Debian's chromium: the app draws its PNG and PDF exports in it (the browser tests use it too);
 #   - with --browser: PostgreSQL + PostGIS for the shared-store tests, and poppler-utils (pdftoppm)
 #     to look at the exported PDF (apt-get, as root or through sudo).
@@ -39,11 +39,10 @@ if ! stamp_ok .setup-stamp-assets "$npm_key" || [ ! -f static/vendor/leaflet/lea
   command -v npm >/dev/null || apt_install npm
   echo "setup: installing front-end assets (npm ci)"
   npm ci --omit=dev --ignore-scripts --no-audit --no-fund --loglevel=error
-  rm -rf static/vendor && mkdir -p static/vendor/leaflet static/vendor/jquery static/vendor/markercluster
+  rm -rf static/vendor && mkdir -p static/vendor/leaflet static/vendor/markercluster
   cp -r node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css \
         node_modules/leaflet/dist/images static/vendor/leaflet/
   cp node_modules/leaflet/LICENSE static/vendor/leaflet/LICENSE
-  cp node_modules/jquery/dist/jquery.min.js node_modules/jquery/LICENSE.txt static/vendor/jquery/
   cp node_modules/leaflet.markercluster/dist/leaflet.markercluster.js \
      node_modules/leaflet.markercluster/dist/MarkerCluster.css \
      node_modules/leaflet.markercluster/dist/MarkerCluster.Default.css \

@@ -1,6 +1,6 @@
-"""Where the map's JavaScript and CSS come from: the app's own static folder, never a CDN.
+"""Where the map's JavaScript and CSS come from: the app's own static folder (a CDN only if it is missing).
 
-``scripts/setup.sh`` copies Leaflet and jQuery from ``node_modules`` (versions pinned in
+``scripts/setup.sh`` copies Leaflet and Leaflet.markercluster from ``node_modules`` (versions pinned in
 ``package-lock.json``, the ones folium 0.20 expects) into ``static/vendor/``; Streamlit serves that
 folder at ``/app/static/`` (``enableStaticServing`` in ``.streamlit/config.toml``). folium's other
 defaults (Bootstrap, Font Awesome, awesome-markers) are not needed: our symbols are inline SVG.
@@ -20,8 +20,6 @@ BASEMAP_LAYERS = ("countries", "admin1", "lakes", "rivers")
 # (folium name, path under static/vendor, CDN fallback for a checkout that skipped the set-up)
 JS_ASSETS = (
     ("leaflet", "leaflet/leaflet.js", "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js"),
-    # folium's popups use $(`...`) to build their content.
-    ("jquery", "jquery/jquery.min.js", "https://code.jquery.com/jquery-3.7.1.min.js"),
 )
 CSS_ASSETS = (("leaflet_css", "leaflet/leaflet.css", "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css"),)
 # Events at one town stack on one spot; the cluster shows how many and fans them out on click.
