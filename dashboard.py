@@ -30,8 +30,8 @@ from components import (
     timebar,
     timeline,
 )
-from data.view.aggregate import precise_only_hides
-from data.view.filters import attribute_mask, describe, valid_at, window_mask
+from data.view.filters import describe
+from data.view.shown import shown
 from geo.documents.furniture import story_caption
 from geo.documents.standalone import ExportView
 from geo.map.build import MapOptions, build_base_map
@@ -69,29 +69,24 @@ with bar_area:  # under the map; its report becomes the page's window before the
     timebar.show(first_day, last_day, locked=brief.step is not None, key="timebar")
 window = timeline.current(first_day, last_day, key="timeline")
 strip_area = st.container()  # the events-over-time strip, under the stage
-hides = lambda fields: precise_only_hides(data.events, replace(window, **fields))  # noqa: E731
 zoom_slot = st.sidebar.container()  # "Zoom to what is shown", above the filters, drawn once they are read
 reset_view.show(st.sidebar, first_day, last_day, key="reset")  # its callback runs before the next run
-chosen = filters_sidebar.show(options_in_data, key="filters", hides=hides)
+chosen = filters_sidebar.show(options_in_data, key="filters", counted_in=(data.events, window))
 selection = replace(window, **chosen)
 about.show(mode)
 
 # One render path: every event of the attribute filters goes to the browser once (a static file) and
 # the map's own layer follows the window; the time bar under the map moves it without a rerun.
-chosen_rows = attribute_mask(data.events, selection)
-in_window = window_mask(data.events, selection) & chosen_rows
-events = data.events[in_window]
-territories = valid_at(data.territories, selection.as_of_day)
-towns = valid_at(data.towns, selection.as_of_day)
-stamp = (TITLE, header.as_of_text(selection.as_of_day), describe(selection, int(in_window.sum()), len(data.events)))
+view = shown(data.events, data.territories, data.towns, selection)
+events, territories, towns = data.events[view.in_window], view.territories, view.towns
+stamp = (TITLE, header.as_of_text(selection.as_of_day), describe(selection, len(events), len(data.events)))
 with header_area:
     header.show(*stamp)
     story.card(brief.step)
 
-subset = tuple(sorted(chosen.items()))
-picked = linked.picked_event(data.events, in_window)  # a map click or a table row since the last run
+picked = linked.picked_event(data.events, view.in_window)  # a map click or a table row since the last run
 framed = framing.show(events, zoom_slot, key="framing")  # the button's fit holds until an event is chosen
-timeline_url = cached.timeline_url(token, published, subset, data, chosen_rows)
+timeline_url = cached.timeline_url(token, published, data, view)
 options = MapOptions(basemap=mode, theme=brief.theme)  # its frame's height: components.layout
 base_layers = cached.basemap(settings.theatre)
 bounds = (timebar.day_number(first_day), timebar.day_number(last_day), timebar.day_number(last_day))
@@ -106,22 +101,19 @@ with map_area:
 # The strip sits under the slider but is sent after the map: on a move the browser redraws the map
 # first (both share the page's one main thread).
 with strip_area:
-    linked.show_strip(
-        token, (published, subset), data.events, chosen_rows, (selection.start, selection.end), (first_day, last_day)
-    )
-linked.show(token, (published, subset, selection.start, selection.end), data.events, in_window, key="views")
+    linked.show_strip(token, published, data.events, view, (first_day, last_day))
+linked.show(token, published, data.events, view, key="views")
 notices.show(data.rejected)
 defaults = (first_day, last_day, settings.published)
 share.publish(
     selection, published, defaults, map_view.reported_view("map"), (options.center, options.zoom), key="share"
 )
-history = (data.events[chosen_rows], data.territories, data.towns)  # "what changed" looks before the window
+history = (data.events[view.chosen_rows], data.territories, data.towns)  # "what changed" looks before the window
 on_screen = map_view.moved_view((options.center, options.zoom), key="map")  # None until the map moves
 told = story_caption(brief.step, data.events)  # the picture carries the step's text and rings
-view = ExportView(events, territories, towns, base_layers, stamp, selection.as_of_day, history, on_screen, told)
-export.show(view, key="export")
+export.show(ExportView(events, territories, towns, base_layers, stamp, selection.as_of_day, history, on_screen, told))
 store = cached.event_store(settings.store)
-data_export.show(data.events, in_window, territories, selection.as_of_day, "downloads", selection, store)
+data_export.show(data.events, view.in_window, territories, selection.as_of_day, "downloads", selection, store)
 compare_dates.show(data.territories, base_layers, first_day, last_day, selection.as_of_day)
 if writer.can_write:  # the stores check the role again on every write
     import_events.show(store, data.events["event_id_cnty"], writer, key="import")

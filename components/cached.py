@@ -19,6 +19,7 @@ from data.schema import EVENT_TYPES
 from data.stores import shipped as store
 from data.stores.events import EventStore, open_store
 from data.view.criteria import CRITERIA
+from data.view.shown import Shown
 from data.view.stories import STORIES_DIR, load_stories
 from geo.gazetteer.gazetteer import Gazetteer, load_gazetteer
 from geo.gazetteer.online_geocoder import lookup_for
@@ -96,16 +97,17 @@ def _timeline_url(version: str, published: date, subset: tuple, _events, _chosen
     return f"{STATIC_URL}/generated/{path.name}"
 
 
-def timeline_url(token: str, published: date, subset: tuple, data: Dataset, chosen) -> str:
+def timeline_url(token: str, published: date, data: Dataset, view: Shown) -> str:
     """URL of the window-aware layer's file (``geo.map.timeline_layer``), written once per version.
 
-    It holds every event ``chosen`` by the non-date filters ``subset``, and every territory and
-    town-status version. A file the capped cache has pruned since is written again.
+    It holds every event the view's filters keep (``view.chosen_rows``, whatever the dates), and
+    every territory and town-status version. A file the capped cache has pruned since is written again.
     """
-    url = _timeline_url(token, published, subset, data.events, chosen, data.territories, data.towns)
+    layers = (data.events, view.chosen_rows, data.territories, data.towns)
+    url = _timeline_url(token, published, view.criteria_key, *layers)
     if not generated.touch(STATIC_DIR / "generated" / url.rsplit("/", 1)[1]):
         _timeline_url.clear()
-        url = _timeline_url(token, published, subset, data.events, chosen, data.territories, data.towns)
+        url = _timeline_url(token, published, view.criteria_key, *layers)
     return url
 
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from dataclasses import replace
 
 import pandas as pd
 import streamlit as st
 
+from data.view.aggregate import precise_only_hides
 from data.view.criteria import CRITERIA, Criterion, conflicts, sub_types_of
-from data.view.filters import EventCriteria, attribute_mask
+from data.view.filters import EventCriteria, EventFilter, attribute_mask
 
 # The session key (``{key}.<name>``) of the widget that sets each ``EventCriteria`` field.
 SESSION_KEYS = {criterion.field: criterion.session for criterion in CRITERIA}
@@ -103,13 +104,13 @@ def clear(key: str = "filters") -> None:
 
 
 def show(
-    options: dict[str, list[str]], key: str = "filters", hides: Callable[[dict], tuple[int, int]] | None = None
+    options: dict[str, list[str]], key: str = "filters", counted_in: tuple[pd.DataFrame, EventFilter] | None = None
 ) -> dict:
     """Draw the filters and return them as ``EventFilter`` fields (empty means no restriction).
 
     One widget per ``data.view.criteria.CRITERIA`` entry, in its order. ``options`` holds the values
-    present in the data, by field (``actors``, ``regions``, ``sub_event_types``, …). ``hides``,
-    given the fields, counts ``(hidden, in_view)`` for the precision switch, shown under it.
+    present in the data, by field (``actors``, ``regions``, ``sub_event_types``, …). With
+    ``counted_in`` (the events and the window), the precision switch says how many it hides.
     Session keys: ``{key}.<session>`` of each criterion (``SESSION_KEYS``).
     """
     with st.sidebar.expander("Filter events", expanded=False, icon=":material/filter_list:"):
@@ -119,6 +120,8 @@ def show(
             fields[criterion.field] = _widget(criterion, options, fields, columns, key)
             if criterion.kind == "bound":
                 fields = _set_aside(fields)
-        if hides is not None:
-            st.caption(_hides_text(*hides(fields), on=bool(fields["precise_only"])), help="Approximate dates or places")
+        if counted_in is not None:
+            events, window = counted_in
+            counts = precise_only_hides(events, replace(window, **fields))
+            st.caption(_hides_text(*counts, on=bool(fields["precise_only"])), help="Approximate dates or places")
     return fields

@@ -23,6 +23,7 @@ from data.view.aggregate import (
     weekly_counts,
     weekly_dating,
 )
+from data.view.shown import Shown
 from geo.map.halos import focus_view
 from geo.map.selection import clicked_event_id, selected_event
 from geo.map.table import TableRows, table_rows
@@ -98,23 +99,22 @@ def _strip_spec(version: str, view_key: tuple, bounds: tuple, _events: pd.DataFr
     return charts.weekly_strip(data, bounds, bounds).to_dict()
 
 
-def show_strip(version: str, view_key: tuple, events, chosen_rows, window, bounds, key: str = "strip") -> None:
+def show_strip(version: str, published: date, events, view: Shown, bounds, key: str = "strip") -> None:
     """The events-over-time strip: the events passing the sidebar filters over the whole record.
 
-    ``view_key`` (publication date first) names the sidebar filters that made ``chosen_rows``;
-    ``window`` is shaded. Only the window band changes on a timeline move.
+    The view's window is shaded: only that band changes on a timeline move.
     """
-    spec = _strip_spec(version, view_key, tuple(bounds), events, chosen_rows)
-    charts.show_strip(charts.with_window(spec, window), key=key)
+    spec = _strip_spec(version, (published, *view.criteria_key), tuple(bounds), events, view.chosen_rows)
+    charts.show_strip(charts.with_window(spec, (view.selection.start, view.selection.end)), key=key)
 
 
-def show(version: str, view_key: tuple, events: pd.DataFrame, in_view: np.ndarray, key: str = "views") -> None:
-    """Table and charts of the events in view, in two tabs; only the open tab is built and sent.
+def show(version: str, published: date, events: pd.DataFrame, view: Shown, key: str = "views") -> None:
+    """Table and charts of the events in the view's window, in two tabs; only the open tab is built and sent.
 
-    ``view_key`` names the filter that made ``in_view``, the publication date first. Session key
-    ``{key}.tab``: the open tab's label ("Table" by default). Streamlit would otherwise build both
-    tabs on every run (three Vega charts re-drawn in the browser on each timeline move, unseen).
+    Session key ``{key}.tab``: the open tab's label ("Table" by default). Streamlit would otherwise
+    build both tabs on every run (three Vega charts re-drawn in the browser on each timeline move, unseen).
     """
+    view_key, in_view = (published, *view.window_key), view.in_window
     table_tab, charts_tab = st.tabs(TABS, key=f"{key}.tab", on_change="rerun")
     if table_tab.open:
         with table_tab:

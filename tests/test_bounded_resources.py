@@ -8,9 +8,10 @@ import time
 import tomllib
 from datetime import date
 
-import pandas as pd
 import pytest
 
+from data.view.filters import EventFilter
+from data.view.shown import shown
 from geo.documents import render
 from geo.map import generated
 from tests.conftest import ROOT
@@ -96,11 +97,11 @@ def test_the_live_maps_file_is_in_the_capped_cache_and_written_again_once_pruned
     stale = folder / "timeline-old.json"
     stale.write_bytes(b"x" * 1_500_000)
     os.utime(stale, (1, 1))  # used longest ago
-    everything = pd.Series(True, index=dataset.events.index)
-    url = cached.timeline_url("test-token", date(2026, 4, 30), ("cap",), dataset, everything)
+    view = shown(dataset.events, dataset.territories, dataset.towns, EventFilter(date(2012, 1, 1), date(2026, 4, 30)))
+    url = cached.timeline_url("test-token", date(2026, 4, 30), dataset, view)
     path = folder / url.rsplit("/", 1)[1]
     assert path.is_file()
     assert not stale.exists()  # the old file went out to keep the folder under its cap
     path.unlink()  # pruned meanwhile (another page's write): the next run writes it again
-    assert cached.timeline_url("test-token", date(2026, 4, 30), ("cap",), dataset, everything) == url
+    assert cached.timeline_url("test-token", date(2026, 4, 30), dataset, view) == url
     assert path.is_file()

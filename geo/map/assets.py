@@ -18,9 +18,7 @@ STATIC_URL = "/app/static"
 BASEMAP_LAYERS = ("countries", "admin1", "lakes", "rivers")
 
 # (folium name, path under static/vendor, CDN fallback for a checkout that skipped the set-up)
-JS_ASSETS = (
-    ("leaflet", "leaflet/leaflet.js", "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js"),
-)
+JS_ASSETS = (("leaflet", "leaflet/leaflet.js", "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js"),)
 CSS_ASSETS = (("leaflet_css", "leaflet/leaflet.css", "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css"),)
 # Events at one town stack on one spot; the cluster shows how many and fans them out on click.
 _CLUSTER_CDN = "https://cdnjs.cloudflare.com/ajax/libs/leaflet.markercluster/1.1.0"
