@@ -70,16 +70,25 @@ def periods_ordered(parsed: dict[str, pd.Series]) -> pd.Series:
     return parsed["valid_to"].isna() | (parsed["valid_to"] > parsed["valid_from"])
 
 
+def schema_typed(frame: pd.DataFrame, columns: tuple[Column, ...]) -> pd.DataFrame:
+    """``frame``'s ``columns`` in the dtype of their schema kind, in schema order (both passes' output).
+
+    ``date`` → ``datetime64[ns]``, ``int`` → ``Int64`` (missing stays missing), ``float`` →
+    ``float64``, anything else → ``str`` with ``""`` for missing.
+    """
+    for column in columns:
+        values = frame[column.name]
+        if column.kind == "date":
+            frame[column.name] = pd.to_datetime(values).astype("datetime64[ns]")
+        elif column.kind == "int":
+            frame[column.name] = values.astype("Int64")
+        elif column.kind == "float":
+            frame[column.name] = values.astype("float64")
+        else:
+            frame[column.name] = values.fillna("").astype(str)
+    return frame[[c.name for c in columns]]
+
+
 def typed(parsed: dict[str, pd.Series], rows: pd.Series, columns: tuple[Column, ...]) -> pd.DataFrame:
     """The selected rows as a typed frame (the dtypes ``data.validation.validate`` produces)."""
-    frame = pd.DataFrame({name: series[rows] for name, series in parsed.items()})
-    for column in columns:
-        if column.kind == "date":
-            frame[column.name] = frame[column.name].astype("datetime64[ns]")
-        elif column.kind == "int":
-            frame[column.name] = frame[column.name].astype("Int64")
-        elif column.kind == "float":
-            frame[column.name] = frame[column.name].astype("float64")
-        else:
-            frame[column.name] = frame[column.name].astype(str)
-    return frame[[c.name for c in columns]]
+    return schema_typed(pd.DataFrame({name: series[rows] for name, series in parsed.items()}), columns)

@@ -116,17 +116,7 @@ def _parse_row(row: dict, columns: tuple[Column, ...]) -> tuple[dict, list[tuple
 
 
 def _typed_frame(records: list[dict], columns: tuple[Column, ...]) -> pd.DataFrame:
-    frame = pd.DataFrame.from_records(records, columns=[c.name for c in columns])
-    for column in columns:
-        if column.kind == "date":
-            frame[column.name] = pd.to_datetime(frame[column.name]).astype("datetime64[ns]")
-        elif column.kind == "int":
-            frame[column.name] = frame[column.name].astype("Int64")
-        elif column.kind == "float":
-            frame[column.name] = frame[column.name].astype("float64")
-        else:
-            frame[column.name] = frame[column.name].fillna("").astype(str)
-    return frame
+    return fast_parse.schema_typed(pd.DataFrame.from_records(records, columns=[c.name for c in columns]), columns)
 
 
 def validate_table(
