@@ -33,14 +33,20 @@ def geometry_mapping(geometry: BaseGeometry | None, precision: int = 5) -> dict 
     return shapely.geometry.mapping(rounded)
 
 
-def to_feature(properties: dict, geometry: BaseGeometry | None) -> dict:
-    """One GeoJSON Feature."""
+def to_feature(properties: dict, geometry: BaseGeometry | None, precision: int = 5) -> dict:
+    """One GeoJSON Feature, coordinates rounded to ``precision`` digits."""
     props = {key: json_value(value) for key, value in properties.items()}
-    return {"type": "Feature", "properties": props, "geometry": geometry_mapping(geometry)}
+    return {"type": "Feature", "properties": props, "geometry": geometry_mapping(geometry, precision)}
+
+
+def features_collection(features: list[tuple[dict, BaseGeometry | None]], precision: int = 5) -> dict:
+    """A FeatureCollection of ``(properties, geometry)`` pairs."""
+    return {"type": "FeatureCollection", "features": [to_feature(p, g, precision) for p, g in features]}
 
 
 def to_feature_collection(frame: pd.DataFrame, geometry_column: str = "geometry") -> dict:
     """A (Geo)DataFrame as a FeatureCollection; every non-geometry column becomes a property."""
     columns = [c for c in frame.columns if c != geometry_column]
-    features = [to_feature({c: row[c] for c in columns}, row.get(geometry_column)) for row in frame.to_dict("records")]
-    return {"type": "FeatureCollection", "features": features}
+    return features_collection(
+        [({c: row[c] for c in columns}, row.get(geometry_column)) for row in frame.to_dict("records")]
+    )

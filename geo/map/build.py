@@ -17,7 +17,7 @@ import pandas as pd
 from branca.element import Element
 from folium.plugins import MarkerCluster
 
-from data.io.geojson import geometry_mapping
+from data.io.geojson import features_collection, geometry_mapping
 from geo.map.assets import Assets, map_assets
 from geo.map.basemap import Basemap
 from geo.map.canvas import CanvasEvents, window_layer
@@ -104,9 +104,8 @@ class MapOptions:
 def _basemap_layer(basemap: Basemap, name: str, style: dict, pane: str, assets: Assets) -> GeoJsonLayer:
     if assets.basemap_url:
         return GeoJsonLayer(style, pane, url=f"{assets.basemap_url}/{name}.geojson")
-    frame = getattr(basemap, name)
-    features = [{"type": "Feature", "properties": {}, "geometry": geometry_mapping(g, 4)} for g in frame.geometry]
-    return GeoJsonLayer(style, pane, data={"type": "FeatureCollection", "features": features})
+    shapes = [({}, geometry) for geometry in getattr(basemap, name).geometry]
+    return GeoJsonLayer(style, pane, data=features_collection(shapes, precision=4))
 
 
 def add_basemap(fmap: folium.Map, basemap: Basemap, options: MapOptions, assets: Assets) -> None:

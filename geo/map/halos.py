@@ -11,7 +11,7 @@ from __future__ import annotations
 import folium
 import pandas as pd
 
-from data.io.geojson import geometry_mapping
+from data.io.geojson import features_collection
 from geo.map.basemap import Basemap
 from geo.map.elements import GeoJsonLayer, latlon
 from geo.map.style import event_style
@@ -100,11 +100,8 @@ def _ring(event: dict, radius_km: float, class_name: str = "cm-halo") -> folium.
 
 
 def _outline_layer(outlines: list[tuple[str, object]]) -> GeoJsonLayer:
-    features = [
-        {"type": "Feature", "properties": {"area": label}, "geometry": geometry_mapping(geometry, 3)}
-        for label, geometry in outlines
-    ]
-    return GeoJsonLayer(REGION_STYLE, OVERLAY_PANE, data={"type": "FeatureCollection", "features": features})
+    areas = [({"area": label}, geometry) for label, geometry in outlines]
+    return GeoJsonLayer(REGION_STYLE, OVERLAY_PANE, data=features_collection(areas, precision=3))
 
 
 def add_halos(group: folium.FeatureGroup, events: list[dict], basemap: Basemap) -> None:
