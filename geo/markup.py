@@ -10,13 +10,13 @@ their ``{{ }}`` slots, each through :func:`html_text`; a template is never compi
 from __future__ import annotations
 
 import html
-import math
 import re
 from pathlib import Path
 
-import pandas as pd
 from jinja2 import Environment, FileSystemLoader, PrefixLoader, StrictUndefined
 from markupsafe import Markup
+
+from data.cells import is_missing
 
 _GEO = Path(__file__).parent
 # The folders whose files are templates; nothing else can be loaded.
@@ -45,9 +45,7 @@ def html_text(value: object) -> str:
     puts popup and tooltip HTML inside JavaScript template literals, where a note holding `` ` `` or
     ``${`` would otherwise break out. Bidirectional text is isolated (:func:`bidi_isolated`).
     """
-    if value is None or value is pd.NA or value is pd.NaT:
-        return ""
-    if isinstance(value, float) and math.isnan(value):
+    if is_missing(value):
         return ""
     return html.escape(bidi_isolated(str(value)), quote=True).translate(_LITERAL_SAFE)
 

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import math
 from datetime import date, datetime
 
 import pandas as pd
 import shapely
 from shapely.geometry.base import BaseGeometry
 
+from data.cells import is_missing
+
 
 def json_value(value: object) -> object:
     """A cell as a JSON-ready value: ISO strings for dates, ``None`` for missing values."""
-    if value is None or value is pd.NA or value is pd.NaT:
-        return None
-    if isinstance(value, float) and math.isnan(value):
+    if is_missing(value):
         return None
     if isinstance(value, (pd.Timestamp, datetime)):
         return value.date().isoformat()

@@ -13,6 +13,7 @@ from datetime import date
 
 import pandas as pd
 
+from data.cells import is_missing
 from geo.gazetteer.gazetteer import Place
 from geo.projection import distance_km
 
@@ -97,7 +98,7 @@ def possible_duplicates(
 
 def as_day(value: object) -> date | None:
     """A table cell as a day: a date, a timestamp or an ISO string; ``None`` when empty."""
-    if value is None or value == "" or (not isinstance(value, str) and pd.isna(value)):
+    if is_missing(value) or value == "":
         return None
     return pd.Timestamp(value).date()
 

@@ -14,6 +14,7 @@ from html.parser import HTMLParser
 
 import pandas as pd
 
+from data.cells import is_missing
 from data.schema import EVENT_COLUMNS, column_names
 from data.vocabulary import WITHIN_DAYS
 from geo.articles.extraction import Extraction
@@ -147,7 +148,7 @@ def draft_rows(extraction: Extraction, accept_from: float = 0.7) -> pd.DataFrame
 
 
 def _text(value: object) -> str:
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
+    if is_missing(value):
         return ""
     return value.isoformat() if isinstance(value, date) else str(value).strip()
 

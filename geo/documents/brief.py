@@ -18,6 +18,7 @@ from datetime import date, datetime
 import pandas as pd
 from markupsafe import Markup
 
+from data.cells import cell_text
 from data.view.changes import Changes, Toll, key_town_holders, what_changed
 from data.view.filters import format_day
 from data.vocabulary import PLACE_PRECISION
@@ -84,7 +85,7 @@ MAX_FIELD_CHARS = 2_000
 
 def clipped(value: object, limit: int = MAX_FIELD_CHARS) -> str:
     """``value`` as text, cut at ``limit`` characters with a note saying how long it was (Jinja escapes it)."""
-    text = "" if value is None or (isinstance(value, float) and value != value) else str(value)
+    text = cell_text(value)
     if len(text) <= limit:
         return text
     return f"{text[:limit]} … (clipped: {len(text):,} characters in all)"

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from data.cells import cell_text
 from data.view.changes import Changes, Holder
 from data.view.filters import format_day
 from geo.map.legend import ATTRIBUTION
@@ -22,10 +23,6 @@ class Source:
 
     name: str
     url: str | None = None
-
-
-def _text(value: object) -> str:
-    return "" if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)) else str(value)
 
 
 def _one_source(part: str) -> Source:
@@ -49,15 +46,15 @@ def named_sources(source: object, title: object = None, url: object = None, day:
     >>> [(s.name, s.url) for s in sources]
     [('Al Jazeera, 30 January 2013', 'https://aljazeera.com/x'), ('Wikipedia, "Kidal"', None)]
     """
-    parts = [_one_source(part) for part in _text(source).split(";") if part.strip()]
+    parts = [_one_source(part) for part in cell_text(source).split(";") if part.strip()]
     if not parts:
         parts = [Source("source not given")]
     first = parts[0]
-    if _text(title):
-        first = Source(f"{first.name}, “{_text(title)}”", first.url)
+    if cell_text(title):
+        first = Source(f"{first.name}, “{cell_text(title)}”", first.url)
     if day is not None and not pd.isna(day):
         first = Source(f"{first.name}, {format_day(pd.Timestamp(day).date())}", first.url)
-    link = _text(url)
+    link = cell_text(url)
     if link.startswith(("https://", "http://")):
         first = Source(first.name, link)
     return [first, *parts[1:]]

@@ -8,11 +8,11 @@ single value.
 
 from __future__ import annotations
 
-import math
 from datetime import date
 
 import pandas as pd
 
+from data.cells import is_missing
 from data.view.filters import format_day
 from data.vocabulary import PLACE_PRECISION
 from geo.markup import html_text, render
@@ -22,7 +22,7 @@ __all__ = ["actors_text", "date_label", "event_popup_html", "event_tooltip_html"
 
 
 def _day(value: object) -> date | None:
-    if value is None or value is pd.NaT or (isinstance(value, float) and math.isnan(value)):
+    if is_missing(value):
         return None
     return value.date() if isinstance(value, pd.Timestamp) else value
 
@@ -41,7 +41,7 @@ def date_label(start: object, end: object, time_precision: int) -> str:
 
 def fatalities_label(value: object) -> str:
     """Reported deaths, or ``not reported`` (unknown is not zero)."""
-    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+    if is_missing(value):
         return "not reported"
     return f"{int(value):,}"
 

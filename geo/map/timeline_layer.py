@@ -17,6 +17,7 @@ import folium
 import pandas as pd
 from jinja2 import Template
 
+from data.cells import cell_text
 from data.io.geojson import geometry_mapping
 from data.schema import EVENT_TYPES
 from data.vocabulary import PLACE_PRECISION
@@ -32,10 +33,6 @@ _SCRIPT = (Path(__file__).parent / "templates" / "timeline_layer.js.j2").read_te
 RICH_LIMIT = 300
 
 
-def _text(value: object) -> str:
-    return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
-
-
 def _symbol_key(event: dict) -> tuple[str, bool, bool]:
     return (event["event_type"], int(event["geo_precision"]) >= 2, int(event["time_precision"]) >= 2)
 
@@ -47,17 +44,17 @@ def _event_columns(events: pd.DataFrame) -> dict:
     symbol_of, fields = [], []
     for event in records:
         symbol_of.append(symbols.setdefault(_symbol_key(event), len(symbols)))
-        where = _text(event["location"]) + (f", {_text(event['admin1'])}" if event.get("admin1") else "")
+        where = cell_text(event["location"]) + (f", {cell_text(event['admin1'])}" if event.get("admin1") else "")
         precision = PLACE_PRECISION.get(int(event["geo_precision"]), "")
         fields.append([
-            f"{_text(event['event_type'])}: {_text(event['sub_event_type'])}",
+            f"{cell_text(event['event_type'])}: {cell_text(event['sub_event_type'])}",
             date_label(event["event_date"], event.get("date_end"), int(event["time_precision"])),
             f"{where} ({precision})" if precision else where,
             actors_text(event),
             fatalities_label(event.get("fatalities")),
-            _text(event.get("source")),
-            _text(event.get("notes")),
-            _text(event["event_id_cnty"]),
+            cell_text(event.get("source")),
+            cell_text(event.get("notes")),
+            cell_text(event["event_id_cnty"]),
         ])  # fmt: skip
     lat_lon = [latlon(lon, lat) for lon, lat in zip(events["longitude"], events["latitude"], strict=True)]
     type_index = {name: index for index, name in enumerate(EVENT_TYPES)}
@@ -72,7 +69,7 @@ def _event_columns(events: pd.DataFrame) -> dict:
         "flags": [[key[1], key[2]] for key in symbols],  # place approximate, date approximate: for the legend
         "colours": [event_style(name)[0] for name in EVENT_TYPES],
         "fields": fields,
-        "ids": [_text(name) for name in events["event_id_cnty"]],  # what a click on a symbol reports
+        "ids": [cell_text(name) for name in events["event_id_cnty"]],  # what a click on a symbol reports
     }
 
 

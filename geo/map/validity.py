@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from data.cells import cell_text
 from data.view.filters import format_day
 from geo.map.packed import day_numbers
 
@@ -12,7 +13,7 @@ NO_END = 2**31 - 1  # a version still in force
 
 def text(value: object) -> str:
     """``value`` as text; missing → empty."""
-    return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+    return cell_text(value)
 
 
 def validity(records: pd.DataFrame) -> tuple[list[int], list[int]]:
