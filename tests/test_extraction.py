@@ -396,12 +396,35 @@ def test_a_places_own_clause_decides_before_what_governs_it(gazetteer, text, nam
         ("Gunmen killed between 20 and 30 villagers.", [(20, 30, "killed")]),
         ("Dozens were wounded.", [(24, None, "wounded")]),
         ("The insurgency, which began in 2012, has since killed thousands.", []),
+        ("The toll rose to 53.", [(53, 53, "killed")]),
+        ("The army raised the figure to 35.", [(35, 35, "killed")]),
+        (
+            "The army gave a figure of 49: 21 killed in Karou, 14 in Gao.",
+            [(49, 49, "killed"), (21, 21, "killed"), (14, 14, "killed")],
+        ),
+        ("Some 20 heavily armed men attacked the post, killing a gendarme and a civilian.", [(2, 2, "killed")]),
+        ("A soldier was killed when his vehicle hit a mine.", [(1, 1, "killed")]),
+        ("Nine people were wounded, one of whom died.", [(9, 9, "wounded")]),
+        ("Soldiers found 29 more bodies.", []),
+        ("The attackers burned two of the vehicles and seized the other two.", []),
+        ("176 hostages were freed, 33 of them wounded.", [(176, 176, "hostages"), (33, 33, "wounded")]),
+        (
+            "At least 100 people were killed, and possibly as many as 165.",
+            [(100, None, "killed"), (None, 165, "killed")],
+        ),
     ],
 )
 def test_tolls(text, expected):
     from geo.articles.tolls import find_tolls
 
     assert [(t.low, t.high, t.category) for t in find_tolls(text)] == expected
+
+
+def test_a_day_number_is_no_toll():
+    from geo.articles.tolls import find_tolls
+
+    text = "The attack killed 20 people on 23 March."
+    assert [t.phrase for t in find_tolls(text, [(text.index("on 23"), len(text) - 1)])] == ["20"]
 
 
 def test_future_dates_are_no_event():
