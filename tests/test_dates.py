@@ -37,6 +37,12 @@ SUNDAY = date(2026, 4, 26)
         ("since 2022", WEDNESDAY, date(2022, 1, 1), WEDNESDAY, "year", 3),
         ("2023-11-14", WEDNESDAY, date(2023, 11, 14), date(2023, 11, 14), "day", 1),
         ("the 3rd of March 2024", WEDNESDAY, date(2024, 3, 3), date(2024, 3, 3), "day", 1),  # dateparser
+        ("last month", WEDNESDAY, date(2026, 3, 1), date(2026, 3, 31), "month", 3),
+        ("last year", WEDNESDAY, date(2025, 1, 1), date(2025, 12, 31), "year", 3),
+        ("on New Year's Day", date(2019, 1, 5), date(2019, 1, 1), date(2019, 1, 1), "day", 1),
+        ("on New Year’s Day", WEDNESDAY, date(2026, 1, 1), date(2026, 1, 1), "day", 1),
+        ("Christmas Eve", date(2019, 12, 26), date(2019, 12, 24), date(2019, 12, 24), "day", 1),
+        ("Christmas Day", WEDNESDAY, date(2025, 12, 25), date(2025, 12, 25), "day", 1),  # never ahead
     ],
 )
 def test_resolve_phrase(phrase, published, start, end, precision, acled):
@@ -65,3 +71,10 @@ def test_today_and_yesterday_are_found_in_running_text():
     text = "The bodies were found yesterday; the first refugees reached the town today."
     found = [(m.phrase, m.resolved.start) for m in find_dates(text, date(2022, 3, 11))]
     assert found == [("yesterday", date(2022, 3, 10)), ("today", date(2022, 3, 11))]
+
+
+def test_named_days_and_last_month_are_found_in_running_text():
+    from geo.articles.dates import find_dates
+
+    text = "Gunmen struck on New Year's Day, a month after the vote held last month."
+    assert [m.phrase for m in find_dates(text, date(2019, 1, 5))] == ["on New Year's Day", "last month"]

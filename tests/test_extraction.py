@@ -141,11 +141,54 @@ def test_mention_spans_point_into_the_text(gazetteer):
 
 
 def test_a_sahel_theatre_counts_its_neighbours_towns_as_event_places(gazetteer):
-    found = find_places("Survivors fled from Ménaka to Banibangou and Ouallam.", gazetteer, "NE")
+    found = find_places("Gunmen attacked Ménaka, Banibangou and Ouallam.", gazetteer, "NE")
     assert [(m.place.name, m.role, m.place.country) for m in found if m.place] == [
         ("Ménaka", "event", "ML"),
+        ("Banibangou", "event", "NE"),
         ("Ouallam", "event", "NE"),
     ]
+
+
+# Third held-out set (issue 12): where people went, where a source speaks from, areas named after a
+# town, names the gazetteer lacks in a list, a country's part, and what a reported clause is about.
+THIRD_SET_ROLES = [
+    ("Thousands of people fled to Dori after the attack.", "BF", {"Dori": "context"}),
+    ("The gendarmes pulled back to Dori, the regional capital.", "BF", {"Dori": "context"}),
+    ("Flights were diverted to Niamey during the siege.", "BF", {"Niamey": "context"}),
+    ("Gunmen attacked a village about 40 km from Djibo.", "BF", {"Djibo": "context"}),
+    ("The 13 dead were counted by the mayor of Barsalogho.", "BF", {"Barsalogho": "reporting"}),
+    ("The mayor of Barsalogho was killed in the attack.", "BF", {"Barsalogho": "event"}),
+    ("The families have found refuge in Barsalogho.", "BF", {"Barsalogho": "context"}),
+    (
+        "A journalist in Toumour said the gunmen stayed in Bosso until 3 a.m.",
+        "NE",
+        {"Toumour": "reporting", "Bosso": "event"},
+    ),
+    ("Ali Dolo is the mayor of the rural commune of Sangha.", "ML", {"Sangha": "region"}),
+    ("Huts burned in the Barsalogho and Arbinda communes.", "BF", {"Barsalogho": "region", "Arbinda": "region"}),
+    ("The villages lie in the Tillia department.", "NE", {"Tillia department": "region"}),
+    (
+        "Gunmen attacked the villages of Zorglub, Zorgla and Zorglo.",
+        "NE",
+        {"Zorglub": "event", "Zorgla": "event", "Zorglo": "event"},
+    ),
+    ("Bosso lies on the shore of Lake Chad. Chad is sending troops.", "NE", {"Lake Chad": "region", "Chad": "actor"}),
+    ("Northern Mali fell to jihadist groups in 2012.", "ML", {"Mali": "country"}),
+    ("The rescue was coordinated by the fire brigade from Mopti.", "ML", {"Mopti": "context"}),
+    ("Gunmen killed 58 people near Niger's Zorglub market town.", "NE", {"Zorglub": "event"}),
+    ("Fighting spread across the Centre-Nord region.", "BF", {"Centre-Nord region": "region"}),
+]
+
+
+@pytest.mark.parametrize(("text", "theatre", "expected"), THIRD_SET_ROLES, ids=[c[0][:40] for c in THIRD_SET_ROLES])
+def test_roles_found_missing_on_the_third_set(gazetteer, text, theatre, expected):
+    roles = {m.mention: m.role for m in find_places(text, gazetteer, theatre)}
+    assert {name: roles.get(name) for name in expected} == expected
+
+
+def test_where_people_fled_is_an_event_place_when_it_is_one_elsewhere(gazetteer):
+    found = find_places("Gunmen attacked Sebba at dawn. Thousands later fled towards Sebba and Dori.", gazetteer, "BF")
+    assert [(m.mention, m.role) for m in found] == [("Sebba", "event"), ("Sebba", "event"), ("Dori", "context")]
 
 
 @pytest.mark.parametrize(
@@ -353,12 +396,35 @@ def test_a_places_own_clause_decides_before_what_governs_it(gazetteer, text, nam
         ("Gunmen killed between 20 and 30 villagers.", [(20, 30, "killed")]),
         ("Dozens were wounded.", [(24, None, "wounded")]),
         ("The insurgency, which began in 2012, has since killed thousands.", []),
+        ("The toll rose to 53.", [(53, 53, "killed")]),
+        ("The army raised the figure to 35.", [(35, 35, "killed")]),
+        (
+            "The army gave a figure of 49: 21 killed in Karou, 14 in Gao.",
+            [(49, 49, "killed"), (21, 21, "killed"), (14, 14, "killed")],
+        ),
+        ("Some 20 heavily armed men attacked the post, killing a gendarme and a civilian.", [(2, 2, "killed")]),
+        ("A soldier was killed when his vehicle hit a mine.", [(1, 1, "killed")]),
+        ("Nine people were wounded, one of whom died.", [(9, 9, "wounded")]),
+        ("Soldiers found 29 more bodies.", []),
+        ("The attackers burned two of the vehicles and seized the other two.", []),
+        ("176 hostages were freed, 33 of them wounded.", [(176, 176, "hostages"), (33, 33, "wounded")]),
+        (
+            "At least 100 people were killed, and possibly as many as 165.",
+            [(100, None, "killed"), (None, 165, "killed")],
+        ),
     ],
 )
 def test_tolls(text, expected):
     from geo.articles.tolls import find_tolls
 
     assert [(t.low, t.high, t.category) for t in find_tolls(text)] == expected
+
+
+def test_a_day_number_is_no_toll():
+    from geo.articles.tolls import find_tolls
+
+    text = "The attack killed 20 people on 23 March."
+    assert [t.phrase for t in find_tolls(text, [(text.index("on 23"), len(text) - 1)])] == ["20"]
 
 
 def test_future_dates_are_no_event():

@@ -17,6 +17,13 @@ from datetime import date, timedelta
 WEEKDAYS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
 MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
+# Days the calendar names: New Year's Day is 1 January, Christmas Day 25 December.
+NAMED_DAYS = {
+    "new year's day": (1, 1),
+    "new year's eve": (12, 31),
+    "christmas day": (12, 25),
+    "christmas eve": (12, 24),
+}
 # ACLED time_precision for each of our precisions.
 ACLED_TIME_PRECISION = {"day": 1, "range": 2, "week": 2, "month": 3, "year": 3}
 
@@ -27,6 +34,9 @@ _PATTERNS = (
     ("yesterday", re.compile(r"^yesterday$")),
     ("weekend", re.compile(r"^(?:over|at|during|on)?\s*(?:the|this|last)?\s*weekend$")),
     ("last_week", re.compile(r"^last\s+week$")),
+    ("last_month", re.compile(r"^last\s+month$")),
+    ("last_year", re.compile(r"^last\s+year$")),
+    ("named_day", re.compile(r"^(?:on\s+)?(?P<named>new\s+year's\s+(?:day|eve)|christmas\s+(?:day|eve))$")),
     ("weekday", re.compile(rf"^(?:on\s+)?(?P<last>last\s+)?(?P<weekday>{_WEEKDAY})$")),
     (
         "weekday_range",
@@ -127,6 +137,16 @@ def _by_rule(kind: str, match: re.Match, published: date) -> tuple[date, date, s
     if kind == "last_week":
         monday = published - timedelta(days=published.weekday() + 7)
         return monday, monday + timedelta(days=6), "week"
+    if kind == "last_month":
+        last_day = published.replace(day=1) - timedelta(days=1)
+        return last_day.replace(day=1), last_day, "month"
+    if kind == "last_year":
+        return date(published.year - 1, 1, 1), date(published.year - 1, 12, 31), "year"
+    if kind == "named_day":
+        # A day named by the calendar: the latest one up to publication.
+        month, day_of_month = NAMED_DAYS[" ".join(match["named"].replace("’", "'").split())]
+        day = date(_past_year(month, day_of_month, published), month, day_of_month)
+        return day, day, "day"
     if kind == "weekday":
         return _weekday(match, published)
     if kind == "weekday_range":
@@ -200,7 +220,7 @@ def resolve_phrase(phrase: str, published: date) -> ResolvedDate | None:
     >>> resolve_phrase("over the weekend", date(2026, 11, 25)).start
     datetime.date(2026, 11, 21)
     """
-    text = " ".join(phrase.lower().replace(",", " , ").split()).replace(" ,", ",")
+    text = " ".join(phrase.lower().replace(",", " , ").replace("’", "'").split()).replace(" ,", ",")
     for kind, pattern in _PATTERNS:
         match = pattern.match(text)
         if match:
@@ -243,7 +263,8 @@ _FINDER = re.compile(
             rf"\b(?i:in)\s+(?:{_MONTH_NAMES})\b",
             rf"\b(?:(?i:on|last)\s+)?(?:{_WEEKDAY_WORD})\b",
             r"\b(?i:(?:(?:over|at|during)\s+the|this|last)\s+weekend)\b",
-            r"\b(?i:last\s+week)\b",
+            r"\b(?i:last\s+(?:week|month|year))\b",
+            r"\b(?:(?i:on)\s+)?(?:New\s+Year['’]s\s+(?:Day|Eve)|Christmas\s+(?:Day|Eve))\b",
             r"\b(?i:yesterday)\b",
             r"\b(?i:(?:earlier\s+)?today)\b",
             r"\b(?i:since)\s+(?:19|20)\d{2}\b",

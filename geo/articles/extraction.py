@@ -45,7 +45,7 @@ def extract(text: str, published: date, gazetteer: Gazetteer, theatre: str = "ML
     places = find_places(text, gazetteer, theatre, lookup)
     actors = find_actors(text, published=published)
     dates = find_dates(text, published)
-    tolls = find_tolls(text)
+    tolls = find_tolls(text, [(d.start, d.end) for d in dates])
     events = extract_events(text, places, actors, dates, tolls)
     return Extraction(published, theatre, places, actors, dates, events, tolls)
 

@@ -8,7 +8,21 @@ import re
 from geo.articles.tokens import Token, capitalised, joined
 
 MONTHS_AND_DAYS = frozenset(name.lower() for name in (*calendar.month_name[1:], *calendar.day_name))
-REGION_SUFFIX = re.compile(r"^(\s+)(region|zone|province|district|circle|cercle)\b", re.IGNORECASE)
+REGION_SUFFIX = re.compile(
+    r"^(\s+)(region|zone|province|district|circle|cercle|department|d[ée]partement|commune|prefecture)\b", re.IGNORECASE
+)
+# "the commune of Sangha", "the department of Tillia": the area, named after its seat.
+REGION_PREFIX = re.compile(
+    r"\b(?i:the|a)\s+(?i:rural\s+|urban\s+)?(?i:region|province|district|cercle|circle|department|commune|prefecture)"
+    r"\s+of\s+$"
+)
+# "the Barsalogho and Arbinda communes": an area suffix in the plural after a list of names.
+PLURAL_REGION_SUFFIX = re.compile(
+    r"^(?:,\s*[A-ZÀ-Ý][\w'’-]*)*,?\s+and\s+[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)?\s+"
+    r"(?:regions|provinces|districts|cercles|departments|communes|prefectures)\b"
+)
+# Names of water and relief: "Lake Chad", "the Niger River", "Mount Hombori".
+GEOGRAPHIC_HEADS = frozenset({"lake", "river", "mount", "mountains", "gulf", "cape", "plateau", "valley"})
 
 
 def inside_longer_name(text: str, tokens: list[Token], index: int) -> bool:

@@ -13,7 +13,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from data.config import DATA_DIR
-from geo.articles.name_context import MONTHS_AND_DAYS, REGION_SUFFIX, inside_longer_name, part_of_a_name
+from geo.articles.name_context import (
+    GEOGRAPHIC_HEADS,
+    MONTHS_AND_DAYS,
+    PLURAL_REGION_SUFFIX,
+    REGION_PREFIX,
+    REGION_SUFFIX,
+    inside_longer_name,
+    part_of_a_name,
+)
 from geo.articles.roles import DATELINE, assign_role, is_reporting_location
 from geo.articles.tokens import Token, capitalised, joined, tokenize
 from geo.gazetteer.gazetteer import Gazetteer, Place
@@ -62,8 +70,10 @@ def person_names(text: str, tokens: list[Token], gazetteer: Gazetteer) -> set[st
     """
     names = set()
     for index in range(1, len(tokens)):
-        # "Tongo Tongo" repeats a word: a place name, not a first name and a surname.
+        # "Tongo Tongo" repeats a word: a place name, not a first name and a surname; "Lake Chad" names water.
         if tokens[index - 1].text == tokens[index].text or _match_at(text, tokens, index - 1, gazetteer) > 1:
+            continue
+        if tokens[index - 1].text.lower() in GEOGRAPHIC_HEADS:
             continue
         if _match_at(text, tokens, index, gazetteer) == 1 and inside_longer_name(text, tokens, index):
             names.add(tokens[index].text)
@@ -120,6 +130,10 @@ def _match_at(text: str, tokens: list[Token], index: int, gazetteer: Gazetteer) 
 
 def _unresolved(text: str, start: int, end: int, lookup, theatre: str, neighbours: set[str]) -> PlaceMention:
     name = " ".join(text[start:end].split())
+    if name.split()[0].lower() in GEOGRAPHIC_HEADS:
+        return PlaceMention(name, start, end, "region", None, 0.0, reason="water or relief: an area")
+    if REGION_PREFIX.search(text[max(0, start - 30) : start]):
+        return PlaceMention(name, start, end, "region", None, 0.0, reason="an area named after its seat")
     suffix = REGION_SUFFIX.match(text[end:])
     if suffix:
         # "in Oudalan province": an area we cannot draw; say so rather than pin it as an event.
@@ -144,17 +158,54 @@ def _resolve(name: str, gazetteer: Gazetteer, theatre: str) -> tuple[Place, list
 
 LOCATIVE = re.compile(
     r"\b(?:in|near|at|outside|around|towards|from|"
-    r"(?:town|village|city|commune|district|camp|outskirts|suburbs?) of)\s+$",
+    r"(?:towns?|villages?|city|cities|localities|hamlets|communes?|district|camp|outskirts|suburbs?) of)\s+"
+    # "near Niger's Banibangou": a country's possessive between the locative and the name
+    r"(?:[A-ZÀ-Ý][\w-]+['’]s\s+)?$",
     re.IGNORECASE,
 )
 
 
-def _unresolved_at(text: str, tokens: list[Token], index: int) -> int:
-    """Tokens from ``index`` forming a capitalised name after a locative ("near Zorgho"), or 0."""
+# A list of names after a place: ", Bakorat and Wirsnat" (the list must end with "and" + a name).
+_LIST_NEXT = re.compile(r"^(?:,\s+(?:and\s+)?|\s+and\s+)$")
+_LIST_REST = re.compile(
+    r"^[\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]*)?(?:,\s+[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)?)*,?\s+and\s+[A-ZÀ-Ý]"
+)
+
+
+def _continues_list(text: str, token: Token, previous: PlaceMention | None) -> bool:
+    """Whether ``token`` is the next name of a list that began with the place ``previous``."""
+    if previous is None or not _LIST_NEXT.match(text[previous.end : token.start]):
+        return False
+    gap = text[previous.end : token.start]
+    return "and" in gap or _LIST_REST.match(text[token.start :]) is not None
+
+
+def _unresolved_at(text: str, tokens: list[Token], index: int, previous: PlaceMention | None = None) -> int:
+    """Tokens from ``index`` forming a capitalised name that is a place the gazetteer lacks, or 0.
+
+    A name after a locative ("near Zorgho", "the villages of Intazayene"), the next name of a list
+    that began with a place ("Intazayene, Bakorat and Wirsnat"), an area named with its suffix
+    ("the Centre-Nord region") or water and relief ("Lake Chad").
+    """
     token = tokens[index]
     if not capitalised(token) or token.text.lower() in COMMON_WORDS | MONTHS_AND_DAYS:
         return 0
-    if not LOCATIVE.search(text[max(0, token.start - 20) : token.start]):
+    size = 1
+    while (
+        index + size < len(tokens)
+        and capitalised(tokens[index + size])
+        and joined(text, tokens[index + size - 1], tokens[index + size])
+    ):
+        size += 1
+    after = text[tokens[index + size - 1].end :]
+    suffix = REGION_SUFFIX.match(after)
+    if suffix and suffix.group(2).islower():
+        return size
+    if token.text.lower() in GEOGRAPHIC_HEADS and size > 1:
+        return size
+    if _continues_list(text, token, previous):
+        return size
+    if not LOCATIVE.search(text[max(0, token.start - 40) : token.start]):
         return 0
     size = 1
     while (
@@ -200,7 +251,10 @@ def find_places(
             index += size
             continue
         if not size:
-            size = _unresolved_at(text, tokens, index)
+            size = _unresolved_at(text, tokens, index, mentions[-1] if mentions else None)
+            if size and any(a <= tokens[index].start < b for a, b in organisations):
+                index += size
+                continue
             if size:
                 mentions.append(
                     _unresolved(text, tokens[index].start, tokens[index + size - 1].end, lookup, theatre, neighbours)
@@ -246,7 +300,7 @@ def refine_roles(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
 
     Without the parser (``geo.articles.structure.parse`` gives ``None``) the word rules stand.
     """
-    from geo.articles.structure import country_role, parse, town_role
+    from geo.articles.structure import country_role, in_reported_clause, parse, town_role
 
     doc = parse(text)
     first_line_end = text.find("\n") if "\n" in text else len(text)
@@ -262,15 +316,24 @@ def refine_roles(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
                 found = country_role(doc, mention.start, mention.end)
             else:
                 found = town_role(doc, mention.start, mention.end, bool(mention.place and mention.place.capital))
+        if (
+            not found
+            and doc is not None
+            and mention.role == "reporting"
+            and is_reporting_location(text, mention.start)
+            and in_reported_clause(doc, mention.start, mention.end)
+        ):
+            found = "event", "inside what is reported: the scene, not where it was said"
         if found:
             mention.role, mention.reason = found
         elif not mention.reason:
             mention.reason = DEFAULT_REASONS.get(mention.role, "")
         decided.append(mention)
-    # A distance anchor that is an event place elsewhere in the article stays an event place.
+    # A distance anchor, a place described or where people fled ("fled towards Ménaka") that is an
+    # event place elsewhere in the article stays an event place.
     events = {m.place.name for m in decided if m.role == "event" and m.place}
     for mention in decided:
-        weak = mention.reason.startswith(("distance", "subject of"))
+        weak = mention.reason.startswith(("distance", "subject of", "where '"))
         if mention.role == "context" and weak and mention.place and mention.place.name in events:
             mention.role, mention.reason = "event", "described or a distance anchor, and an event place elsewhere"
     return decided
@@ -297,5 +360,14 @@ def _resolved_mention(text: str, start: int, end: int, gazetteer: Gazetteer, the
             place = None  # "Soum province" in a Burkina article is not the town of Soum in Senegal
         end += suffix.end()
         return PlaceMention(" ".join(text[start:end].split()), start, end, "region", place, 0.85, candidates)
+    plural_suffix = re.match(r"\s+(?:regions|provinces|districts|cercles|departments|communes)\b", text[end:])
+    if (
+        REGION_PREFIX.search(text[max(0, start - 30) : start])
+        or PLURAL_REGION_SUFFIX.match(text[end:])
+        or plural_suffix
+    ):
+        # "the rural commune of Sangha", "the Barsalogho and Arbinda communes": the area around the town.
+        reason = "an area named after its seat"
+        return PlaceMention(name, start, end, "region", place, 0.8, candidates, reason)
     role, confidence = assign_role(text, start, end, place, theatre, neighbours)
     return PlaceMention(name, start, end, role, place, round(confidence - ambiguity, 2), candidates)

@@ -33,13 +33,30 @@ REPORTING_WORDS = _words(
 # Going somewhere or coming from it: with "from", "to" or "towards" the place is a route's end.
 MOTION_WORDS = _words(
     "travel carry drive head return go fly move transport escort bring take evacuate transfer come "
-    "leave ride bound way route journey trip"
+    "leave ride bound way route journey trip send walk"
 )
 ROUTE_PREPOSITIONS = frozenset({"from", "to", "towards", "toward", "for"})
+# A place reached by "to", "towards" or "into" from a verb that is no event verb is where someone
+# or something went ("fled to Dori", "pulled back to Dori", "diverted to Niamey"), not the scene.
+DESTINATION_PREPOSITIONS = frozenset({"to", "towards", "toward", "into"})
+# "withdrew to Dori": an event verb of moving away; what it reaches is a destination ("withdrew from Ber" is the scene).
+LEAVING_WORDS = _words("withdraw retreat flee")
+# Units of a distance: "40 km from Tin-Akoff", "about 10 kilometres from Bandiagara".
+DISTANCE_UNITS = _words("km kilometre kilometer kilometres kilometers mile miles metre metres")
+# Holders of an office who speak for a place: "the mayor of Barsalogho", "the deputy prefect of Ansongo".
+OFFICE_NOUNS = _words(
+    "mayor prefect sub-prefect governor councillor official spokesman spokeswoman spokesperson administrator "
+    "prosecutor commander chief representative coordinator correspondent journalist"
+)
+# "northern Mali", "south-eastern Niger": the territory, not its government.
+DIRECTION_ADJECTIVES = _words(
+    "northern southern eastern western central north-eastern north-western south-eastern south-western "
+    "northeastern northwestern southeastern southwestern"
+)
 # Things a place hosts that are not the event: care, talks and ceremonies, a convoy described.
 CONTEXT_NOUNS = _words(
     "hospital clinic morgue summit talks meeting accord agreement treaty conference burial funeral "
-    "ceremony visit direction"
+    "ceremony visit direction refuge shelter"
 )
 # A convoy named after its origin or destination ("the Djibo supply convoy", "a convoy from Gao").
 ROUTE_NOUNS = frozenset({"convoy", "road", "route", "way"})
@@ -133,9 +150,36 @@ def _context_noun(token) -> str | None:
 
 
 def _distance_anchor(token) -> bool:
-    """``token`` is the "of" of "30 km south of Gao" / "north-east of Niamey"."""
+    """``token`` is the "of" of "30 km south of Gao" / "north-east of Niamey", or the "from" of "40 km from Gao"."""
     head = token.head
+    before = token.doc[token.i - 1] if token.i else token
+    units = {head.lower_, _lemma(head), before.lower_}
+    if token.lower_ in ("from", "of") and units & DISTANCE_UNITS:
+        return True
     return token.lower_ == "of" and (head.lower_ in DIRECTIONS or head.lower_.replace("-", "") in DIRECTIONS)
+
+
+def _office_source(noun, child) -> str | None:
+    """The verb an office holder of the place speaks or acts through ("counted by the mayor of X"), if any.
+
+    ``noun`` is an office noun reached from the place through ``child`` ("of X", "in X", "X's");
+    the holder is the subject or the agent ("by ...") of a verb that is no event verb: the
+    place is where the statement comes from.
+    """
+    if child.dep_ not in ("prep", "poss", "compound") or (child.dep_ == "prep" and child.lower_ not in ("of", "in")):
+        return None
+    holder = noun
+    while holder.dep_ in ("appos", "conj", "compound") and holder.head is not holder:
+        holder = holder.head
+    if holder.dep_ in ("nsubj", "nsubjpass"):
+        verb = holder.head
+    elif holder.dep_ == "pobj" and holder.head.lower_ == "by":
+        verb = holder.head.head
+    else:
+        return None
+    if verb.pos_ not in ("VERB", "AUX") or _lemmas(verb) & EVENT_WORDS:
+        return None
+    return verb.text
 
 
 def town_role(doc, start: int, end: int, capital: bool) -> tuple[str, str] | None:
@@ -154,6 +198,7 @@ def town_role(doc, start: int, end: int, capital: bool) -> tuple[str, str] | Non
     if token.dep_ == "compound" and _lemma(token.head) in ROUTE_NOUNS:
         return "context", f"names the {token.head.text}'s origin or destination"
     prepositions: list[str] = []
+    origin = None  # "the fire brigade company from Mopti": a noun's origin
     node = token
     for _ in range(12):
         if node.head is node:
@@ -177,10 +222,19 @@ def town_role(doc, start: int, end: int, capital: bool) -> tuple[str, str] | Non
                 return "event", f"place of the '{node.text}'"
             if lemma in AGENT_NOUNS and capital and child.dep_ == "prep" and node.dep_ in ("nsubj", "nsubjpass"):
                 return "actor", f"seat of the {node.text} that acts"
+            if prepositions == ["from"] and child.lower_ == "from" and lemma not in EVENT_WORDS:
+                origin = node
+            if lemma in OFFICE_NOUNS:
+                verb = _office_source(node, child)
+                if verb:
+                    return "reporting", f"the {node.text}'s place, who is the source ('{verb}')"
+        destination = bool(prepositions) and prepositions[0] in DESTINATION_PREPOSITIONS
         if node.pos_ in ("VERB", "AUX") or node.dep_ == "ROOT":
+            if destination and _lemmas(node) & LEAVING_WORDS:
+                return "context", f"where '{node.text} {prepositions[0]}' went: a destination"
             if _lemmas(node) & EVENT_WORDS:
                 return "event", f"governed by the event verb '{node.text}'"
-            if lemma in MOTION_WORDS and route:
+            if (lemma in MOTION_WORDS or node.lower_ in MOTION_WORDS) and route:
                 return "context", f"route's end ('{node.text} {prepositions[-1]} ...')"
             if lemma in CONTEXT_VERBS:
                 return "context", f"governed by '{node.text}': a meeting, a signing or a ceremony"
@@ -190,11 +244,31 @@ def town_role(doc, start: int, end: int, capital: bool) -> tuple[str, str] | Non
             # "said in Bamako", "a source in Bamako said"; not "In Nioro, residents said" (the scene).
             if lemma in REPORTING_WORDS and (start > node.idx or child.dep_ in ("nsubj", "nsubjpass")):
                 return "reporting", f"where '{node.text}' happened"
+            if destination and node.pos_ == "VERB" and lemma not in REPORTING_WORDS:
+                return "context", f"where '{node.text} {prepositions[0]}' went: a destination"
+            if origin is not None and node.pos_ == "VERB" and lemma not in REPORTING_WORDS:
+                return "context", f"where the {origin.text} came from ('{origin.text} from ...')"
             if node.dep_ in ("ccomp", "advcl", "ROOT", "relcl", "xcomp", "conj", "pcomp"):
                 return None
-        if lemma in MOTION_WORDS and route:
+        if (lemma in MOTION_WORDS or node.lower_ in MOTION_WORDS) and route:
             return "context", f"route's end ('{node.text} {prepositions[-1]} ...')"
     return None
+
+
+def in_reported_clause(doc, start: int, end: int) -> bool:
+    """Whether the mention lies inside what a verb of saying reports ("said the gunmen stayed in Bosso").
+
+    A place there is the scene of the reported facts, not where the words were spoken.
+    """
+    token = _mention_root(doc, start, end)
+    node = token
+    for _ in range(12):
+        if node is None or node.head is node:
+            return False
+        if node.dep_ == "ccomp" and _lemma(node.head) in REPORTING_WORDS and node.head.idx < token.idx:
+            return True
+        node = node.head
+    return False
 
 
 def country_role(doc, start: int, end: int) -> tuple[str, str] | None:
@@ -204,6 +278,11 @@ def country_role(doc, start: int, end: int) -> tuple[str, str] | None:
         return None
     if token.dep_ == "poss" or doc.text[end : end + 2] in ("'s", "’s"):
         return "country", "possessive: the country names whose institution it is"
+    direction = next(
+        (c for c in token.children if c.dep_ in ("amod", "compound") and c.lower_ in DIRECTION_ADJECTIVES), None
+    )
+    if direction is not None:
+        return "country", f"'{direction.text} {token.text}': a part of the territory, not its government"
     subject = token
     while subject.dep_ == "conj" and subject.head is not subject:
         subject = subject.head

@@ -68,8 +68,66 @@ KILLED = {
     "funeral",
     "toll",
 }
-# Verbs whose subject does the killing: "a few dozen fighters killed ..." counts no victims.
-TRANSITIVE = {"kill", "massacre", "execute", "slay", "murder", "wound", "injure", "neutralise", "neutralize", "abduct"}
+# Verbs whose subject does the killing: "a few dozen fighters killed ..." counts no victims, nor
+# "some 20 heavily armed men attacked gendarmes" (when the verb has an object: "33 of them wounded"
+# has none, and its number is who was wounded).
+TRANSITIVE = {
+    "kill",
+    "massacre",
+    "execute",
+    "slay",
+    "murder",
+    "wound",
+    "injure",
+    "neutralise",
+    "neutralize",
+    "abduct",
+    "attack",
+    "storm",
+    "ambush",
+    "raid",
+    "assault",
+    "overrun",
+    "besiege",
+    "surround",
+    "intercept",
+    "stop",
+    "strike",
+}
+# A figure of a toll: "the toll rose to 53", "raised the figure to 35", "a figure of 49", "up from 25".
+TOLL_NOUNS = {"toll", "figure", "tally", "count"}
+# Singular victims named without a number: "killed a civilian worker", "a soldier was killed".
+NOT_VICTIMS = {
+    "number",
+    "lot",
+    "total",
+    "group",
+    "dozen",
+    "couple",
+    "series",
+    "few",
+    "score",
+    "handful",
+    "toll",
+    "figure",
+    "attack",
+    "bomb",
+    "mine",
+    "device",
+    "vehicle",
+    "convoy",
+    "truck",
+    "bus",
+    "lorry",
+    "post",
+    "camp",
+    "base",
+    "town",
+    "village",
+    "house",
+    "shop",
+    "granary",
+}
 # "the insurgency has killed thousands": a running total, not this event's toll.
 CUMULATIVE = {"insurgency", "violence", "conflict", "war", "crisis", "fighting", "unrest", "rebellion", "jihadism"}
 NEUTRALISED = {"neutralise", "neutralize", "neutralised", "neutralized"}
@@ -175,16 +233,54 @@ def _category_word_text(word: str) -> str:
     return "wounded" if word in ("wounded", "injured") else "missing" if word == "missing" else "killed"
 
 
+def _toll_figure(argument) -> str | None:
+    """``killed`` when the number is a toll's figure ("toll rises to 53", "raised it to 28 gendarmes")."""
+    if argument.dep_ != "pobj" or argument.head.lower_ not in ("to", "from", "of", "at"):
+        return None
+    governor = argument.head.head
+    if governor.pos_ == "ADV" and governor.head is not governor:  # "up from 25"
+        governor = governor.head
+    if (governor.lemma_ or "").lower() in TOLL_NOUNS:
+        return "killed"
+    if governor.pos_ not in ("VERB", "AUX"):
+        return None
+    for child in governor.children:
+        if child.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+            continue
+        if (child.lemma_ or "").lower() in TOLL_NOUNS:
+            return "killed"
+        # "The first toll ... was 20 dead; ... it was raised to 28": "it" is the toll of the sentence
+        if child.lower_ == "it" and any((t.lemma_ or "").lower() in TOLL_NOUNS for t in child.sent):
+            return "killed"
+    return None
+
+
 def _category(tokens) -> str | None:
     """What the number counts, from its noun, the words beside it and the verb governing it."""
     number = tokens[-1]
     while number.dep_ == "conj" and number.head in tokens:  # "between 20 and 30 villagers"
         number = number.head
+    if any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ == "whom" for g in c.children) for c in number.children
+    ):
+        return None  # "nine people were wounded, one of whom died": a share of the toll before it
+    if number.pos_ == "NUM" and number.dep_ in ("conj", "appos") and number.head.pos_ == "NUM":
+        # "21 killed in Karou, 14 in Ouatagouna": the figure listed after a counted one counts the same
+        return _category([number.head])
+    if number.pos_ == "NUM" and number.dep_ == "conj" and number.head.pos_ in ("VERB", "AUX"):
+        # "18 people died in the hotel and 10 at the café", "at least 100 were killed, and possibly as many as 165"
+        found = _category_word(number.head)
+        if found and found != "hostages":
+            return found
     noun = number.head if number.dep_ in ("nummod", "quantmod", "compound") else number
     while noun.dep_ in ("nummod", "quantmod") and noun.head is not noun:
         noun = noun.head
     if noun.dep_ == "appos" and any(c.lower_ == "of" for c in noun.children):
         return None  # "35 civilians, 31 of them women": a share of the toll beside it
+    if noun is not number and any(c.dep_ == "amod" and c.lower_ == "more" for c in noun.children):
+        return None  # "found 29 more bodies": what was added to a count, not a toll
+    if (noun.lemma_ or "").lower() == "hostage" and noun is not number:
+        return "hostages"  # "176 hostages had been freed"
     # "47 dead", "56 bodies", "dozens of wounded", "115 wounded", "soldiers killed in attack"
     for candidate in (noun, *noun.children):
         if candidate.dep_ in ("amod", "acomp", "compound", "acl") or candidate is noun:
@@ -203,9 +299,16 @@ def _category(tokens) -> str | None:
         argument = argument.head
     if argument.head.lower_ == "including" or (argument.dep_ == "pobj" and argument.head.lower_ == "including"):
         return None  # "including 50 women": a share of a toll stated beside it
+    figure = _toll_figure(argument)
+    if figure:
+        return figure
     verb = argument.head
-    if argument.dep_ == "nsubj" and (verb.lemma_ or "").lower() in TRANSITIVE:
+    # "killed or wounded hundreds": the object may hang on the conjoined verb
+    has_object = any(c.dep_ == "dobj" for v in (verb, *verb.conjuncts) for c in v.children)
+    if argument.dep_ == "nsubj" and (verb.lemma_ or "").lower() in TRANSITIVE and has_object:
         return None  # the killers, not the dead
+    if argument.dep_ == "nsubj" and (verb.lemma_ or "").lower() in TRANSITIVE - {"wound", "injure", "kill"}:
+        return None  # "some 20 men attacked": attackers, with or without an object
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if any((c.lemma_ or "").lower() in CUMULATIVE for c in subjects):
         return None
@@ -216,8 +319,8 @@ def _category(tokens) -> str | None:
         if argument.dep_ == "pobj":
             verb = verb.head
         found = _category_word(verb)
-        if found == "hostages" and argument.dep_ not in ("dobj", "nsubjpass"):
-            found = None
+        if found == "hostages" and (argument.dep_ not in ("dobj", "nsubjpass") or argument is number):
+            found = None  # "seized the other two": a bare number taken is not a person until said
         if found:
             return _with_alternative(verb, found)
         found = _from_preps(verb)
@@ -234,14 +337,20 @@ def _category(tokens) -> str | None:
     return None
 
 
-def find_tolls(text: str) -> list[TollMention]:
-    """Every stated toll in ``text``; an empty list when the parser is unavailable."""
+def find_tolls(text: str, dates: list[tuple[int, int]] = ()) -> list[TollMention]:
+    """Every stated toll in ``text``; an empty list when the parser is unavailable.
+
+    ``dates`` are the spans of the date phrases found in the text: a day number ("on 23 March")
+    is never a toll.
+    """
     doc = parse(text)
     if doc is None:
         return []
     tolls: list[TollMention] = []
     for match in QUANTITY.finditer(text):
         if _is_year_or_age(text, match) or NOT_COUNTED.match(text[match.end() :]):
+            continue
+        if any(start <= match.start() and match.end() <= end for start, end in dates):
             continue
         bounds = _bounds(match)
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
@@ -255,7 +364,43 @@ def find_tolls(text: str) -> list[TollMention]:
         tolls.append(
             TollMention(text[match.start() : match.end()], match.start(), match.end(), low, high, hedge, category)
         )
+    tolls = sorted(tolls + _singular_victims(doc, tolls), key=lambda t: (t.start, t.end))
     return _sum_conjoined(text, tolls)
+
+
+def _singular_victims(doc, numbers: list[TollMention]) -> list[TollMention]:
+    """Victims named one by one without a figure: "killed a civilian worker", "a gendarme and a civilian" (2).
+
+    The noun has "a" or "an" and is the object or passive subject of a verb of killing, wounding
+    or taking, or the subject of "died"; the category comes from that verb, never from the noun.
+    """
+    found = []
+    taken = [(t.start, t.end) for t in numbers]
+    for noun in doc:
+        if noun.pos_ != "NOUN" or (noun.lemma_ or "").lower() in NOT_VICTIMS or noun.dep_ == "conj":
+            continue
+        if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
+            continue
+        if any(c.dep_ == "nummod" for c in noun.children):
+            continue
+        verb = noun.head
+        lemma = (verb.lemma_ or "").lower()
+        category = _category_word(verb) if verb.pos_ in ("VERB", "AUX") else None
+        if noun.dep_ == "nsubj" and lemma == "die":
+            category = "killed"
+        elif noun.dep_ not in ("dobj", "nsubjpass") or category not in ("killed", "wounded", "hostages"):
+            continue
+        parts = [noun] + [
+            c for c in noun.conjuncts if any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)
+        ]
+        first = min(min(c.i for c in p.subtree if c.i <= p.i) for p in parts)
+        last = max(parts, key=lambda p: p.i)
+        start, end = doc[first].idx, last.idx + len(last.text)
+        if any(a < end and start < b for a, b in taken):
+            continue
+        phrase = doc.text[start:end]
+        found.append(TollMention(phrase, start, end, len(parts), len(parts), "exact", category))
+    return found
 
 
 def _sum_conjoined(text: str, tolls: list[TollMention]) -> list[TollMention]:
