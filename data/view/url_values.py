@@ -11,11 +11,12 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from data.dates import BadDate, parse_iso
+
 # The base map's zoom limits (geo.map.build.build_base_map; a test checks they agree).
 MIN_ZOOM, MAX_ZOOM = 3, 12
 MAX_TEXT = 200
 MODES = {"present": True, "explore": False}
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _NUMBER = re.compile(r"-?\d{1,3}(\.\d{1,12})?")
 _COUNT = re.compile(r"\d{1,7}")
 _EVENT_ID = re.compile(r"[A-Za-z0-9_.:\-]{1,64}")
@@ -42,13 +43,11 @@ class Notice:
 
 
 def parse_date(text: str) -> date:
-    """An ISO date, exactly ``YYYY-MM-DD``."""
+    """An ISO date, exactly ``YYYY-MM-DD`` (``data.dates.parse_iso``, the one strict parser)."""
     try:
-        if _DATE.fullmatch(text):
-            return date.fromisoformat(text)
-    except ValueError:
-        pass
-    raise BadValue("not a date (expected YYYY-MM-DD)")
+        return parse_iso(text)
+    except BadDate:
+        raise BadValue("not a date (expected YYYY-MM-DD)") from None
 
 
 def parse_number(text: str, low: float, high: float) -> float:
