@@ -18,7 +18,7 @@ from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 DATA_MODEL = (ROOT / "docs" / "data-model.md").read_text(encoding="utf-8")
-GENERATED = [ROOT / "README.md", ROOT / "docs" / "data-model.md", ROOT / "docs" / "briefing.md"]
+GENERATED = [ROOT / "README.md", *(ROOT / "docs" / name for name in ("data-model.md", "briefing.md", "store.md"))]
 
 
 @pytest.mark.parametrize("setting", [*SETTINGS, *STORE_SETTINGS], ids=lambda s: s.name)
