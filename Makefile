@@ -26,7 +26,7 @@ data:  ## regenerate the derived data in data/datasets/basemap and data/datasets
 	.venv/bin/python scripts/build_gazetteer.py
 
 docs:  ## regenerate the tables of README.md and docs/ from the code that declares them
-	.venv/bin/cog -r -I . README.md docs/data-model.md docs/briefing.md
+	.venv/bin/cog -r -I . README.md docs/data-model.md docs/briefing.md docs/store.md
 
 lock:  ## pin requirements.txt + requirements-dev.txt with PyPI hashes into requirements.lock (commit it)
 	bash scripts/lock.sh

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from benchmarks.record import record
 from geo.articles.extraction import extract
 from geo.gazetteer.gazetteer import load_gazetteer
 from geo.projection import km_between
@@ -161,6 +162,7 @@ def main(argv: list[str] | None = None) -> int:
         )
     counts = {"event_places_annotated": total.gold, "found": total.gold_found, "in_gazetteer": total.gold_known}
     print(json.dumps({"articles": len(paths), **total.summary(), **counts}))
+    record("extraction_quality", {"from": low, "to": high}, {"articles": len(paths), **total.summary(), **counts})
     return 0
 
 

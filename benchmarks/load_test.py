@@ -29,6 +29,7 @@ import time
 from pathlib import Path
 
 from benchmarks.browser_timing import start_server, stop
+from benchmarks.record import record
 from tests.browser.conftest import CHROMIUM, CHROMIUM_FLAGS, ROOT, free_port, wait_until_healthy
 
 HANDLE = "Window end"  # the time bar's end handle (components/timebar_frontend/)
@@ -199,6 +200,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"window update p50 {result['p50_ms']} ms, p95 {result['p95_ms']} ms; {len(result['errors'])} error(s)")
     print(f"nothing lost: {not result['lost']}")
     print(json.dumps(result))
+    record("load_test", vars(args), result)
     return 0 if not result["errors"] and not result["lost"] else 1
 
 

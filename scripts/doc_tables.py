@@ -30,12 +30,10 @@ def shown_default(default: str) -> str:
     return default.replace(str(CHECKOUT), "<checkout>").replace(str(Path.home()), "~")
 
 
-def settings_table() -> str:
-    """Every setting (the app's, then the store's and server's): environment variable, default and meaning."""
+def settings_table(settings=(*SETTINGS, *STORE_SETTINGS)) -> str:
+    """The settings (default: every one, the app's then the store's and server's): variable, default, meaning."""
     rows = ["| setting | default | meaning |", "|---|---|---|"]
-    rows += [
-        f"| `{s.name}` | `{_cell(shown_default(s.default))}` | {_cell(s.help)} |" for s in (*SETTINGS, *STORE_SETTINGS)
-    ]
+    rows += [f"| `{s.name}` | `{_cell(shown_default(s.default))}` | {_cell(s.help)} |" for s in settings]
     return "\n".join(rows) + "\n"
 
 

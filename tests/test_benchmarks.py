@@ -18,7 +18,7 @@ BENCHMARKS = ROOT / "benchmarks"
 # Importing the naive baseline would run it: it is a Streamlit script (``streamlit run`` it); it is compiled.
 APPS = {"naive_app"}
 # Shared by the benchmarks, not run themselves.
-HELPERS = {"__init__", "timebar_probe", "timebar_scripts"}
+HELPERS = {"__init__", "record", "timebar_probe", "timebar_scripts"}
 MODULES = sorted(path.stem for path in BENCHMARKS.glob("*.py") if path.stem not in APPS)
 
 

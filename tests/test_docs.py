@@ -1,4 +1,7 @@
-"""The README and docs/ document every setting and every column (generated, checked), and the two commands exist."""
+"""The README and docs/ document every setting and every column (generated, checked), and the two commands exist.
+
+The numbers the pages state are checked in ``tests/test_docs_claims.py``.
+"""
 
 from __future__ import annotations
 
@@ -11,14 +14,12 @@ from cogapp import Cog
 
 from data.config import SETTINGS, STORE_SETTINGS, load_settings
 from data.schema import EVENT_COLUMNS, TERRITORY_COLUMNS, TOWN_STATUS_COLUMNS
-from data.view.aggregate import precise_only_hides
-from data.view.filters import EventFilter, apply_filter, describe
 from data.view.view_state import PARAMS
 from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 DATA_MODEL = (ROOT / "docs" / "data-model.md").read_text(encoding="utf-8")
-GENERATED = [ROOT / "README.md", ROOT / "docs" / "data-model.md", ROOT / "docs" / "briefing.md"]
+GENERATED = [ROOT / "README.md", *(ROOT / "docs" / name for name in ("data-model.md", "briefing.md", "store.md"))]
 
 
 @pytest.mark.parametrize("setting", [*SETTINGS, *STORE_SETTINGS], ids=lambda s: s.name)
@@ -89,12 +90,6 @@ def test_settings_read_the_environment():
     assert settings.basemap == "tiles"
 
 
-def test_architecture_page_states_the_gazetteer_size(gazetteer):
-    page = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
-    places, names = re.search(r"\(([\d,]+) places under ([\d,]+) names", page).groups()
-    assert (int(places.replace(",", "")), int(names.replace(",", ""))) == (len(gazetteer.places), len(gazetteer.keys))
-
-
 def test_sharing_page_documents_every_link_parameter():
     page = (ROOT / "docs" / "sharing.md").read_text(encoding="utf-8")
     rows = [line.split("|")[1] for line in page.splitlines() if line.startswith("| `")]
@@ -117,27 +112,3 @@ def test_every_file_a_page_names_exists(page):
     named = {m.group(1) for m in NAMED_PATH.finditer(page.read_text(encoding="utf-8"))}
     missing = sorted(p for p in named if not p.startswith(NOT_IN_THE_CHECKOUT) and not (ROOT / p).exists())
     assert missing == [], f"{page.relative_to(ROOT)} names files that do not exist"
-
-
-EXPLORING = (ROOT / "docs" / "exploring.md").read_text(encoding="utf-8")
-
-
-@pytest.mark.parametrize(
-    ("start", "end", "filters"),
-    [
-        (date(2012, 1, 17), date(2024, 11, 23), {}),
-        (date(2012, 1, 17), date(2026, 4, 29), {"event_types": ("Battles",),
-         "sub_event_types": ("Non-state actor overtakes territory",), "min_fatalities": 1, "max_fatalities": 50}),
-    ],
-)  # fmt: skip
-def test_the_header_sentences_in_exploring_are_what_the_shipped_record_gives(dataset, start, end, filters):
-    selection = EventFilter(start, end, **filters)
-    shown = len(apply_filter(dataset.events, selection))
-    sentence = describe(selection, shown, len(dataset.events))
-    assert sentence in " ".join(EXPLORING.split()), sentence
-
-
-def test_the_exact_day_count_in_exploring_is_what_the_shipped_record_gives(dataset):
-    first, last = dataset.events["event_date"].min().date(), date(2026, 4, 29)
-    hidden, in_view = precise_only_hides(dataset.events, EventFilter(first, last))
-    assert f"would hide {hidden} of {in_view} events" in " ".join(EXPLORING.split())
