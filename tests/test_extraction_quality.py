@@ -12,6 +12,8 @@ benchmarks/extraction_final_third.txt; 4 of its 30 event places are in no packag
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from benchmarks.extraction_quality import ARTICLES, Score, score_article
@@ -70,3 +72,41 @@ def test_third_set_reads_no_number_as_a_toll_that_is_none(gazetteer):
     for path in _paths("third"):
         total = total + score_article(path, gazetteer)
     assert total.false_tolls == 0
+
+
+EXTRACTION_PAGE = ARTICLES.parents[2] / "docs" / "extraction.md"
+# docs/extraction.md's table of the third set and after: set, run, P, R, R (gazetteer), roles, dates, tolls.
+COLUMNS = {"event_place_precision": 2, "event_place_recall": 3, "role_accuracy": 5, "date_accuracy": 6,
+           "toll_accuracy": 7}  # fmt: skip
+
+
+def _stated(set_name: str, run: str) -> list[str]:
+    for line in EXTRACTION_PAGE.read_text(encoding="utf-8").splitlines():
+        cells = [cell.strip() for cell in line.strip("|").split("|")]
+        if len(cells) == 9 and cells[:2] == [set_name, run]:
+            return cells
+    raise AssertionError(f"docs/extraction.md has no row {set_name} | {run}")
+
+
+def _number(cell: str) -> float:
+    return float(cell.split()[0])
+
+
+@pytest.mark.parametrize(
+    ("which", "set_name", "run"),
+    [("third", "30–41", "final"), ("old", "01–17", "after the third-set fixes"),
+     ("new", "18–29", "after the third-set fixes")],
+)  # fmt: skip
+def test_the_docs_state_the_gated_measurements(which, set_name, run):
+    cells = _stated(set_name, run)
+    for name, column in COLUMNS.items():
+        if name in MEASURED[which]:
+            assert _number(cells[column]) == MEASURED[which][name], name
+
+
+def test_the_docs_state_the_third_sets_first_run_as_the_benchmark_saved_it():
+    saved = ARTICLES.parents[2] / "benchmarks" / "extraction_firstrun_third.txt"
+    first = json.loads(saved.read_text(encoding="utf-8").splitlines()[-1])
+    cells = _stated("30–41", "first (as committed)")
+    for name, column in COLUMNS.items():
+        assert _number(cells[column]) == first[name], name
