@@ -29,6 +29,11 @@ from data.view.url_values import (
 )
 
 
+def url_param(name: str, parse, fallback: str, default: object = None):
+    """A ``View`` field read from the URL parameter ``name`` by ``parse``; ``fallback`` is shown for a bad value."""
+    return dataclasses.field(default=default, metadata={"param": name, "parse": parse, "fallback": fallback})
+
+
 @dataclass(frozen=True)
 class View(EventCriteria):
     """What a viewer sees: the sidebar filters (``EventCriteria``) and the rest; ``None``, empty: the default.
@@ -51,14 +56,14 @@ class View(EventCriteria):
         Briefing (presentation) mode rather than exploring.
     """
 
-    start: date | None = None
-    end: date | None = None
-    as_of: date | None = None
-    published: date | None = None
-    event_id: str | None = None
-    center: tuple[float, float] | None = None
-    zoom: int | None = None
-    present: bool = False
+    start: date | None = url_param("from", parse_date, "showing from the first event")
+    end: date | None = url_param("to", parse_date, "showing up to the last event")
+    as_of: date | None = url_param("asof", parse_date, "the as-of date is the window's end")
+    published: date | None = url_param("published", parse_date, "using the default publication date")
+    event_id: str | None = url_param("event", parse_event_id, "no event selected")
+    center: tuple[float, float] | None = dataclasses.field(default=None, metadata={"params": ("lat", "lon")})
+    zoom: int | None = url_param("zoom", parse_zoom, "using the default zoom")
+    present: bool = url_param("mode", parse_mode, "exploring", default=False)
 
 
 @dataclass(frozen=True)
@@ -75,22 +80,23 @@ class Choices:
 
 
 _PARSERS = {"count": parse_count, "bound": parse_count, "flag": parse_flag, "text": parse_text}
-# param -> (View field, parser, what is shown instead when the value is bad); the filters' own
-# parameters come from their declarations (``data.view.criteria``).
+# param -> (View field, parser, what is shown instead when the value is bad): the View's own fields
+# declare theirs (``_param``), the filters' come from their declarations (``data.view.criteria``).
+_OWN = [f for f in dataclasses.fields(View) if f.name not in BY_FIELD]
+_WINDOW = ("start", "end", "as_of")  # the window's parameters lead the link, before the filters
+_SCALAR_FIELDS = {
+    f.name: (f.metadata["param"], f.metadata["parse"], f.metadata["fallback"]) for f in _OWN if "param" in f.metadata
+}
 SCALARS = {
-    "from": ("start", parse_date, "showing from the first event"),
-    "to": ("end", parse_date, "showing up to the last event"),
-    "asof": ("as_of", parse_date, "the as-of date is the window's end"),
+    **{_SCALAR_FIELDS[name][0]: (name, *_SCALAR_FIELDS[name][1:]) for name in _WINDOW},
     **{c.param: (c.field, _PARSERS[c.kind], c.fallback) for c in CRITERIA if c.kind != "list"},
-    "published": ("published", parse_date, "using the default publication date"),
-    "event": ("event_id", parse_event_id, "no event selected"),
-    "zoom": ("zoom", parse_zoom, "using the default zoom"),
-    "mode": ("present", parse_mode, "exploring"),
+    **{param: (name, parse, why) for name, (param, parse, why) in _SCALAR_FIELDS.items() if name not in _WINDOW},
 }
 # param -> (View field, the values it may take when the data does not say, why another is dropped)
 LISTS = {c.param: (c.field, c.allowed, c.reason) for c in CRITERIA if c.kind == "list"}
-PARAMS = (*SCALARS, *LISTS, "lat", "lon")
-ORDER = ("from", "to", "asof", *(c.param for c in CRITERIA), "published", "event", "lat", "lon", "zoom", "mode")
+_LATER = [p for f in _OWN if f.name not in _WINDOW for p in (f.metadata.get("params") or (f.metadata["param"],))]
+PARAMS = (*SCALARS, *LISTS, *(p for f in _OWN for p in f.metadata.get("params", ())))
+ORDER = (*(_SCALAR_FIELDS[name][0] for name in _WINDOW), *(c.param for c in CRITERIA), *_LATER)
 DEFAULT = View()
 
 
