@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 from benchmarks.timebar_scripts import WATCH_SENDS_JS  # one copy: the benchmark counts the same
 from data.view.filters import EventFilter, valid_at, window_mask
 from data.view.stories import load_stories
+from tests.browser.app_utils import MAP_AT_REST, expect_map_holds, view_is
 from tests.browser.conftest import ARTIFACTS
 from tests.browser.test_map_in_browser import count_in_header
 
@@ -109,6 +110,11 @@ def bar_and_map_show(page, dataset, days):
     # Read on the live bar: while a rerun replaces the bar, the old one lingers for a moment.
     values = page.evaluate(HANDLE_VALUES)
     assert values == [str(day) for day in days]
+
+
+def at_rest(page, step) -> None:
+    """The map has come to rest on the story step's view, its labels placed there."""
+    expect_map_holds(page, f"{view_is(*step.center, step.zoom)} && {MAP_AT_REST}")
 
 
 def bar_locked(page, locked: bool) -> None:
@@ -223,6 +229,7 @@ def test_presenting_the_whole_story_steps_with_the_keyboard_only(browser, app_ur
         page.keyboard.press(" ")  # the switch's own key: the story starts
         bar_and_map_show(page, dataset, day_numbers(*steps[0].window, steps[0].as_of))
         expect(page.get_by_text(f"1/{len(steps)} · {steps[0].title}")).to_be_visible()
+        at_rest(page, steps[0])  # the picture of the step, not of the map still on its way there
         page.screenshot(path=str(ARTIFACTS / f"present-story-step-1-{width}x{height}.png"))
         page.keyboard.press("Shift+Tab")  # onto the bar, locked: its keys go to the story
         for index, step in enumerate(steps[1:], start=1):
@@ -234,6 +241,7 @@ def test_presenting_the_whole_story_steps_with_the_keyboard_only(browser, app_ur
                 box = part.bounding_box()
                 assert box["y"] >= 0, part
                 assert box["y"] + box["height"] <= height, part
+            at_rest(page, step)
             page.screenshot(path=str(ARTIFACTS / f"present-story-step-{index + 1}-{width}x{height}.png"))
         # The clock is locked during a story: space plays nothing and the step stays.
         page.keyboard.press(" ")
