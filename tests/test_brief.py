@@ -20,6 +20,7 @@ from geo.documents.render import IMAGE_SIZES, ImageSize
 from geo.documents.standalone import IMAGE_CSS, ExportView, ScreenView, content_bounds, in_frame, standalone_html
 from geo.map.basemap import load_basemap
 from geo.map.build import MAP_CSS
+from geo.map.labels import LABEL_CSS
 from tests.conftest import PUBLISHED, event_row, raw_table
 
 HOSTILE = "<script>alert('x')</script>"
@@ -224,8 +225,10 @@ def test_every_pdf_page_carries_the_title_as_of_and_its_number():
     assert "&lt;script&gt;" in footer
 
 
-def test_the_brief_map_prints_labels_at_8_pt_or_more():
-    label_px = int(re.search(r"\.cm-label \{[^}]*font-size: (\d+)px", MAP_CSS).group(1))
+@pytest.mark.parametrize(("css", "rule"), [(MAP_CSS, ".cm-label"), (LABEL_CSS, ".cm-holder-text")])
+def test_the_brief_map_prints_labels_at_8_pt_or_more(css, rule):
+    # The place names and the key towns' holder labels, as the brief's picture draws them.
+    label_px = float(re.search(re.escape(rule) + r" \{[^}]*font-size: ([\d.]+)px", css).group(1))
     printed_mm = label_px * A4_TEXT_WIDTH_MM / BRIEF_MAP.width
     assert printed_mm / 25.4 * 72 >= 8.0
 

@@ -46,7 +46,7 @@ def test_the_live_legend_carries_both_drawings_and_the_town_labels_row():
     assert modes == {"rich", "dots"}  # the page switches between symbols and dots
     assert 'data-key="labels"' in html
     assert "Town · holder since day" in html
-    assert 'data-key="labels"' not in legend_html()  # a static map has no holder labels
+    assert 'data-key="labels"' in legend_html()  # the exports label their key towns too
     assert "<details open data-live>" in html
 
 

@@ -10,6 +10,7 @@ payloads into every text field and render every map and document the app builds 
 from __future__ import annotations
 
 import os
+import re
 from datetime import UTC, date, datetime
 
 import folium
@@ -20,6 +21,7 @@ from streamlit_folium import _get_feature_group_string
 
 from data.validation.validate import validate_events
 from data.view.changes import what_changed
+from data.view.filters import format_day
 from geo.documents.brief import BriefContent, brief_html
 from geo.documents.standalone import standalone_html
 from geo.map.assets import local_assets
@@ -56,6 +58,19 @@ def as_browser_reads(text: str) -> str:
     return text
 
 
+# The exports' key-town labels travel as JSON their script writes with textContent (geo.map.labels),
+# as the live layer's file does: in there a payload is text, whatever it holds, once script_json has
+# escaped the "<" that could close the script.
+TEXT_ONLY_DATA = re.compile(r'settings = \{"pane":\["cm-holders",\d+\],"labels":.*?\};\n')
+
+
+def markup_read(text: str) -> str:
+    """What the browser reads as markup or code: ``as_browser_reads`` less the text-only label data."""
+    for data in TEXT_ONLY_DATA.findall(text):
+        assert not re.search("[<>&]", data), "the labels' JSON can close the script"
+    return as_browser_reads(TEXT_ONLY_DATA.sub("", text))
+
+
 @pytest.fixture(scope="module")
 def basemap():
     return load_basemap()
@@ -74,6 +89,14 @@ def hostile_records(frame: pd.DataFrame, payload: str, label: str) -> pd.DataFra
     for field in RECORD_FIELDS:
         frame[field] = f"{payload} {field}"
     return frame
+
+
+def hostile_key_town(towns: pd.DataFrame, payload: str) -> pd.DataFrame:
+    """Kidal held by an actor named with ``payload``: a key town, so the exports label it with that name."""
+    kidal = towns[towns["town"] == "Kidal"].iloc[:1].copy()
+    for field in RECORD_FIELDS:
+        kidal[field] = f"{payload} {field}"
+    return kidal
 
 
 def live_map_outputs(events, territories, towns, basemap) -> list[str]:
@@ -105,7 +128,7 @@ def comparison_output(territories, basemap) -> str:
 def every_output(payload: str, dataset, basemap) -> dict[str, list[str]]:
     events = hostile_events(payload)
     territories = hostile_records(dataset.territories, payload, "name")
-    towns = hostile_records(dataset.towns, payload, "town")
+    towns = pd.concat([hostile_records(dataset.towns, payload, "town"), hostile_key_town(dataset.towns, payload)])
     stamp = (f"{payload} title", f"{payload} as of", f"{payload} filter sentence (q= words)")
     return {
         "live map": live_map_outputs(events, territories, towns, basemap),
@@ -124,7 +147,7 @@ def test_no_payload_is_evaluated_in_any_map_or_document(payload, dataset, basema
     assert SENTINEL not in os.environ, "a template expression from data ran on the server"
     for name, texts in outputs.items():
         for text in texts:
-            read = as_browser_reads(text)
+            read = markup_read(text)
             if marker is not None:
                 assert marker not in read, f"{name}: the payload was evaluated or left unescaped"
 
@@ -135,6 +158,19 @@ def test_template_syntax_from_data_shows_literally(payload, dataset, basemap):
         joined = "\n".join(as_browser_reads(text) for text in texts)
         # Every field that carries the payload shows it as written: count its appearances.
         assert joined.count(payload) >= (1 if name == "comparison map" else 3), name
+
+
+@pytest.mark.parametrize("for_image", [False, True], ids=["HTML map file", "picture's map"])
+def test_a_holder_named_like_a_template_shows_literally_on_an_exported_label(dataset, basemap, for_image):
+    payload = "{{7*7}}<b>x</b>"
+    kidal = hostile_key_town(dataset.towns, payload)
+    since = format_day(kidal["valid_from"].iloc[0].date())
+    html = standalone_html(dataset.events.iloc[:3], dataset.territories.iloc[:0], kidal, basemap, ("T", "A", "S"),
+                           for_image=for_image)  # fmt: skip
+    # As the label's data, written by the page with textContent: its braces and tags are text.
+    assert f'"label":"Kidal · {payload} actor since {since}"' in as_browser_reads(html)
+    assert "<b>x</b>" not in html  # only as JSON escapes in the script, never markup in the page
+    assert "49 actor" not in html
 
 
 def test_a_folium_map_of_our_elements_compiles_no_rendered_text():

@@ -7,6 +7,7 @@ The PNG itself is checked in ``tests/browser/test_picture_in_browser.py``.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import replace
 from typing import ClassVar
@@ -14,12 +15,15 @@ from typing import ClassVar
 import pandas as pd
 import pytest
 
+from data.view.changes import KEY_TOWNS
 from data.view.filters import valid_at
 from data.view.stories import load_stories
 from geo.documents.furniture import source_line, story_caption
 from geo.documents.standalone import ExportView
 from geo.map.basemap import load_basemap
+from geo.map.timeline_layer import timeline_payload
 from tests.conftest import PUBLISHED
+from tests.test_towns import day_number
 
 STAMP = ("Conflict Map: northern Mali", "29 Apr 2026", "Showing 176 of 176 events")
 
@@ -81,6 +85,47 @@ def test_a_story_step_puts_its_text_and_rings_in_the_picture(view, told, dataset
     assert rings(drawn) == len(caption.places)
 
 
+def exported_labels(html: str) -> dict[str, str]:
+    """The key towns' labels an exported map's script writes: town → its label's text ("" for the name alone)."""
+    settings = re.search(r'settings = (\{"pane":\["cm-holders",\d+\],"labels":.*?\});\n', html)[1]
+    return {label["town"]: label["label"] for label in json.loads(settings)["labels"]}
+
+
+def live_labels(dataset, day) -> dict[str, str]:
+    """What the live map's labels say on ``day``: each key town's version that holds then, as its script picks it."""
+    payload, number = timeline_payload(dataset.events, dataset.territories, dataset.towns), day_number(day)
+    labels = {place["town"]: "" for place in payload["places"] if place["key"]}
+    for version in payload["towns"]:
+        town = payload["places"][version["place"]]["town"]
+        if town in labels and version["from"] <= number < version["to"]:
+            labels[town] = version["label"]
+    return labels
+
+
+def test_every_exported_map_labels_the_key_towns_as_the_live_map_does(view, dataset):
+    # The HTML file, the PNG's page and the brief's picture (no legend on it: the brief prints it under).
+    for html in (view.map_html(), view.map_html(for_image=True), view.map_html(for_image=True, legend=False)):
+        assert "Kidal · FLA since 28 Apr 2026" in as_browser_reads(html)
+        labels = exported_labels(html)
+        assert list(labels) == list(KEY_TOWNS)  # in rank order: a later label moves aside for an earlier one
+        assert labels == live_labels(dataset, PUBLISHED)
+        assert labels["Kidal"] == "Kidal · FLA since 28 Apr 2026"
+        assert "holderLabel(entry.town" in html  # built and placed by the live map's own functions
+        assert "placeHolders(map, labels)" in html
+
+
+def test_a_story_step_s_picture_labels_the_towns_of_its_own_day(view, dataset):
+    story = load_stories(dataset.events)[0]
+    step = story.steps[0]  # as of 30 Apr 2012: before MUJAO took Ménaka
+    caption = story_caption((step, 0, len(story.steps)), dataset.events)
+    drawn = replace(view, as_of=step.as_of, towns=valid_at(dataset.towns, step.as_of), story=caption)
+    labels = exported_labels(drawn.map_html(for_image=True))
+    assert labels == live_labels(dataset, step.as_of)
+    assert labels["Gao"] == "Gao · MNLA since 31 Mar 2012"
+    assert labels["Timbuktu"] == "Timbuktu · Ansar Dine since 1 Apr 2012"
+    assert labels["Ménaka"] == ""  # nobody on record yet: the live label is its name alone, and so is this one
+
+
 def test_no_story_no_caption(dataset):
     assert story_caption(None, dataset.events) is None
 
@@ -113,3 +158,4 @@ def test_the_page_exports_the_story_step_being_told(app, monkeypatch, dataset):
     html = as_browser_reads(html).replace("&#x27;", "'")
     assert f"<b>Step 1 of 5 · {step.title}</b>" in html
     assert rings(html) >= 1
+    assert exported_labels(html)["Gao"] == "Gao · MNLA since 31 Mar 2012"  # the step's day, not the record's last

@@ -26,7 +26,7 @@ def label_on(payload: dict, town: str, day: date) -> str | None:
     number = day_number(day)
     held = [v for v in payload["towns"] if v["place"] == place and v["from"] <= number < v["to"]]
     assert len(held) <= 1  # one holder a day
-    return f"{town} · {held[0]['holding']}" if held else None
+    return held[0]["label"] if held else None
 
 
 def test_holder_label_reads_as_briefers_write_it():

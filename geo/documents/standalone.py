@@ -16,12 +16,17 @@ import folium
 import numpy as np
 import pandas as pd
 from branca.element import Element
+from folium.map import FitBounds
 
 from geo.documents.furniture import FURNITURE_CSS, StoryCaption, add_furniture, source_line
 from geo.map.assets import STATIC_DIR, STATIC_URL, local_assets
 from geo.map.basemap import Basemap
 from geo.map.build import MapOptions, build_map
+<<<<<<< HEAD
 from geo.map.elements import latlon
+=======
+from geo.map.labels import FixedLabels, key_town_labels
+>>>>>>> exports
 from geo.map.style import HIGHLIGHT_COLOUR
 from geo.projection import mercator_pixels
 
@@ -96,7 +101,10 @@ class ExportView:
     def map_html(self, for_image: bool = False, legend: bool = True) -> str:
         """The standalone map of this view (see :func:`standalone_html`)."""
         layers = (self.events, self.territories, self.towns, self.basemap, self.stamp)
-        return standalone_html(*layers, for_image=for_image, screen=self.screen, legend=legend, story=self.story)
+        labels = key_town_labels(self.history[2], self.as_of)  # a key town nobody holds that day: its name
+        return standalone_html(
+            *layers, for_image=for_image, screen=self.screen, legend=legend, story=self.story, labels=labels
+        )
 
 
 def in_frame(events: pd.DataFrame, screen: ScreenView, width: int, height: int) -> np.ndarray:
@@ -151,6 +159,7 @@ def standalone_html(
     screen: ScreenView | None = None,
     legend: bool = True,
     story: StoryCaption | None = None,
+    labels: list[dict] | None = None,
 ) -> str:
     """The whole map as one self-contained HTML document, filling the window.
 
@@ -175,18 +184,29 @@ def standalone_html(
         Keep the legend on the map; the brief prints it under its picture instead.
     story : geo.documents.furniture.StoryCaption, optional
         The story step being told (its text in the stamp, its events ringed).
+    labels : list of dict, optional
+        The key towns' labels (``geo.map.labels.key_town_labels``); default: those of ``towns``.
     """
     assets = local_assets(basemap_served=False)
     options = MapOptions(height="100%")
     if screen is not None:
         options = replace(options, center=screen.center, zoom=screen.zoom)
     fmap: folium.Map = build_map(events, territories, towns, basemap, options, assets)
+    FixedLabels(key_town_labels(towns) if labels is None else labels).add_to(fmap)  # as the live map's
     fmap.get_root().header.add_child(Element(FURNITURE_CSS % {"ring": HIGHLIGHT_COLOUR}))
     add_furniture(fmap, stamp, source_line(events), story)
     bounds = None if screen is not None else content_bounds(events, territories, towns)
     if bounds is not None:
         west, south, east, north = bounds
+<<<<<<< HEAD
         fmap.fit_bounds([latlon(west, south), latlon(east, north)], padding=(24, 24), max_zoom=FIT_MAX_ZOOM)
+=======
+        fit = FitBounds([[south, west], [north, east]], padding=(24, 24), max_zoom=FIT_MAX_ZOOM)
+        # At once: a picture is taken as soon as the map is drawn, and Leaflet's quarter-second pan to
+        # the fit was still under way (the towns' labels placed for where the map started).
+        fit.options["animate"] = False
+        fmap.add_child(fit)
+>>>>>>> exports
     if for_image:
         fmap.get_root().header.add_child(Element(IMAGE_CSS + OPEN_LEGEND_JS))
     if not legend:

@@ -235,9 +235,10 @@ def event_layer(events: pd.DataFrame, assets: Assets | None = None) -> folium.Fe
     """
     assets = assets or map_assets()
     group = folium.FeatureGroup(name=OVERLAY_NAMES[2])
-    cluster = MarkerCluster(
-        options={"maxClusterRadius": CLUSTER_RADIUS_PX, "showCoverageOnHover": False, "spiderfyOnMaxZoom": True}
-    )
+    # No easing of the markers after a zoom (the plugin's "animate"): a picture is taken as soon as
+    # the map is drawn, and mid-way its clusters and labels were still gliding into place.
+    options = {"maxClusterRadius": CLUSTER_RADIUS_PX, "showCoverageOnHover": False, "spiderfyOnMaxZoom": True}
+    cluster = MarkerCluster(options={**options, "animate": False})
     cluster.default_js, cluster.default_css = assets.cluster_js, assets.cluster_css
     cluster.add_to(group)
     symbols = [event_symbol(event) for event in events.sort_values("event_date").to_dict("records")]

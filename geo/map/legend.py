@@ -90,14 +90,13 @@ def _territory_rows() -> list[Row]:
     return rows
 
 
-def _town_rows(live: bool) -> list[Row]:
-    rows = [
+def _town_rows() -> list[Row]:
+    # Every map labels its key towns: the live one (geo.map.towns) and the exports (geo.map.labels).
+    return [
         Row("town:controlled", Markup(town_icon_svg(GREY, "controlled", 14)), "town held"),
         Row("town:contested", Markup(town_icon_svg(GREY, "contested", 14)), "town contested"),
+        Row("labels", {"sample": LABEL_SAMPLE}, LABEL_MEANING),
     ]
-    if live:  # only the live map labels its key towns (geo.map.towns)
-        rows.append(Row("labels", {"sample": LABEL_SAMPLE}, LABEL_MEANING))
-    return rows
 
 
 def legend_sections(canvas: bool = False, live: bool = False) -> list[Section]:
@@ -109,7 +108,7 @@ def legend_sections(canvas: bool = False, live: bool = False) -> list[Section]:
     return [
         Section("events", tuple(_event_rows(modes))),
         Section("territory", tuple(_territory_rows())),
-        Section("towns", tuple(_town_rows(live))),
+        Section("towns", tuple(_town_rows())),
         Section("actors", tuple(actors)),
     ]
 
@@ -124,8 +123,7 @@ def legend_html(canvas: bool = False, live: bool = False) -> str:
         shows those dots rather than the symbols of a small record.
     live : bool
         For the live map, whose ``LiveLegend`` keeps only the rows of what is on the map: both the
-        symbol and the dot rows (the page switches between them), the town labels' row, and a line
-        for an empty view.
+        symbol and the dot rows (the page switches between them), and a line for an empty view.
     """
     return render_legend(legend_sections(canvas, live), live)
 

@@ -2,7 +2,8 @@
 
 The layer (``geo.map.timeline_layer``) draws the version valid on the as-of day; the label of a key
 town ("Kidal · FLA since 28 Apr 2026") and a town's history of control are text here, written into
-the page with ``textContent`` (``templates/towns.js.j2``), never as HTML.
+the page with ``textContent`` (``templates/towns.js.j2``), never as HTML. The labels are built and
+placed by the script the exports' labels share (``geo.map.labels``).
 """
 
 from __future__ import annotations
@@ -14,16 +15,17 @@ from jinja2 import Template
 
 from data.view.changes import KEY_TOWNS, Holder, holder_name
 from data.view.filters import format_day
-from data.vocabulary import HISTORY_COLUMNS, HISTORY_TITLE, NO_HOLDER, TOWN_SEPARATOR
+from data.vocabulary import HISTORY_COLUMNS, HISTORY_TITLE, NO_HOLDER
 from geo.documents.brief_text import named_sources
 from geo.map.elements import RenderedOnce, latlon, script_json
+from geo.map.labels import HOLDER_PANE, LABEL_CSS, LABEL_SCRIPT
 from geo.map.style import actor_colour, town_icon_svg
 from geo.map.validity import status_fields, validity
 
 _SCRIPT = (Path(__file__).parent / "templates" / "towns.js.j2").read_text(encoding="utf-8")
-# Panes above Leaflet's markers (600) and under its tooltips (650) and popups (700): the town
-# squares, then the key towns' labels, are never under an event symbol.
-TOWN_PANE, HOLDER_PANE = ("cm-towns", 620), ("cm-holders", 630)
+# A pane above Leaflet's markers (600) and under the key towns' labels (``HOLDER_PANE``), its
+# tooltips (650) and popups (700): a town square is never under an event symbol.
+TOWN_PANE = ("cm-towns", 620)
 
 
 def _source_names(source: object) -> str:
@@ -71,14 +73,14 @@ def town_versions(towns: pd.DataFrame, places: list[dict]) -> list[dict]:
         holder = Holder(record["town"], record["actor"], record["status"], record["valid_from"].date())
         versions.append({"at": latlon(record["longitude"], record["latitude"]), "from": first, "to": last,
                          "svg": town_icon_svg(colour, record["status"]), "fields": status_fields(record, "town"),
-                         "place": place_of[record["town"]], "holding": holder.holding, "colour": colour,
+                         "place": place_of[record["town"]], "label": holder.label, "colour": colour,
                          "status": record["status"]})  # fmt: skip
     return versions
 
 
 def town_words() -> dict:
-    """The labels' and history popup's words (``data.vocabulary``), for the page's script."""
-    return {"title": HISTORY_TITLE, "columns": list(HISTORY_COLUMNS), "separator": TOWN_SEPARATOR}
+    """The history popup's words (``data.vocabulary``), for the page's script (a label's are in its version)."""
+    return {"title": HISTORY_TITLE, "columns": list(HISTORY_COLUMNS)}
 
 
 class TownLayer(RenderedOnce):
@@ -92,4 +94,5 @@ class TownLayer(RenderedOnce):
     def __init__(self) -> None:
         super().__init__()
         self._name = "TownLayer"
+        self.label_css, self.label_script = LABEL_CSS, LABEL_SCRIPT
         self.settings_json = script_json({"panes": [TOWN_PANE, HOLDER_PANE], "words": town_words()})

@@ -39,6 +39,16 @@ _MAP_HOLDS_JS = """([selector, condition]) => {
 }"""
 
 
+# JS condition over Leaflet's ``map``: no zoom or pan under way, and no redraw of the live layer pending
+# (one follows each moveend), so what the map shows is where it comes to rest.
+MAP_AT_REST = (
+    "!map._animatingZoom && !(map._panAnim && map._panAnim._inProgress)"
+    " && !(map.getContainer().ownerDocument.defaultView.cmTimeline || {}).frame"
+)
+# The key towns' labels (their boxes only: the legend's sample has no town).
+HOLDER_LABELS = ".cm-holder-text[data-town]"
+
+
 def expect_app_idle(page: Page, timeout: float = RERUN_MS) -> None:
     """The script is not running (Streamlit stamps its state on the app's root element)."""
     app = page.locator("[data-testid='stApp']")
@@ -149,3 +159,25 @@ def expect_as_of(page: Page, day: str, timeout: float = RERUN_MS) -> None:
 def switch(page: Page, label: str) -> None:
     """Click a Streamlit toggle by its label."""
     page.locator("label", has_text=label).first.click()
+
+
+def _overlap(a: dict, b: dict, gap: float = 0) -> bool:
+    """Whether boxes ``a`` and ``b`` (Playwright's ``bounding_box()``) come closer than ``gap`` px."""
+    return not (a["x"] + a["width"] + gap <= b["x"] or b["x"] + b["width"] + gap <= a["x"] or
+                a["y"] + a["height"] + gap <= b["y"] or b["y"] + b["height"] + gap <= a["y"])  # fmt: skip
+
+
+def label_boxes(scope: Page | FrameLocator, within: dict | None = None) -> dict[str, dict]:
+    """Each visible key-town label's box on the page by town, read through its locator; only those in ``within``.
+
+    A town outside the map's view has its label hidden.
+    """
+    labels = [label for label in scope.locator(HOLDER_LABELS).all() if label.is_visible()]
+    boxes = {label.get_attribute("data-town"): label.bounding_box() for label in labels}
+    return {town: box for town, box in boxes.items() if box and (within is None or _overlap(box, within))}
+
+
+def touching_labels(boxes: dict[str, dict], gap: float = 2) -> list[str]:
+    """Pairs of labels that overlap or come closer than ``gap`` px (their shadows would run together)."""
+    towns = list(boxes)
+    return [f"{a}/{b}" for i, a in enumerate(towns) for b in towns[i + 1 :] if _overlap(boxes[a], boxes[b], gap)]

@@ -1,7 +1,8 @@
 """The exported PNG at both briefing sizes, during a story: everything a reader needs is on it.
 
 The picture's page is opened in Chromium to find each element on screen, inside the frame and
-clear of the others; then the renderer's PNG is checked for the step's rings and written to
+clear of the others, and the key towns' labels of the step's day, apart and clear of them; then
+the renderer's PNG is checked for the step's rings and written to
 ``test-artifacts/export-story-<width>x<height>.png`` for a person to look at.
 """
 
@@ -14,6 +15,7 @@ import pytest
 from PIL import Image
 from playwright.sync_api import expect
 
+from data.view.changes import key_town_holders
 from data.view.filters import EventFilter, format_day, valid_at, window_mask
 from data.view.stories import load_stories
 from geo.documents.furniture import story_caption
@@ -21,6 +23,7 @@ from geo.documents.render import IMAGE_SIZES, ChromiumRenderer
 from geo.documents.standalone import ExportView, ScreenView
 from geo.map.basemap import load_basemap
 from geo.map.style import HIGHLIGHT_COLOUR
+from tests.browser.app_utils import HOLDER_LABELS, label_boxes, touching_labels
 from tests.browser.conftest import ARTIFACTS
 from tests.browser.test_render_in_browser import hex_rgb, share_near
 
@@ -79,6 +82,13 @@ def test_the_png_carries_title_date_filters_legend_scale_arrow_sources_and_the_s
         names = list(boxes)
         clashes = [(a, b) for i, a in enumerate(names) for b in names[i + 1 :] if overlaps(boxes[a], boxes[b])]
         assert clashes == []
+        # The key towns' labels of the step's day, apart from each other and from the furniture.
+        for holder in key_town_holders(export_view.towns):
+            expect(page.locator(f"{HOLDER_LABELS}[data-town='{holder.town}']")).to_have_text(holder.label)
+        labels = label_boxes(page, within={"x": 0, "y": 0, "width": size.width, "height": size.height})
+        assert len(labels) >= 4  # Timbuktu, Gao, Kidal, Ménaka: Tessalit may be north of the frame
+        assert touching_labels(labels) == []
+        assert [(town, name) for town in labels for name in boxes if overlaps(labels[town], boxes[name])] == []
     finally:
         context.close()
     png = ChromiumRenderer().png(html, size, export_view.symbols_drawn(size.width, size.height))

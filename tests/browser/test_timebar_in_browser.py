@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from benchmarks.timebar_scripts import WATCH_SENDS_JS  # one copy: the benchmark counts the same
 from data.view.filters import EventFilter, valid_at, window_mask
 from data.view.stories import load_stories
-from tests.browser.app_utils import BASEMAP_COVERS_MAP, expect_map_holds, view_is
+from tests.browser.app_utils import BASEMAP_COVERS_MAP, MAP_AT_REST, expect_map_holds, view_is
 from tests.browser.conftest import ARTIFACTS
 from tests.browser.test_map_in_browser import count_in_header
 
@@ -112,6 +112,12 @@ def bar_and_map_show(page, dataset, days):
     assert values == [str(day) for day in days]
 
 
+def at_rest(page, step) -> None:
+    """The map has come to rest on the story step's view, its labels placed there, its basemap drawn to every edge."""
+    expect_map_holds(page, f"{view_is(*step.center, step.zoom)} && {MAP_AT_REST}")
+    expect_map_holds(page, BASEMAP_COVERS_MAP)
+
+
 def bar_locked(page, locked: bool) -> None:
     """Wait until the live bar is (un)locked: a story step holds the window."""
     page.wait_for_function("v => window.__cmBar && window.__cmBar.root.dataset.locked === v", arg=str(locked).lower())
@@ -207,12 +213,6 @@ def test_a_shared_link_opens_with_its_window_on_the_bar_and_the_map(page, app_ur
     expect(page.get_by_text("As of 1 May 2013", exact=True)).to_be_visible()
 
 
-def slide_at_rest(page, step):
-    """The map rests on the step's view, its basemap drawn to every edge (not a frame of the flight)."""
-    expect_map_holds(page, view_is(*step.center, step.zoom))
-    expect_map_holds(page, BASEMAP_COVERS_MAP)
-
-
 @pytest.mark.parametrize(("width", "height"), [(1280, 720), (1920, 1080)])
 def test_presenting_the_whole_story_steps_with_the_keyboard_only(browser, app_url, dataset, width, height):
     context = browser.new_context(viewport={"width": width, "height": height})
@@ -230,7 +230,7 @@ def test_presenting_the_whole_story_steps_with_the_keyboard_only(browser, app_ur
         page.keyboard.press(" ")  # the switch's own key: the story starts
         bar_and_map_show(page, dataset, day_numbers(*steps[0].window, steps[0].as_of))
         expect(page.get_by_text(f"1/{len(steps)} · {steps[0].title}")).to_be_visible()
-        slide_at_rest(page, steps[0])
+        at_rest(page, steps[0])  # the picture of the step, not of the map still on its way there
         page.screenshot(path=str(ARTIFACTS / f"present-story-step-1-{width}x{height}.png"))
         page.keyboard.press("Shift+Tab")  # onto the bar, locked: its keys go to the story
         for index, step in enumerate(steps[1:], start=1):
@@ -242,7 +242,7 @@ def test_presenting_the_whole_story_steps_with_the_keyboard_only(browser, app_ur
                 box = part.bounding_box()
                 assert box["y"] >= 0, part
                 assert box["y"] + box["height"] <= height, part
-            slide_at_rest(page, step)
+            at_rest(page, step)
             page.screenshot(path=str(ARTIFACTS / f"present-story-step-{index + 1}-{width}x{height}.png"))
         # The clock is locked during a story: space plays nothing and the step stays.
         page.keyboard.press(" ")

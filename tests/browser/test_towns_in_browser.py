@@ -10,6 +10,18 @@ from playwright.sync_api import expect
 
 from data.view.changes import key_town_holders
 from data.view.filters import valid_at
+from data.view.stories import load_stories
+from tests.browser.app_utils import (
+    HOLDER_LABELS,
+    MAP_AT_REST,
+    expect_map_holds,
+    expect_map_painted,
+    label_boxes,
+    map_locator,
+    switch,
+    touching_labels,
+    view_is,
+)
 from tests.browser.conftest import ARTIFACTS
 
 MAP_FRAME = "iframe[title='streamlit_folium.st_folium']"
@@ -116,5 +128,34 @@ def test_a_click_on_a_town_shows_who_held_it_with_sources(browser, app_url, data
         source = 'Wikipedia, "Kidal offensive"; Walf (BBC), 14 November 2023'
         expect(current).to_have_text(["14 Nov 2023", "FAMa and Wagner", source])
         page.screenshot(path=str(ARTIFACTS / "towns-history-1280x720.png"))
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 720), (1920, 1080)])
+def test_no_two_key_town_labels_touch_at_any_story_step(browser, app_url, dataset, width, height):
+    """Presenting (the large type): in 2012 Timbuktu's label lay on Gao's at 1280x720."""
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    try:
+        page.goto(f"{app_url}/?mode=present")
+        page.wait_for_function("() => window.__cmMap && window.__cmMap.shown && window.__cmBar", timeout=90_000)
+        steps = load_stories(dataset.events)[0].steps
+        switch(page, "Tell the story")
+        for index, step in enumerate(steps):
+            if index:
+                page.locator(".st-key-story-next").get_by_role("button").click()
+            expect(page.get_by_text(f"{index + 1}/{len(steps)} · {step.title}")).to_be_visible()
+            expect_map_holds(page, f"{view_is(*step.center, step.zoom)} && {MAP_AT_REST}")
+            expect_map_painted(page)
+            frame = map_locator(page)
+            for holder in key_town_holders(valid_at(dataset.towns, step.as_of)):  # the step's day on each
+                expect(frame.locator(f"{HOLDER_LABELS}[data-town='{holder.town}']")).to_have_text(holder.label)
+            page.mouse.move(5, 5)  # off the map: no tooltip in the picture
+            page.screenshot(path=str(ARTIFACTS / f"towns-story-step-{index + 1}-{width}x{height}.png"))
+            labels = label_boxes(frame, within=page.locator(MAP_FRAME).bounding_box())
+            assert len(labels) >= 2, index + 1  # step 3 frames Kidal and Tessalit alone
+            assert index or {"Timbuktu", "Gao"} <= set(labels)  # the pair that touched
+            assert touching_labels(labels) == [], (index + 1, labels)
     finally:
         context.close()
