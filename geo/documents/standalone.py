@@ -22,11 +22,8 @@ from geo.documents.furniture import FURNITURE_CSS, StoryCaption, add_furniture, 
 from geo.map.assets import STATIC_DIR, STATIC_URL, local_assets
 from geo.map.basemap import Basemap
 from geo.map.build import MapOptions, build_map
-<<<<<<< HEAD
 from geo.map.elements import latlon
-=======
 from geo.map.labels import FixedLabels, key_town_labels
->>>>>>> exports
 from geo.map.style import HIGHLIGHT_COLOUR
 from geo.projection import mercator_pixels
 
@@ -198,15 +195,11 @@ def standalone_html(
     bounds = None if screen is not None else content_bounds(events, territories, towns)
     if bounds is not None:
         west, south, east, north = bounds
-<<<<<<< HEAD
-        fmap.fit_bounds([latlon(west, south), latlon(east, north)], padding=(24, 24), max_zoom=FIT_MAX_ZOOM)
-=======
-        fit = FitBounds([[south, west], [north, east]], padding=(24, 24), max_zoom=FIT_MAX_ZOOM)
+        fit = FitBounds([latlon(west, south), latlon(east, north)], padding=(24, 24), max_zoom=FIT_MAX_ZOOM)
         # At once: a picture is taken as soon as the map is drawn, and Leaflet's quarter-second pan to
         # the fit was still under way (the towns' labels placed for where the map started).
         fit.options["animate"] = False
         fmap.add_child(fit)
->>>>>>> exports
     if for_image:
         fmap.get_root().header.add_child(Element(IMAGE_CSS + OPEN_LEGEND_JS))
     if not legend:
