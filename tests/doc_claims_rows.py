@@ -69,6 +69,9 @@ LABEL_PX = int(found("geo/map/build.py", r"\.cm-label \{[^}]*font-size: (\d+)px"
 A4 = IMAGE_SIZES[2]
 A4_DPI = round(A4.pixels[0] / (297 / 25.4), -1)  # 297 mm across, in inches
 LABEL_PT = LABEL_PX * A4_TEXT_WIDTH_MM / BRIEF_MAP.width / (25.4 / 72)  # a point is 1/72 inch
+HOLDER_PX = float(found("geo/map/labels.py", r"\.cm-holder-text \{[^}]*font-size: ([\d.]+)px"))
+HOLDER_PT = HOLDER_PX * A4_TEXT_WIDTH_MM / BRIEF_MAP.width / (25.4 / 72)
+LABELS_JS = "geo/map/templates/key_town_labels.js"
 COMPARE_YEARS = int(found("components/compare_dates.py", r"_years_before\(as_of, (\d+)\)"))
 CENTER, KM_PER_DEGREE = MapOptions().center, 111.32  # a degree of latitude
 TIMELINE = tuple(option_default("timeline_timing", o) for o in ("--presses", "--events", "--play"))
@@ -125,7 +128,9 @@ CLAIMS = {
          (size(IMAGE_SIZES[0]), size(IMAGE_SIZES[1]), size(A4), A4.scale, *A4.pixels, A4_DPI)),
         ('("Sources: {} publishers, most cited …" for the whole record', data.source_count),
         ("always drawn at {} CSS pixels ({} that in pixels)", (size(BRIEF_MAP), TIMES[int(BRIEF_MAP.scale)])),
-        ("its {}-pixel labels print at {:.1f} pt across the page's {} mm", (LABEL_PX, LABEL_PT, A4_TEXT_WIDTH_MM)),
+        ("its {}-pixel place names print at {:.1f} pt and its {:g}-pixel key-town labels at {:.1f} pt across the"
+         " page's {} mm",
+         (LABEL_PX, LABEL_PT, HOLDER_PX, HOLDER_PT, A4_TEXT_WIDTH_MM)),
         ("(default: {} days before the as-of date)",
          int(found("components/export.py", r'"What changed since", value=view\.as_of - timedelta\(days=(\d+)\)'))),
         ("{} PNG centred on Kidal at zoom {}", (size(IMAGE_SIZES[0]), int(found(EXPORT_TEST, r"KIDAL = .*, (\d+)\)")))),
@@ -213,6 +218,8 @@ CLAIMS = {
         ("an upload of the {:,}-row file through the page", UPLOAD_ROWS),
     ],
     "docs/timeline.md": [
+        ("the cheapest clear spot, {} px from the labels placed before it", js_number(LABELS_JS, "HOLDER_GAP")),
+        ("else left of it (ending {} px before its dot)", js_number(LABELS_JS, "HOLDER_LEFT")),
         ("follow about {} ms after you stop (on release or pause, about {} a second while playing)",
          (js_number(BAR, "IDLE_MS"), TIMES[js_number(BAR, "PLAYING_MS") // 1000])),
         ("PageUp/PageDown a {} of the record", {10: "tenth"}[int(found(BAR, r"\(bar\.last - bar\.first\) / (\d+)"))]),
