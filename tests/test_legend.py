@@ -34,10 +34,9 @@ def test_each_territory_status_has_its_own_swatch_drawn_as_the_map_draws_it():
 
 
 def test_the_static_legend_has_one_row_per_event_type_in_the_map_s_drawing():
-    for canvas, mode in ((False, "rich"), (True, "dots")):
-        keys = [(key, row_mode) for section, key, row_mode in rows(legend_html(canvas=canvas)) if section == "events"]
-        assert {key for key, _mode in keys} >= {f"type:{i}" for i in range(len(EVENT_TYPES))}
-        assert {row_mode for _key, row_mode in keys} == {mode}
+    keys = [(key, row_mode) for section, key, row_mode in rows(legend_html()) if section == "events"]
+    assert {key for key, _mode in keys} >= {f"type:{i}" for i in range(len(EVENT_TYPES))}
+    assert {row_mode for _key, row_mode in keys} == {"rich"}
 
 
 def test_the_live_legend_carries_both_drawings_and_the_town_labels_row():

@@ -186,21 +186,10 @@ def test_every_territory_colour_is_named_in_the_legend(dataset):
         assert f"background:{actor_colour(actor)}" in legend, actor
 
 
-@pytest.mark.parametrize("canvas", [False, True])
-def test_the_legend_shows_events_as_the_map_draws_them(canvas):
-    # A small record draws a symbol per type; a large one draws coloured dots on its canvas.
-    from data.schema import EVENT_TYPES
+def test_the_static_legend_shows_a_symbol_per_event_type():
+    # Exports draw one symbol per event: their legend shows the symbols (the dots are the live map's).
     from geo.map.legend import legend_html
-    from geo.map.popups import html_text
-    from geo.map.style import event_style
 
-    legend = legend_html(canvas=canvas)
-    dots = [f'style="background:{event_style(t)[0]}"></span> {html_text(t)}<' in legend for t in EVENT_TYPES]
-    assert dots == [canvas] * len(EVENT_TYPES)
-    assert ("place approximate" in legend) is not canvas
-    assert ("one dot per event" in legend) is canvas
-
-
-def test_a_large_record_s_base_map_carries_the_dot_legend(basemap):
-    html = render(build_base_map(basemap, MapOptions(), LOCAL, packed_url="/app/static/events.bin"))
-    assert "one dot per event" in html
+    assert "place approximate" in legend_html()
+    assert "one dot per event" not in legend_html()
+    assert "one dot per event" in legend_html(live=True)  # the live map turns to dots past its limit

@@ -1,12 +1,10 @@
-"""The large-record path: fast validation agrees with the exact one, packed arrays, canvas switch."""
+"""Large records: fast validation agrees with the exact one, and what else the scale asks of the data."""
 
 from __future__ import annotations
 
 import json
 from datetime import date
 
-import folium
-import numpy as np
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -14,8 +12,7 @@ from streamlit.testing.v1 import AppTest
 from data.config import DATA_DIR
 from data.synthetic import synthetic_events
 from data.validation.validate import validate_events
-from geo.map.build import CANVAS_THRESHOLD, build_overlays, uses_canvas
-from geo.map.packed import MAGIC, TYPE_INDEX, day_numbers, pack_events, packed_name
+from geo.map.timeline_layer import RICH_LIMIT
 from tests.conftest import ROOT, event_row, raw_table
 from tests.page import map_layer, maps, set_window, window
 
@@ -41,48 +38,12 @@ def test_fast_and_exact_paths_agree_on_mixed_rows():
     assert [(r.row, r.field) for r in result.rejected] == [(3, "event_date"), (4, "latitude"), (5, "event_id_cnty")]
 
 
-def test_packed_layout_round_trips(dataset):
-    events = dataset.events
-    payload = pack_events(events)
-    n = len(events)
-    assert payload[:4] == MAGIC
-    assert np.frombuffer(payload, "<u4", 1, 8)[0] == n
-    assert len(payload) == 16 + n * (4 + 4 + 4 + 4 + 1 + 1)
-    offset = 16 + 8 * n
-    starts = np.frombuffer(payload, "<i4", n, offset)
-    assert (starts == day_numbers(events["event_date"])).all()
-    assert np.all(np.diff(starts) >= 0)  # sorted: the browser binary-searches it
-    types = np.frombuffer(payload, np.uint8, n, offset + 8 * n)
-    assert list(types) == [TYPE_INDEX[t] for t in events["event_type"]]
-    assert packed_name(payload) == packed_name(pack_events(events))
-    assert packed_name(payload) != packed_name(pack_events(events.iloc[1:]))
-
-
-def test_switch_to_canvas_by_size():
-    assert not uses_canvas(CANVAS_THRESHOLD)
-    assert uses_canvas(CANVAS_THRESHOLD + 1)
-
-
-def test_canvas_overlays_carry_only_the_window(dataset):
-    groups = build_overlays(
-        dataset.events,
-        dataset.territories.iloc[:0],
-        dataset.towns.iloc[:0],
-        window=(date(2012, 1, 1), date(2013, 1, 1)),
-    )
-    fmap = folium.Map(tiles=None)
-    groups[2].add_to(fmap)
-    script = fmap.get_root().render()
-    assert "setRange(15340, 15706)" in script
-    assert "cm-event" not in script
-
-
 @pytest.fixture(scope="module")
 def large_data_dir(tmp_path_factory):
     folder = tmp_path_factory.mktemp("large")
     for name in ("territories.csv", "town_status.csv"):
         (folder / name).write_bytes((DATA_DIR / name).read_bytes())
-    synthetic_events(CANVAS_THRESHOLD * 3).to_csv(folder / "events.csv", index=False)
+    synthetic_events(RICH_LIMIT * 3).to_csv(folder / "events.csv", index=False)  # past the rich symbols
     return folder
 
 
@@ -91,7 +52,7 @@ def test_page_draws_a_large_record_on_the_canvas(large_data_dir, monkeypatch):
     app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=120).run()
     assert not app.exception
     args = json.loads(maps(app)[0].proto.json_args)
-    assert len(map_layer(app)["events"]["first"]) > 300  # every event is in the layer's file...
+    assert len(map_layer(app)["events"]["first"]) > RICH_LIMIT  # every event is in the layer's file...
     assert len(args["script"]) < 200_000  # ...not in the map's script
     assert len(args["feature_group"]) < 20_000  # nor in the overlays
     before = json.loads(maps(app)[0].proto.json_args)["script"]

@@ -9,8 +9,8 @@ import pandas as pd
 import streamlit_folium as st_folium_module
 
 from data.view.filters import EventFilter, valid_at, window_mask
-from geo.map.packed import day_numbers
 from geo.map.timeline_layer import NO_END, TimelineLayer, timeline_data_layer, timeline_payload
+from geo.map.validity import day_numbers
 from tests.conftest import event_row, raw_table
 
 

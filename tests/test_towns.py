@@ -11,9 +11,9 @@ from data.view.changes import KEY_TOWNS, Holder, key_town_holders
 from data.view.filters import valid_at
 from geo.map.basemap import load_basemap
 from geo.map.build import MapOptions, build_base_map
-from geo.map.packed import day_numbers
 from geo.map.timeline_layer import timeline_payload
 from geo.map.towns import town_places, town_versions
+from geo.map.validity import day_numbers
 
 
 def day_number(day: date) -> int:

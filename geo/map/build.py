@@ -10,7 +10,6 @@ through ``geo.map.elements.latlon``.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 import folium
 import pandas as pd
@@ -20,7 +19,6 @@ from folium.plugins import MarkerCluster
 from data.io.geojson import features_collection, geometry_mapping
 from geo.map.assets import Assets, map_assets
 from geo.map.basemap import Basemap
-from geo.map.canvas import CanvasEvents, window_layer
 from geo.map.elements import (
     Attribution,
     EventSymbols,
@@ -48,10 +46,6 @@ from geo.map.towns import TownLayer
 OVERLAY_NAMES = ("Territory", "Town status", "Events")
 LABEL_PANE = "cm-labels"
 LAND_PANE, LINE_PANE = "cm-land", "cm-lines"
-# Above this many events, rich symbols (DivIcon, popup, tooltip: ~1 ms each to build, ~1.8 KB each
-# re-sent per move; benchmarks/scale.py measured 1.4 s per move at 1,000) get slow: switch to
-# packed arrays drawn on a canvas.
-CANVAS_THRESHOLD = 300
 # Only symbols within this many pixels cluster: in practice, events at the same town.
 CLUSTER_RADIUS_PX = 16
 MAP_CSS = """
@@ -144,16 +138,10 @@ def add_labels(fmap: folium.Map, basemap: Basemap) -> None:
     PlaceLabels(labels, dot, LABEL_PANE).add_to(fmap)
 
 
-def uses_canvas(event_count: int) -> bool:
-    """Whether the record is too big for one symbol per event (then: packed arrays on a canvas)."""
-    return event_count > CANVAS_THRESHOLD
-
-
 def build_base_map(
     basemap: Basemap,
     options: MapOptions,
     assets: Assets | None = None,
-    packed_url: str | None = None,
     timeline: tuple[int, int, int] | None = None,
 ) -> folium.Map:
     """The part of the map that never changes with the timeline (so it never remounts).
@@ -166,8 +154,6 @@ def build_base_map(
         Basemap mode, initial view and height.
     assets : Assets, optional
         JS/CSS sources; default: the app's static folder (see ``geo.map.assets``).
-    packed_url : str, optional
-        URL of the packed events (``geo.map.packed``) for the canvas layer of a large record.
     timeline : (int, int, int), optional
         The window the window-aware layer (``geo.map.timeline_layer``) starts at, in day numbers; keep
         it constant (e.g. the record's bounds), or the base map changes. Its file comes with the
@@ -192,10 +178,8 @@ def build_base_map(
         fmap.get_root().header.add_child(Element(PRESENTATION_MAP_CSS))
     add_basemap(fmap, basemap, options, assets)
     add_labels(fmap, basemap)
-    if packed_url:
-        CanvasEvents(packed_url).add_to(fmap)
     live = timeline is not None
-    HtmlControl(legend_html(canvas=packed_url is not None, live=live), position="bottomleft").add_to(fmap)
+    HtmlControl(legend_html(live=live), position="bottomleft").add_to(fmap)
     if live:  # the towns and the legend hook into the layer's redraw: added after it, the legend last
         TimelineLayer(timeline).add_to(fmap)
         TownLayer().add_to(fmap)
@@ -251,22 +235,17 @@ def build_overlays(
     territories: pd.DataFrame,
     towns: pd.DataFrame,
     assets: Assets | None = None,
-    window: tuple[date, date] | None = None,
     basemap: Basemap | None = None,
     selected: dict | None = None,
 ) -> list[folium.FeatureGroup]:
     """The layers that follow the timeline, bottom to top: territory, town status, events.
 
-    With ``window`` (a large record drawn by the canvas layer), the events layer only carries the
-    date window; otherwise one symbol per event. With ``basemap`` (for region outlines), halos of
-    place precision go under the symbols and the ``selected`` event's highlight on top.
+    One symbol per event. With ``basemap`` (for region outlines), halos of place precision go under
+    the symbols and the ``selected`` event's highlight on top.
     """
     groups = [territory_layer(territories), town_layer(towns)]
-    if window is None:
-        groups += [halo_layer(events, basemap)] if basemap is not None else []
-        groups.append(event_layer(events, assets))
-    else:
-        groups.append(window_layer(window))
+    groups += [halo_layer(events, basemap)] if basemap is not None else []
+    groups.append(event_layer(events, assets))
     return groups + ([selected_layer(selected, basemap)] if basemap is not None else [])
 
 

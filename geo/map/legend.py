@@ -99,9 +99,9 @@ def _town_rows() -> list[Row]:
     ]
 
 
-def legend_sections(canvas: bool = False, live: bool = False) -> list[Section]:
+def legend_sections(live: bool = False) -> list[Section]:
     """The legend's rows, section by section (see ``legend_html``)."""
-    modes = ("rich", "dots") if live else (("dots",) if canvas else ("rich",))
+    modes = ("rich", "dots") if live else ("rich",)
     actors = [
         Row(f"colour:{actor_colour(actor)}", {"dot": actor_colour(actor)}, label) for actor, label in LEGEND_ACTORS
     ]
@@ -113,19 +113,16 @@ def legend_sections(canvas: bool = False, live: bool = False) -> list[Section]:
     ]
 
 
-def legend_html(canvas: bool = False, live: bool = False) -> str:
+def legend_html(live: bool = False) -> str:
     """The legend: event symbols, territory status, town status and actor colours.
 
     Parameters
     ----------
-    canvas : bool
-        Whether the events are drawn as dots on the canvas layer (a large record): the legend then
-        shows those dots rather than the symbols of a small record.
     live : bool
         For the live map, whose ``LiveLegend`` keeps only the rows of what is on the map: both the
         symbol and the dot rows (the page switches between them), and a line for an empty view.
     """
-    return render_legend(legend_sections(canvas, live), live)
+    return render_legend(legend_sections(live), live)
 
 
 def render_legend(sections: list[Section], live: bool = False) -> str:

@@ -22,11 +22,10 @@ from data.io.geojson import geometry_mapping
 from data.schema import EVENT_TYPES
 from data.vocabulary import PLACE_PRECISION
 from geo.map.elements import RenderedOnce, latlon, script_json
-from geo.map.packed import day_numbers
 from geo.map.popups import actors_text, date_label, fatalities_label
 from geo.map.style import STATUS_STYLES, actor_colour, event_icon_svg, event_style
 from geo.map.towns import town_places, town_versions
-from geo.map.validity import NO_END, status_fields, validity  # noqa: F401 (NO_END: the file's word, named here)
+from geo.map.validity import NO_END, day_numbers, status_fields, validity  # noqa: F401 (NO_END: the file's word, named here)
 
 _SCRIPT = (Path(__file__).parent / "templates" / "timeline_layer.js.j2").read_text(encoding="utf-8")
 # At most this many events in view get a rich symbol (shape, ring, badge, popup); more are dots.

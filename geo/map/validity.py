@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from data.cells import cell_text
 from data.view.filters import format_day
-from geo.map.packed import day_numbers
 
 NO_END = 2**31 - 1  # a version still in force
+_EPOCH = np.datetime64("1970-01-01", "D")
+
+
+def day_numbers(values: pd.Series) -> np.ndarray:
+    """Dates as whole days since 1970-01-01 (int32): the page's clock counts in these."""
+    return ((values.to_numpy("datetime64[D]") - _EPOCH).astype(np.int64)).astype(np.int32)
 
 
 def text(value: object) -> str:
