@@ -38,6 +38,9 @@ EVENT_TYPES: dict[str, tuple[str, ...]] = {
 TERRITORY_STATUSES = ("claimed", "controlled", "contested")
 # The one coordinate reference system of every stored and drawn geometry: WGS84 (lon, lat).
 CRS = "EPSG:4326"
+# An event id: what a link, a map click and a file name can all carry unchanged.
+EVENT_ID_PATTERN = r"[A-Za-z0-9_.:\-]{1,64}"
+EVENT_ID_RULE = "letters, digits and _.:- only, up to 64"
 # A CSV's header is line 1, so its first data row is line 2: the number a spreadsheet shows.
 FIRST_DATA_ROW = 2
 
@@ -69,7 +72,9 @@ LATITUDE = Column("latitude", "float", True, "WGS84 latitude in degrees.", low=-
 LONGITUDE = Column("longitude", "float", True, "WGS84 longitude in degrees.", low=-180, high=180)
 
 EVENT_COLUMNS: tuple[Column, ...] = (
-    Column("event_id_cnty", "str", True, "Stable event id, unique in the store (ACLED style: MLI1234)."),
+    Column(
+        "event_id_cnty", "str", True, f"Stable event id, unique in the store (ACLED style: MLI1234); {EVENT_ID_RULE}."
+    ),
     Column("event_date", "date", True, "First day the event may have happened (ISO date)."),
     Column("date_end", "date", False, 'Last day, when the date is a range ("over the weekend").'),
     Column("date_phrase", "str", False, 'The words the date was resolved from ("on Tuesday").'),

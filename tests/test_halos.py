@@ -98,7 +98,9 @@ def test_halo_layer_draws_rings_and_one_outline_per_area(basemap):
 
 def test_selected_layer_rings_the_event_and_opens_its_popup(basemap):
     assert "L.marker" not in rendered(selected_layer(None, basemap))
-    record = events(event_row(event_id_cnty="X<1>", geo_precision="2", time_precision="2")).iloc[0].to_dict()
+    record = events(event_row(event_id_cnty="X-1", geo_precision="2", time_precision="2")).iloc[0].to_dict()
+    # Validation refuses such an id; the popup escapes one all the same (a row from an older store).
+    record["event_id_cnty"] = "X<1>"
     html = rendered(selected_layer(record, basemap))
     assert "cm-selected" in html
     assert "openPopup()" in html

@@ -118,3 +118,17 @@ def test_choice_columns_list_their_choices():
     column = Column("status", "choice", True, "", ("claimed", "controlled"))
     with pytest.raises(InvalidValue, match="'held' is not one of: claimed, controlled"):
         parse_cell("held", column)
+
+
+@pytest.mark.parametrize(
+    ("event_id", "kept"),
+    [("MLI12345", True), ("CM-MLI-0001", True), ("ucdp:123.4_a", True), ("MLI 1234", False),
+     ("MLI/1234", False), ("x" * 65, False), ("é1", False)],
+)  # fmt: skip
+def test_an_event_id_is_one_a_link_can_carry(event_id, kept):
+    # A stored id that a link refuses could be clicked but never shared: refuse it at the door, by row.
+    result = validate_events(raw_table(event_row(event_id_cnty=event_id), event_row(event_id_cnty="GOOD")), "ids.csv")
+    assert sorted(result.kept["event_id_cnty"]) == sorted(["GOOD", *([event_id] if kept else [])])
+    reasons = [(r.row, r.field, r.reason) for r in result.rejected]
+    rule = "letters, digits and _.:- only, up to 64"
+    assert reasons == ([] if kept else [(2, "event_id_cnty", f"{event_id!r} is not an event id ({rule})")])

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from data.schema import EVENT_TYPES, Column
+from data.schema import EVENT_ID_PATTERN, EVENT_TYPES, Column
 
 VALID_TYPE_PAIRS = {(event_type, sub) for event_type, subs in EVENT_TYPES.items() for sub in subs}
 
@@ -54,7 +54,7 @@ def parse_columns(raw: pd.DataFrame, columns: tuple[Column, ...]) -> tuple[dict[
 
 
 def events_consistent(parsed: dict[str, pd.Series]) -> pd.Series:
-    """Rows whose sub-type belongs to their type, date range is ordered and fatality range holds."""
+    """Rows whose id links can carry, sub-type belongs to their type, date range is ordered and fatality range holds."""
     pairs = pd.Series(
         list(zip(parsed["event_type"], parsed["sub_event_type"], strict=True)), index=parsed["event_type"].index
     )
@@ -62,7 +62,8 @@ def events_consistent(parsed: dict[str, pd.Series]) -> pd.Series:
     low, best, high = parsed["fatalities_low"], parsed["fatalities"], parsed["fatalities_high"]
     # Comparisons with NaN are False, so an empty cell never fails its pair.
     in_range = ~((low > high) | (best < low) | (best > high))
-    return pairs.isin(VALID_TYPE_PAIRS) & ordered & in_range
+    ids = parsed["event_id_cnty"].astype(str).str.fullmatch(EVENT_ID_PATTERN)
+    return pairs.isin(VALID_TYPE_PAIRS) & ordered & in_range & ids
 
 
 def periods_ordered(parsed: dict[str, pd.Series]) -> pd.Series:

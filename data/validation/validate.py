@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -15,7 +16,16 @@ import pandas as pd
 
 from data.config import event_date_bounds
 from data.dates import BadDate, parse_iso
-from data.schema import EVENT_COLUMNS, EVENT_TYPES, FIRST_DATA_ROW, TERRITORY_COLUMNS, TOWN_STATUS_COLUMNS, Column
+from data.schema import (
+    EVENT_COLUMNS,
+    EVENT_ID_PATTERN,
+    EVENT_ID_RULE,
+    EVENT_TYPES,
+    FIRST_DATA_ROW,
+    TERRITORY_COLUMNS,
+    TOWN_STATUS_COLUMNS,
+    Column,
+)
 from data.validation import date_bounds, fast_parse
 
 
@@ -181,8 +191,10 @@ def validate_table(
 
 
 def check_event(values: dict) -> list[tuple[str, str]]:
-    """Cross-field rules of an event: sub-type in type, ordered date range, fatality range holds."""
+    """Cross-field rules of an event: an id links can carry, sub-type in type, ordered dates, fatality range holds."""
     errors = []
+    if not re.fullmatch(EVENT_ID_PATTERN, values["event_id_cnty"]):
+        errors.append(("event_id_cnty", f"{values['event_id_cnty']!r} is not an event id ({EVENT_ID_RULE})"))
     allowed = EVENT_TYPES[values["event_type"]]
     if values["sub_event_type"] not in allowed:
         errors.append(("sub_event_type", f"{values['sub_event_type']!r} is not a sub-type of {values['event_type']!r}"))

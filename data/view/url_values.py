@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from data.dates import BadDate, parse_iso
+from data.schema import EVENT_ID_PATTERN
 
 # The base map's zoom limits (geo.map.build.build_base_map; a test checks they agree).
 MIN_ZOOM, MAX_ZOOM = 3, 12
@@ -19,7 +20,7 @@ MAX_TEXT = 200
 MODES = {"present": True, "explore": False}
 _NUMBER = re.compile(r"-?\d{1,3}(\.\d{1,12})?")
 _COUNT = re.compile(r"\d{1,7}")
-_EVENT_ID = re.compile(r"[A-Za-z0-9_.:\-]{1,64}")
+_EVENT_ID = re.compile(EVENT_ID_PATTERN)
 _FLAGS = {"1": True, "true": True, "0": False, "false": False}
 MAX_SHOWN = 60  # characters of a bad value repeated in its notice
 

@@ -1,6 +1,6 @@
 """Resolve date phrases from news copy against the publication date, keeping their precision.
 
-Rules handle what dateparser gets wrong or cannot do (see ``shared/research/geodata.md``):
+Rules handle what dateparser gets wrong or cannot do (``docs/article-review.md``, "Dates"):
 "over the weekend" (the latest Saturday–Sunday before publication), a weekday equal to the
 publication weekday (the same day in news copy), bare years ("in 2012" is a year, not a day) and
 "since 2022" (a range up to publication), a month without a year ("in March": the latest one up to

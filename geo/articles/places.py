@@ -1,6 +1,6 @@
 """Toponyms in text: gazetteer matches with spans, the resolved place, candidates and a role.
 
-Rules (see ``shared/research/geodata.md``): longest n-gram first over accent- and case-folded
+Rules (``docs/article-review.md``, "Places"): longest n-gram first over accent- and case-folded
 names; the mention must be capitalised; possessive 's is stripped; names inside organisation names
 ("Azawad Liberation Front") are not places; the role says what the place is to the story.
 """
