@@ -190,13 +190,7 @@ def _unresolved_at(text: str, tokens: list[Token], index: int, previous: PlaceMe
     token = tokens[index]
     if not capitalised(token) or token.text.lower() in COMMON_WORDS | MONTHS_AND_DAYS:
         return 0
-    size = 1
-    while (
-        index + size < len(tokens)
-        and capitalised(tokens[index + size])
-        and joined(text, tokens[index + size - 1], tokens[index + size])
-    ):
-        size += 1
+    size = _name_length(text, tokens, index)
     after = text[tokens[index + size - 1].end :]
     suffix = REGION_SUFFIX.match(after)
     if suffix and suffix.group(2).islower():
@@ -207,6 +201,11 @@ def _unresolved_at(text: str, tokens: list[Token], index: int, previous: PlaceMe
         return size
     if not LOCATIVE.search(text[max(0, token.start - 40) : token.start]):
         return 0
+    return size
+
+
+def _name_length(text: str, tokens: list[Token], index: int) -> int:
+    """How many capitalised tokens run from ``index``, each ``joined`` to the one before."""
     size = 1
     while (
         index + size < len(tokens)
