@@ -17,11 +17,6 @@ def day_numbers(values: pd.Series) -> np.ndarray:
     return ((values.to_numpy("datetime64[D]") - _EPOCH).astype(np.int64)).astype(np.int32)
 
 
-def text(value: object) -> str:
-    """``value`` as text; missing → empty."""
-    return cell_text(value)
-
-
 def validity(records: pd.DataFrame) -> tuple[list[int], list[int]]:
     """Each record's first day (inclusive) and end (exclusive; ``NO_END`` in force), as ``valid_at`` reads them."""
     if records.empty:
@@ -45,5 +40,5 @@ def _period(record: dict) -> str:
 
 def status_fields(record: dict, label: str) -> list[str]:
     """A status tooltip's fields: place, status, actor, period, notes, source."""
-    return [text(record[label]), text(record["status"]), text(record["actor"]), _period(record),
-            text(record.get("notes")), text(record.get("source"))]  # fmt: skip
+    return [cell_text(record[label]), cell_text(record["status"]), cell_text(record["actor"]), _period(record),
+            cell_text(record.get("notes")), cell_text(record.get("source"))]  # fmt: skip
